@@ -1,0 +1,60 @@
+// Lint rules, including the import zones that keep the layers of ARCHITECTURE.md apart:
+//   simulation ← db (types only) ← electron/backend ← electron/{main,web,cli}
+//   simulation ← renderer (pure functions, types); renderer → electron/common (types only)
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const zone = (files, patterns, extra = {}) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
+});
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'assets/', 'bin/', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  zone(['simulation/**/*.ts'], [
+    { group: ['**/electron/**', '**/renderer/**', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
+    { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'd3', 'd3-*'], message: 'simulation/ does no I/O and uses no Node, DOM or UI library.' },
+  ], {
+    'no-restricted-globals': ['error',
+      { name: 'setTimeout', message: 'simulation/ uses no timers: the host drives it.' },
+      { name: 'setInterval', message: 'simulation/ uses no timers.' },
+      { name: 'performance', message: 'the wall clock is injected (RunControl.now).' },
+    ],
+    'no-restricted-properties': ['error',
+      { object: 'Math', property: 'random', message: 'use the seeded streams in simulation/random.' },
+      { object: 'Date', property: 'now', message: 'the wall clock is injected (RunControl.now).' },
+    ],
+  }),
+  zone(['db/**/*.ts'], [
+    { group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the backend.' },
+    { group: ['**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },
+  ]),
+  zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
+    { group: ['**/db/**', 'better-sqlite3', 'electron', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', ...nodeBuiltins], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
+    { group: ['**/electron/common/**'], message: 'renderer/ takes only types from the contract.', allowTypeImports: true },
+  ]),
+  zone(['electron/common/**/*.ts'], [
+    { group: ['**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'electron', ...nodeBuiltins], message: 'the contract is types shared by both sides.' },
+  ]),
+  zone(['electron/backend/**/*.ts'], [
+    { group: ['electron', '**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/**'], message: 'the backend is plain Node: no electron import, no shell.' },
+  ]),
+  zone(['electron/web/**/*.ts', 'electron/cli/**/*.ts'], [
+    { group: ['electron', '**/electron/main/**', '**/renderer/**'], message: 'the web preview and CLI never load Electron.' },
+  ]),
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,24 @@
+// Bundles the Node-side entry points (CLI, web preview, simulation worker, Electron main and
+// preload) with esbuild. Runs on `npm install` (prepare) so `npx headroom` works at once.
+// Output is CommonJS (.cjs): the sandboxed preload must be CommonJS, and so may everything else.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'electron'],
+  define: { __HEADROOM_VERSION__: JSON.stringify(pkg.version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { cli: 'electron/cli/main.ts', web: 'electron/web/main.ts', worker: 'electron/backend/worker.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' } }),
+]);

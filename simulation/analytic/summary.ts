@@ -1,0 +1,63 @@
+// The seed article's analytic table (cli-and-results.md, "summary"), exactly as defined there.
+import { distMean } from '../random/dist-mean';
+import type { Scenario, ServiceSpec } from '../scenario/schema';
+import type { Summary } from '../result/types';
+import { offeredRate } from './offered-rate';
+
+export function serviceMeanServiceMs(svc: ServiceSpec): number {
+  if (svc.service_time_ms) return distMean(svc.service_time_ms);
+  // With batching a request's model time is that of a full batch shared by its members.
+  const b = svc.batching;
+  if (!b) return Number.NaN;
+  return (b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch) / b.max_batch;
+}
+
+export function serviceExtrasMs(svc: ServiceSpec): number {
+  const l = svc.latency_ms;
+  return [l.feature, l.network, l.postprocess].reduce((sum, d) => sum + (d ? distMean(d) : 0), 0);
+}
+
+/** Per-replica throughput (rps) = concurrency ÷ mean service time. */
+export function perReplicaRps(svc: ServiceSpec): number {
+  return svc.concurrency / (serviceMeanServiceMs(svc) / 1000);
+}
+
+/** ⌈offered ÷ per-replica throughput⌉, guarded against float noise such as 8.000000000001. */
+export function requiredReplicas(offeredRps: number, perReplica: number): number {
+  const ratio = offeredRps / perReplica;
+  const rounded = Math.round(ratio);
+  return Math.abs(ratio - rounded) < 1e-9 * Math.max(1, ratio) ? rounded : Math.ceil(ratio);
+}
+
+export function analyticSummary(s: Scenario, traceRates: ReadonlyMap<string, number> = new Map()): Summary {
+  const out: Summary = {};
+  if (s.pipeline) {
+    const total = s.pipeline.tasks.reduce((sum, t) => sum + distMean(t.duration_s), 0);
+    out.pipeline_total_duration_minutes = total / 60;
+    out.pipeline_reliability = s.pipeline.tasks.reduce((r, t) => r * (1 - t.failure_probability), 1);
+  }
+  if (s.cluster) {
+    const snap = s.cluster.pools.filter((p) => p.allocated_units !== undefined);
+    if (snap.length > 0) {
+      const util = snap.map((p) => (p.allocated_units as number) / p.units);
+      out.mean_compute_utilization = util.reduce((a, b) => a + b, 0) / util.length;
+      const withTarget = snap.filter((p) => p.utilization_target !== undefined);
+      if (withTarget.length > 0) {
+        const over = withTarget.filter((p) => (p.allocated_units as number) / p.units > (p.utilization_target as number));
+        out.share_compute_pools_over_target = over.length / withTarget.length;
+      }
+    }
+  }
+  const svc = s.serving?.services[0];
+  if (svc) {
+    const offered = offeredRate(svc.arrivals, traceRates.get(svc.id));
+    const total = serviceMeanServiceMs(svc) + serviceExtrasMs(svc);
+    if (offered !== null) out.serving_required_replicas = requiredReplicas(offered, perReplicaRps(svc));
+    out.serving_total_latency_ms = total;
+    out.serving_latency_margin_ms = svc.latency_budget_ms - total;
+  }
+  if (s.readiness && s.readiness.length > 0) {
+    out.infrastructure_readiness_score = s.readiness.reduce((a, r) => a + r.score, 0) / s.readiness.length;
+  }
+  return out;
+}

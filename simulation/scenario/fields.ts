@@ -1,0 +1,36 @@
+// Field builders shared by the scenario schema. Every rule carries the message the user sees,
+// so the CLI, the editor and the JSON import all say the same thing (`path: message (got x)`).
+import { z } from 'zod';
+
+export function must(desc: string) {
+  return { error: `must be ${desc}` };
+}
+
+export function integer(min: number, max?: number) {
+  const desc = max === undefined ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+  const base = z.number(must(desc)).int(must(desc)).min(min, must(desc));
+  return max === undefined ? base : base.max(max, must(desc));
+}
+
+export function positive() {
+  return z.number(must('a number > 0')).gt(0, must('a number > 0'));
+}
+
+export function nonNegative() {
+  return z.number(must('a number ≥ 0')).min(0, must('a number ≥ 0'));
+}
+
+export function probability() {
+  const desc = 'a probability in [0, 1]';
+  return z.number(must(desc)).min(0, must(desc)).max(1, must(desc));
+}
+
+export function text(min = 0, max = 10_000) {
+  const desc = min > 0 ? `a string of ${min} to ${max} characters` : `a string of at most ${max} characters`;
+  return z.string(must(desc)).min(min, must(desc)).max(max, must(desc));
+}
+
+export const identifier = z
+  .string(must('a string of letters, digits, "_", "." or "-"'))
+  .regex(/^[A-Za-z0-9_.-]+$/, must('a string of letters, digits, "_", "." or "-"'))
+  .max(200, must('at most 200 characters'));
