@@ -20,4 +20,5 @@ export interface HostInputs {
   traces?: Record<string, Float64Array | number[]>;
 }
 
-export type StopReason = 'max_events' | 'max_wall_s' | 'cancelled';
+/** Why a replication ended early; `max_queue`: a waiting line outgrew its bounded memory. */
+export type StopReason = 'max_events' | 'max_wall_s' | 'cancelled' | 'max_queue';

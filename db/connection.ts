@@ -1,0 +1,71 @@
+// Opening one SQLite connection with the settings every Headroom connection needs, and reading
+// the header fields that decide whether the file may be opened at all.
+import Database from 'better-sqlite3';
+import { NotALibraryError } from './errors';
+import type { Db } from './migrations/types';
+
+/** 'HRM1': marks the file as a Headroom library, so `file(1)` and we can tell it from others. */
+export const APPLICATION_ID = 0x48524d31;
+
+/** How long a statement waits for a lock held by another connection (a reader's checkpoint). */
+const BUSY_TIMEOUT_MS = 5000;
+
+export function openWriterConnection(path: string): Db {
+  const db = new Database(path);
+  try {
+    // WAL lets tools and read-only opens read while the app writes; if the filesystem
+    // cannot do it (no shared memory) SQLite silently keeps another mode, so check.
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL journal mode (got ${String(mode)})`);
+    // FULL: a committed save survives power loss, not just an app crash.
+    db.pragma('synchronous = FULL');
+    applyCommonPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openReaderConnection(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    applyCommonPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function applyCommonPragmas(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // A library file may come from elsewhere: its schema must not call unsafe functions.
+  db.pragma('trusted_schema = OFF');
+}
+
+export interface LibraryHeader {
+  applicationId: number;
+  userVersion: number;
+  /** True when the file has no schema objects at all (new or zero-length). */
+  empty: boolean;
+}
+
+export function readHeader(db: Db): LibraryHeader {
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  const userVersion = Number(db.pragma('user_version', { simple: true }));
+  const objects = Number(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get());
+  return { applicationId, userVersion, empty: objects === 0 };
+}
+
+/** Refuses files that belong to another program: a foreign application_id, or foreign tables. */
+export function assertIsLibrary(path: string, header: LibraryHeader): void {
+  if (header.applicationId === APPLICATION_ID) return;
+  if (header.applicationId !== 0) {
+    throw new NotALibraryError(path, `its application_id is 0x${header.applicationId.toString(16)}`);
+  }
+  if (!header.empty || header.userVersion !== 0) {
+    throw new NotALibraryError(path, 'it holds tables this app did not create');
+  }
+}

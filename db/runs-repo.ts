@@ -1,0 +1,141 @@
+// Simulation runs: queued → running → one final status, with the result document stored in
+// the same transaction as the final status, so a "done" run always has its result.
+import { randomUUID } from 'node:crypto';
+import { RecordNotFoundError, RunStateError } from './errors';
+import type { Db } from './migrations/types';
+import type { Clock, NewRun, RunFinish, RunRecord, RunStatus } from './records';
+
+export const INTERRUPTED_RUN_ERROR = 'interrupted: the app stopped before the run finished';
+
+export interface RunsRepo {
+  /** Records a new run of a scenario version, status 'queued'. */
+  createRun(input: NewRun): RunRecord;
+  /** queued → running (stamps started_at). */
+  markRunning(id: string): RunRecord;
+  /** queued or running → a final status, storing the result (if any) atomically with it. */
+  finishRun(id: string, finish: RunFinish): RunRecord;
+  /** Runs of every version of a scenario, newest first. */
+  listRuns(scenarioId: string): RunRecord[];
+  getRun(id: string): RunRecord | null;
+  /** The stored result document's JSON text, or null if the run has none. */
+  getRunResult(id: string): string | null;
+  /**
+   * Marks runs still 'queued' or 'running' as failed. Only the lock-holding writer calls it,
+   * at open, when any such run must have belonged to a process that crashed. Returns how many.
+   */
+  failInterruptedRuns(): number;
+}
+
+interface RunRow {
+  id: string;
+  scenario_id: string;
+  scenario_version_id: string;
+  scenario_version: number;
+  scenario_name: string;
+  status: RunStatus;
+  seed: number;
+  replications: number;
+  engine_version: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  wall_ms: number | null;
+  events: number | null;
+  error: string | null;
+}
+
+const SELECT_RUNS = `
+  SELECT r.id, v.scenario_id, r.scenario_version_id, v.version AS scenario_version,
+         s.name AS scenario_name, r.status, r.seed, r.replications, r.engine_version,
+         r.created_at, r.started_at, r.finished_at, r.wall_ms, r.events, r.error
+  FROM runs r
+  JOIN scenario_versions v ON v.id = r.scenario_version_id
+  JOIN scenarios s ON s.id = v.scenario_id`;
+
+export function createRunsRepo(db: Db, now: Clock): RunsRepo {
+  const versionExists = db.prepare<[string], number>('SELECT 1 FROM scenario_versions WHERE id = ?').pluck();
+  const insertRun = db.prepare<[string, string, number, number, string, string]>(
+    `INSERT INTO runs (id, scenario_version_id, status, seed, replications, engine_version, created_at)
+     VALUES (?, ?, 'queued', ?, ?, ?, ?)`,
+  );
+  const setRunning = db.prepare<[string, string]>(
+    "UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'",
+  );
+  const setFinished = db.prepare<[string, string, number | null, number | null, string | null, string]>(
+    `UPDATE runs SET status = ?, finished_at = ?, wall_ms = ?, events = ?, error = ?
+     WHERE id = ? AND status IN ('queued', 'running')`,
+  );
+  const insertResult = db.prepare<[string, string]>('INSERT INTO run_results (run_id, result_json) VALUES (?, ?)');
+  const selectRun = db.prepare<[string], RunRow>(`${SELECT_RUNS} WHERE r.id = ?`);
+  const selectForScenario = db.prepare<[string], RunRow>(
+    `${SELECT_RUNS} WHERE v.scenario_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
+  );
+  const selectResult = db.prepare<[string], string>('SELECT result_json FROM run_results WHERE run_id = ?').pluck();
+  const failUnfinished = db.prepare<[string, string]>(
+    `UPDATE runs SET status = 'failed', finished_at = ?, error = ?
+     WHERE status IN ('queued', 'running')`,
+  );
+
+  const getRun = (id: string): RunRecord | null => {
+    const row = selectRun.get(id);
+    return row ? toRunRecord(row) : null;
+  };
+
+  /** Explains why a guarded status update matched no row. */
+  const refuse = (id: string, wanted: string): never => {
+    const run = getRun(id);
+    if (!run) throw new RecordNotFoundError('run', id);
+    throw new RunStateError(`run ${id} is ${run.status}; it must be ${wanted}`);
+  };
+
+  const createRun = db.transaction((input: NewRun): RunRecord => {
+    if (versionExists.get(input.scenarioVersionId) === undefined) {
+      throw new RecordNotFoundError('scenario version', input.scenarioVersionId);
+    }
+    const id = randomUUID();
+    insertRun.run(id, input.scenarioVersionId, input.seed, input.replications, input.engineVersion, now().toISOString());
+    return getRun(id) ?? refuse(id, 'queued');
+  });
+
+  const finishRun = db.transaction((id: string, finish: RunFinish): RunRecord => {
+    // Wall time is a measurement (often fractional ms); the column holds whole milliseconds.
+    const wallMs = finish.wallMs === null ? null : Math.round(finish.wallMs);
+    const changed = setFinished.run(finish.status, now().toISOString(), wallMs, finish.events, finish.error, id);
+    if (changed.changes === 0) refuse(id, 'queued or running');
+    if (finish.resultJson !== null) insertResult.run(id, finish.resultJson);
+    return getRun(id) ?? refuse(id, finish.status);
+  });
+
+  return {
+    createRun: (input) => createRun.immediate(input),
+    markRunning: (id) => {
+      if (setRunning.run(now().toISOString(), id).changes === 0) refuse(id, 'queued');
+      return getRun(id) ?? refuse(id, 'running');
+    },
+    finishRun: (id, finish) => finishRun.immediate(id, finish),
+    listRuns: (scenarioId) => selectForScenario.all(scenarioId).map(toRunRecord),
+    getRun,
+    getRunResult: (id) => selectResult.get(id) ?? null,
+    failInterruptedRuns: () => failUnfinished.run(now().toISOString(), INTERRUPTED_RUN_ERROR).changes,
+  };
+}
+
+function toRunRecord(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    scenarioVersionId: row.scenario_version_id,
+    scenarioVersion: row.scenario_version,
+    scenarioName: row.scenario_name,
+    status: row.status,
+    seed: row.seed,
+    replications: row.replications,
+    engineVersion: row.engine_version,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    wallMs: row.wall_ms,
+    events: row.events,
+    error: row.error,
+  };
+}

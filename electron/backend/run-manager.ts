@@ -1,0 +1,119 @@
+// Queues runs, executes them one at a time in worker threads (each run already spreads its
+// replications over the cores), streams progress, and records every outcome in the library:
+// done, truncated, cancelled or failed. Nothing else in the library is touched by a failure.
+import type { Library, RunRecord } from '../../db';
+import { ENGINE_VERSION } from '../../simulation';
+import type { RunEvent, RunOptions } from '../common/contract';
+import { applyOverrides, type Loaded } from './scenario-source';
+import { simulate } from './simulate';
+import { toRunSummary } from './to-contract';
+
+interface Job {
+  runId: string;
+  loaded: Extract<Loaded, { ok: true }>;
+  options: RunOptions;
+  abort: AbortController;
+}
+
+export class RunManager {
+  private readonly queue: Job[] = [];
+  private active: Job | null = null;
+  private activePromise: Promise<void> | null = null;
+  private readonly listeners = new Set<(e: RunEvent) => void>();
+
+  constructor(private readonly lib: Library, private readonly opts: { threads?: number }) {}
+
+  subscribe(listener: (e: RunEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(scenarioVersionId: string, loaded: Extract<Loaded, { ok: true }>, options: RunOptions): RunRecord {
+    const patched = applyOverrides(loaded.raw, options);
+    if (!patched.ok) throw new Error(patched.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const row = this.lib.runs.createRun({
+      scenarioVersionId,
+      seed: patched.scenario.seed,
+      replications: patched.scenario.replications,
+      engineVersion: ENGINE_VERSION,
+    });
+    this.queue.push({ runId: row.id, loaded: { ...loaded, scenario: patched.scenario }, options, abort: new AbortController() });
+    this.emitStatus(row.id);
+    this.pump();
+    return row;
+  }
+
+  cancel(runId: string): void {
+    if (this.active?.runId === runId) {
+      this.active.abort.abort();
+      return;
+    }
+    const i = this.queue.findIndex((j) => j.runId === runId);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      this.lib.runs.finishRun(runId, { status: 'cancelled', wallMs: 0, events: 0, resultJson: null, error: null });
+      this.emitStatus(runId);
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    for (const j of this.queue.splice(0)) {
+      this.lib.runs.finishRun(j.runId, { status: 'cancelled', wallMs: 0, events: 0, resultJson: null, error: 'the app closed before the run started' });
+    }
+    this.active?.abort.abort();
+    await this.activePromise;
+  }
+
+  private pump(): void {
+    if (this.active || this.queue.length === 0) return;
+    const job = this.queue.shift() as Job;
+    this.active = job;
+    this.activePromise = this.execute(job).finally(() => {
+      this.active = null;
+      this.activePromise = null;
+      this.pump();
+    });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    this.lib.runs.markRunning(job.runId);
+    this.emitStatus(job.runId);
+    try {
+      const { result, cancelled } = await simulate(job.loaded.scenario, job.loaded.sha256, {
+        threads: this.opts.threads,
+        signal: job.abort.signal,
+        onProgress: (p) => this.emit({
+          type: 'progress',
+          progress: { runId: job.runId, fraction: p.fraction, replicationsDone: p.replicationsDone, replications: p.replications, eventsPerSec: p.eventsPerSec, etaMs: p.etaMs },
+        }),
+      });
+      const status = cancelled ? 'cancelled' : result?.truncated ? 'truncated' : 'done';
+      this.lib.runs.finishRun(job.runId, {
+        status,
+        wallMs: result?.engine.wall_ms ?? 0,
+        events: result?.engine.events ?? 0,
+        resultJson: result ? JSON.stringify(result) : null,
+        error: null,
+      });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.lib.runs.finishRun(job.runId, { status: 'failed', wallMs: null, events: null, resultJson: null, error: message });
+    }
+    this.emitStatus(job.runId);
+  }
+
+  private emitStatus(runId: string): void {
+    const row = this.lib.runs.getRun(runId);
+    if (row) this.emit({ type: 'status', run: toRunSummary(row) });
+  }
+
+  private emit(e: RunEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A broken listener (a closed window or stream) must not stop a run.
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+// Runs a scenario's replications over worker threads. Workers pull the next replication index
+// when idle; outcomes are merged by index afterwards, so the result does not depend on the
+// number of threads or on which worker finished first.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HostInputs, ReplicationOutcome, Scenario } from '../../simulation';
+import { appPaths } from './paths';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
+
+export interface PoolProgress {
+  fraction: number;
+  replicationsDone: number;
+  replications: number;
+  events: number;
+  eventsPerSec: number;
+  etaMs: number | null;
+}
+
+export interface PoolOptions {
+  threads?: number;
+  maxEvents?: number;
+  /** Wall-clock cap for the whole run, in ms. */
+  maxWallMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PoolProgress) => void;
+  /** Minimum ms between progress callbacks. */
+  progressIntervalMs?: number;
+}
+
+export interface PoolResult {
+  outcomes: ReplicationOutcome[];
+  wallMs: number;
+  cancelled: boolean;
+}
+
+export const DEFAULT_MAX_EVENTS = 1e9;
+/** Grace period after cancel before workers are terminated outright. */
+const CANCEL_GRACE_MS = 750;
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+}
+
+export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: PoolOptions = {}): Promise<PoolResult> {
+  const total = scenario.replications;
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+  const cancelFlag = new SharedArrayBuffer(4);
+  const cancelView = new Int32Array(cancelFlag);
+  const started = Date.now();
+  const init: WorkerInit = {
+    scenario,
+    inputs,
+    maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
+    deadline: options.maxWallMs === undefined ? null : started + options.maxWallMs,
+    cancelFlag,
+  };
+
+  return new Promise<PoolResult>((resolve, reject) => {
+    const outcomes: ReplicationOutcome[] = [];
+    const fractions = new Float64Array(total);
+    const events = new Float64Array(total);
+    const workers: Worker[] = [];
+    let next = 0;
+    let exited = 0;
+    let settled = false;
+    let lastProgress = 0;
+    let hardStop: NodeJS.Timeout | undefined;
+
+    const finish = (err?: Error) => {
+      if (settled) return;
+      if (!err && outcomes.length < total && Atomics.load(cancelView, 0) !== 1) {
+        err = new Error(`workers stopped after ${outcomes.length} of ${total} replications`);
+      }
+      settled = true;
+      if (hardStop) clearTimeout(hardStop);
+      options.signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else {
+        outcomes.sort((a, b) => a.index - b.index);
+        resolve({ outcomes, wallMs: Date.now() - started, cancelled: Atomics.load(cancelView, 0) === 1 });
+      }
+    };
+
+    const report = (force: boolean) => {
+      if (!options.onProgress) return;
+      const now = Date.now();
+      if (!force && now - lastProgress < (options.progressIntervalMs ?? 100)) return;
+      lastProgress = now;
+      let done = 0, ev = 0;
+      for (let i = 0; i < total; i++) { done += fractions[i] as number; ev += events[i] as number; }
+      const fraction = done / total;
+      const elapsed = Math.max(1, now - started);
+      options.onProgress({
+        fraction,
+        replicationsDone: outcomes.length,
+        replications: total,
+        events: ev,
+        eventsPerSec: (ev / elapsed) * 1000,
+        etaMs: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null,
+      });
+    };
+
+    const onAbort = () => {
+      Atomics.store(cancelView, 0, 1);
+      // Workers stop within a few thousand events; if one is stuck, stop it anyway.
+      hardStop = setTimeout(() => {
+        outcomes.sort((a, b) => a.index - b.index);
+        finish();
+      }, CANCEL_GRACE_MS);
+    };
+    if (options.signal?.aborted) Atomics.store(cancelView, 0, 1);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const dispatch = (w: Worker) => {
+      if (next < total && Atomics.load(cancelView, 0) === 0) {
+        const msg: ToWorker = { type: 'run', index: next++ };
+        w.postMessage(msg);
+      } else {
+        w.postMessage({ type: 'close' } satisfies ToWorker);
+      }
+    };
+
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(appPaths().workerScript, { workerData: init });
+      workers.push(w);
+      w.on('message', (m: FromWorker) => {
+        if (settled) return;
+        switch (m.type) {
+          case 'ready':
+            dispatch(w);
+            break;
+          case 'progress':
+            fractions[m.index] = m.fraction;
+            events[m.index] = m.events;
+            report(false);
+            break;
+          case 'outcome':
+            fractions[m.outcome.index] = 1;
+            events[m.outcome.index] = m.outcome.events;
+            outcomes.push(m.outcome);
+            report(true);
+            if (outcomes.length === total) finish();
+            else dispatch(w);
+            break;
+          case 'error':
+            finish(new Error(`replication ${m.index} failed: ${m.message}`));
+            break;
+        }
+      });
+      w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
+      w.on('exit', (code) => {
+        if (settled) return;
+        if (code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
+        else if (++exited === threads) finish(); // every worker closed: after a cancel, or all work done
+      });
+    }
+  });
+}

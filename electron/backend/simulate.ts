@@ -1,0 +1,19 @@
+// One simulation: replications over worker threads, then the merge into a result document.
+// The CLI and the app's run manager both come through here.
+import { mergeReplications, type HostInputs, type ResultDocument, type Scenario } from '../../simulation';
+import { runInWorkers, type PoolOptions } from './run-pool';
+
+export interface SimulateOutcome {
+  /** Null only when the run was cancelled before any replication finished. */
+  result: ResultDocument | null;
+  cancelled: boolean;
+}
+
+export async function simulate(scenario: Scenario, sha256: string, options: PoolOptions = {}, inputs: HostInputs = {}): Promise<SimulateOutcome> {
+  const pool = await runInWorkers(scenario, inputs, options);
+  if (pool.outcomes.length === 0) return { result: null, cancelled: true };
+  // After a cancel only the finished replications are merged; the document says so.
+  const merged = mergeReplications({ ...scenario, replications: pool.outcomes.length }, pool.outcomes, { sha256, wallMs: pool.wallMs }, inputs);
+  const result = pool.cancelled && !merged.truncated ? { ...merged, truncated: { reason: 'cancelled' } } : merged;
+  return { result, cancelled: pool.cancelled };
+}

@@ -1,0 +1,104 @@
+// `headroom` — the engine headless (../shared/spec/cli-and-results.md). Results on stdout,
+// messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
+// cap (result still printed), 1 internal error. Never opens the app's library.
+import { analyzeScenario, formatIssues, type ResultDocument, type ValidationIssue } from '../../simulation';
+import { applyOverrides, loadScenarioFile } from '../backend/scenario-source';
+import { simulate } from '../backend/simulate';
+import { parseArgs, UsageError, type FlagSpec } from './args';
+import { formatResult, formatSummary } from './format-text';
+import { ProgressBar } from './progress-bar';
+
+const USAGE = `usage:
+  headroom validate <scenario.json>
+  headroom analyze <scenario.json> [--json]
+  headroom run <scenario.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
+                               [--max-events N] [--max-wall-s S] [--json]`;
+
+const SPECS: Record<string, Record<string, FlagSpec>> = {
+  validate: {},
+  analyze: { json: { kind: 'boolean' } },
+  run: {
+    json: { kind: 'boolean' },
+    seed: { kind: 'integer', min: 0 },
+    replications: { kind: 'integer', min: 1 },
+    'horizon-s': { kind: 'number', min: 0, exclusiveMin: true },
+    threads: { kind: 'integer', min: 1 },
+    'max-events': { kind: 'integer', min: 1 },
+    'max-wall-s': { kind: 'number', min: 0, exclusiveMin: true },
+  },
+};
+
+class InputError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(formatIssues(issues));
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version') {
+    process.stdout.write(`${__HEADROOM_VERSION__}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv, SPECS);
+  const loaded = loadScenarioFile(args.file);
+  if (!loaded.ok) throw new InputError(loaded.errors);
+
+  if (args.command === 'validate') {
+    process.stdout.write('ok\n');
+    return 0;
+  }
+  if (args.command === 'analyze') {
+    const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 });
+    process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSummary(doc.summary)}\n`);
+    return 0;
+  }
+
+  const patched = applyOverrides(loaded.raw, {
+    seed: args.flags.seed as number | undefined,
+    replications: args.flags.replications as number | undefined,
+    horizon_s: args.flags['horizon-s'] as number | undefined,
+  });
+  if (!patched.ok) throw new InputError(patched.errors);
+  const scenario = patched.scenario;
+  const notSimulated = (['pipeline', 'cluster'] as const).filter((k) => scenario[k] !== undefined);
+  if (notSimulated.length > 0) {
+    process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
+  }
+  const bar = process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
+  const maxWallS = args.flags['max-wall-s'] as number | undefined;
+  const { result } = await simulate(scenario, loaded.sha256, {
+    threads: args.flags.threads as number | undefined,
+    maxEvents: args.flags['max-events'] as number | undefined,
+    maxWallMs: maxWallS === undefined ? undefined : maxWallS * 1000,
+    onProgress: bar ? (p) => bar.update(p) : undefined,
+  });
+  bar?.done();
+  const doc = result as ResultDocument;
+  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc)}\n`);
+  if (doc.truncated) {
+    process.stderr.write(`headroom: run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);
+    return 3;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    if (err instanceof InputError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof UsageError) {
+      process.stderr.write(`headroom: ${err.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      const e = err instanceof Error ? err : new Error(String(err));
+      process.stderr.write(`headroom: internal error: ${e.stack ?? e.message}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

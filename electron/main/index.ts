@@ -1,0 +1,102 @@
+// Electron main process: one window, secure defaults, IPC wired to the shared backend.
+// No domain logic here: everything goes through electron/backend.
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Backend } from '../backend/backend';
+import { openAppLibrary } from '../backend/open-app-library';
+import { appPaths } from '../backend/paths';
+import { API_METHODS, IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod } from '../common/contract';
+
+app.setName('Headroom');
+if (process.env.HEADROOM_DATA_DIR) app.setPath('userData', path.resolve(process.env.HEADROOM_DATA_DIR));
+
+let mainWindow: BrowserWindow | null = null;
+const indexHtml = path.join(appPaths().rendererDir, 'index.html');
+const indexUrl = pathToFileURL(indexHtml).href;
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer per library: a second launch hands over to the first and quits.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const opened = openAppLibrary(dataDir);
+  if (!opened.ok) {
+    process.stderr.write(`${opened.message}\n`);
+    dialog.showErrorBox('Headroom cannot open its library', opened.message);
+    app.exit(2);
+    return;
+  }
+  const backend = new Backend({ library: opened.library, dataDir, shell: 'electron' });
+  backend.seedExamplesIfEmpty();
+
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
+    // Only our own page, in the main frame, may call the backend.
+    if (event.senderFrame?.url !== indexUrl || event.senderFrame.parent !== null) throw new Error('unexpected IPC sender');
+    if (typeof method !== 'string' || !(API_METHODS as readonly string[]).includes(method)) throw new Error('unknown method');
+    if (!Array.isArray(args) || args.length > 4) throw new Error('bad arguments');
+    const fn = backend[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
+    return fn.apply(backend, args);
+  });
+  backend.subscribe((e) => mainWindow?.webContents.send(IPC_RUN_EVENT_CHANNEL, e));
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (ev, url) => {
+      if (url !== indexUrl) ev.preventDefault();
+    });
+    contents.session.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('before-quit', (ev) => {
+    if (quitting) return;
+    ev.preventDefault();
+    quitting = true;
+    void backend.shutdown().finally(() => {
+      opened.library.close();
+      app.quit();
+    });
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Headroom',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadFile(indexHtml);
+}

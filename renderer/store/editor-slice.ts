@@ -1,0 +1,122 @@
+// The scenario being edited: one text shared by the form and JSON views, validated on every
+// change with the same parser as the CLI, with undo/redo and saving as a new version.
+import type { StateCreator } from 'zustand';
+import type { HeadroomApi } from '../../electron/common/contract';
+import { parseScenarioText } from '../../simulation/scenario/validate';
+import { formatPath } from '../../simulation/scenario/rules';
+import { setAtPath } from '../editor/json-path';
+import { formatScenarioJson } from '../editor/scenario-json-format';
+import { EMPTY_HISTORY, recordEdit, redoText, undoText } from '../editor/text-history';
+import type { AppState, EditorSlice } from './types';
+import { errorMessage } from './session';
+
+function analyze(text: string, previous: Pick<EditorSlice, 'lastValid'>) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parse = parseScenarioText(text);
+  return { raw, parse, lastValid: parse.ok ? parse.scenario : previous.lastValid };
+}
+
+export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], [], EditorSlice> => (set, get) => ({
+  editorScenarioId: null,
+  editorVersion: null,
+  savedText: '',
+  text: '',
+  raw: undefined,
+  parse: null,
+  lastValid: null,
+  history: EMPTY_HISTORY,
+  saveState: { state: 'idle' },
+  editorView: 'form',
+  drafts: {},
+
+  loadIntoEditor(record) {
+    const { [record.id]: draft, ...drafts } = get().drafts;
+    const text = draft ?? record.json;
+    set({
+      editorScenarioId: record.id,
+      editorVersion: record.version,
+      savedText: record.json,
+      text,
+      ...analyze(text, { lastValid: null }),
+      history: EMPTY_HISTORY,
+      saveState: { state: 'idle' },
+      drafts,
+    });
+  },
+
+  clearEditor() {
+    set({ editorScenarioId: null, editorVersion: null, savedText: '', text: '', raw: undefined, parse: null, lastValid: null, history: EMPTY_HISTORY, saveState: { state: 'idle' } });
+  },
+
+  setText(text, key) {
+    const s = get();
+    if (text === s.text) return;
+    set({
+      text,
+      ...analyze(text, s),
+      history: recordEdit(s.history, s.text, key, performance.now()),
+      saveState: s.saveState.state === 'saving' ? s.saveState : { state: 'idle' },
+    });
+  },
+
+  setField(path, value) {
+    const { raw } = get();
+    if (raw === undefined) return; // the form is read-only while the JSON has a syntax error
+    get().setText(formatScenarioJson(setAtPath(raw, path, value)), formatPath(path));
+  },
+
+  undo() {
+    const s = get();
+    const step = undoText(s.history, s.text);
+    if (step) set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
+  },
+
+  redo() {
+    const s = get();
+    const step = redoText(s.history, s.text);
+    if (step) set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
+  },
+
+  async saveScenario() {
+    const s = get();
+    const id = s.editorScenarioId;
+    if (!id || s.saveState.state === 'saving') return false;
+    if (s.text === s.savedText) return true;
+    if (!s.parse?.ok) {
+      // Invalid text never goes to the backend; the problem list already names each field.
+      const count = s.parse?.errors.length ?? 0;
+      set({ saveState: { state: 'error', message: `Not saved: fix ${count} problem${count === 1 ? '' : 's'} first`, errors: [] } });
+      return false;
+    }
+    const text = s.text;
+    set({ saveState: { state: 'saving' } });
+    try {
+      const result = await api.updateScenario(id, text);
+      if (get().editorScenarioId !== id) return result.ok;
+      if (!result.ok) {
+        set({ saveState: { state: 'error', message: 'The library refused the save', errors: result.errors } });
+        return false;
+      }
+      const { json: _json, versionId: _versionId, ...summary } = result.scenario;
+      set((st) => ({
+        savedText: text,
+        editorVersion: result.scenario.version,
+        saveState: { state: 'saved', version: result.scenario.version },
+        scenarios: st.scenarios.map((x) => (x.id === id ? summary : x)),
+      }));
+      return true;
+    } catch (e) {
+      set({ saveState: { state: 'error', message: `Not saved: ${errorMessage(e)}`, errors: [] } });
+      return false;
+    }
+  },
+
+  setEditorView(view) {
+    set({ editorView: view });
+  },
+});

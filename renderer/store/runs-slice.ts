@@ -1,0 +1,126 @@
+// Runs of the open scenario: list, start (saving first when dirty), cancel, live status and
+// progress from run events, and the selected run's result.
+import type { StateCreator } from 'zustand';
+import type { HeadroomApi, RunStatus, RunSummary } from '../../electron/common/contract';
+import type { AppState, RunsSlice } from './types';
+import { errorMessage } from './session';
+
+export const FINISHED_WITH_RESULT: readonly RunStatus[] = ['done', 'truncated'];
+export const IN_FLIGHT: readonly RunStatus[] = ['queued', 'running'];
+
+const newestFirst = (a: RunSummary, b: RunSummary) => b.createdAt.localeCompare(a.createdAt);
+
+/** Inserts or replaces a run; an existing entry wins over `run` when `keepExisting` (events are newer). */
+function upsert(runs: RunSummary[], run: RunSummary, keepExisting = false): RunSummary[] {
+  const i = runs.findIndex((r) => r.id === run.id);
+  if (i === -1) return [run, ...runs].sort(newestFirst);
+  if (keepExisting) return runs;
+  const next = runs.slice();
+  next[i] = run;
+  return next;
+}
+
+export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], [], RunsSlice> => (set, get) => {
+  async function loadResult(runId: string): Promise<void> {
+    if (get().results[runId] !== undefined) {
+      set({ resultStatus: 'ready', resultError: null });
+      return;
+    }
+    set({ resultStatus: 'loading', resultError: null });
+    try {
+      const result = await api.getRunResult(runId);
+      set((s) => ({ results: { ...s.results, [runId]: result }, resultStatus: s.selectedRunId === runId ? 'ready' : s.resultStatus }));
+    } catch (e) {
+      if (get().selectedRunId === runId) set({ resultStatus: 'error', resultError: errorMessage(e) });
+    }
+  }
+
+  return {
+    runs: [],
+    runsStatus: 'idle',
+    runsError: null,
+    selectedRunId: null,
+    activeRunId: null,
+    progress: {},
+    results: {},
+    resultStatus: 'idle',
+    resultError: null,
+    runError: null,
+
+    async loadRuns(scenarioId) {
+      set({ runsStatus: 'loading', runsError: null });
+      try {
+        const runs = (await api.listRuns(scenarioId)).slice().sort(newestFirst);
+        if (get().editorScenarioId !== scenarioId) return;
+        const current = get().selectedRunId;
+        const keep = runs.find((r) => r.id === current);
+        const pick = keep ?? runs.find((r) => FINISHED_WITH_RESULT.includes(r.status)) ?? runs[0];
+        const inFlight = runs.find((r) => IN_FLIGHT.includes(r.status));
+        set({ runs, runsStatus: 'ready', selectedRunId: pick?.id ?? null, activeRunId: inFlight?.id ?? null, runError: null });
+        if (pick && FINISHED_WITH_RESULT.includes(pick.status)) await loadResult(pick.id);
+        else set({ resultStatus: 'idle', resultError: null });
+      } catch (e) {
+        set({ runsStatus: 'error', runsError: errorMessage(e) });
+      }
+    },
+
+    clearRuns() {
+      set({ runs: [], runsStatus: 'idle', selectedRunId: null, activeRunId: null, resultStatus: 'idle', resultError: null, runError: null });
+    },
+
+    async selectRun(runId) {
+      const run = get().runs.find((r) => r.id === runId);
+      set({ selectedRunId: runId, resultError: null });
+      if (run && FINISHED_WITH_RESULT.includes(run.status)) await loadResult(runId);
+      else set({ resultStatus: 'idle' });
+    },
+
+    async startRun() {
+      const s = get();
+      const id = s.editorScenarioId;
+      if (!id) return;
+      const active = s.runs.find((r) => r.id === s.activeRunId);
+      if (active && IN_FLIGHT.includes(active.status)) return;
+      set({ runError: null });
+      if (!s.parse?.ok) {
+        set({ runError: 'Not run: the scenario has problems (see the list above the editor)' });
+        return;
+      }
+      if (s.text !== s.savedText && !(await get().saveScenario())) {
+        set({ runError: 'Not run: the scenario could not be saved' });
+        return;
+      }
+      try {
+        const run = await api.startRun(id);
+        if (get().editorScenarioId !== id) return;
+        set((st) => ({ runs: upsert(st.runs, run, true), activeRunId: run.id, selectedRunId: run.id, resultStatus: 'idle' }));
+        // A quick run may have finished before startRun answered: its status event came first.
+        const latest = get().runs.find((r) => r.id === run.id);
+        if (latest && FINISHED_WITH_RESULT.includes(latest.status)) await loadResult(run.id);
+      } catch (e) {
+        set({ runError: `Not run: ${errorMessage(e)}` });
+      }
+    },
+
+    async cancelRun() {
+      const runId = get().activeRunId;
+      if (!runId) return;
+      try {
+        await api.cancelRun(runId);
+      } catch (e) {
+        set({ runError: `Cannot cancel: ${errorMessage(e)}` });
+      }
+    },
+
+    handleRunEvent(event) {
+      if (event.type === 'progress') {
+        set((s) => ({ progress: { ...s.progress, [event.progress.runId]: event.progress } }));
+        return;
+      }
+      const run = event.run;
+      if (run.scenarioId !== get().editorScenarioId) return;
+      set((s) => ({ runs: upsert(s.runs, run) }));
+      if (get().selectedRunId === run.id && FINISHED_WITH_RESULT.includes(run.status)) void loadResult(run.id);
+    },
+  };
+};

@@ -1,0 +1,52 @@
+// Request arrival processes as generators of successive arrival times (ms). Diurnal and bursty
+// are non-homogeneous Poisson processes, drawn by thinning (Lewis & Shedler): candidates at the
+// peak rate, each kept with probability rate(t) / peak.
+import type { ArrivalSpec } from '../scenario/schema';
+import type { Rng } from '../random/rng';
+
+/** Returns the next arrival time in ms on each call (Infinity when a trace is exhausted). */
+export type ArrivalClock = () => number;
+
+export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<number>): ArrivalClock {
+  switch (spec.process) {
+    case 'poisson': {
+      const meanGapMs = 1000 / spec.rate_rps;
+      let t = 0;
+      return () => (t += -meanGapMs * Math.log(1 - rng.next()));
+    }
+    case 'diurnal': {
+      const { mean_rps: mean, peak_to_mean: p, period_s: period } = spec;
+      const omega = (2 * Math.PI) / (period * 1000);
+      return thinned(mean * p, (tMs) => mean * (1 - (p - 1) * Math.cos(omega * tMs)), rng);
+    }
+    case 'bursty': {
+      const every = spec.burst_every_s * 1000, dur = spec.burst_duration_s * 1000;
+      const base = spec.rate_rps, burst = spec.burst_rate_rps;
+      return thinned(Math.max(base, burst), (tMs) => (tMs >= every && tMs % every < dur ? burst : base), rng);
+    }
+    case 'trace': {
+      if (!trace) throw new Error('arrival trace data was not provided by the host (HostInputs.traces)');
+      const scaleMs = 1000 / spec.scale;
+      let i = 0;
+      return () => (i < trace.length ? (trace[i++] as number) * scaleMs : Infinity);
+    }
+  }
+}
+
+function thinned(peakRps: number, rateAt: (tMs: number) => number, rng: Rng): ArrivalClock {
+  const meanGapMs = 1000 / peakRps;
+  let t = 0;
+  return () => {
+    for (;;) {
+      t += -meanGapMs * Math.log(1 - rng.next());
+      if (rng.next() * peakRps <= rateAt(t)) return t;
+    }
+  };
+}
+
+/** Long-run rate of a trace: requests ÷ span × scale (null when it cannot be computed). */
+export function traceRate(times: ArrayLike<number> | undefined, scale: number): number | null {
+  if (!times || times.length < 2) return null;
+  const span = (times[times.length - 1] as number) - (times[0] as number);
+  return span > 0 ? (times.length / span) * scale : null;
+}

@@ -1,0 +1,23 @@
+// What one replication reports for one service: plain numbers (structured-cloneable, so a
+// worker can post it), null where the underlying set was empty.
+
+export interface ServiceReplication {
+  /** Counts over the whole replication, warm-up included. */
+  requests: number;
+  completed: number;
+  rejected: number;
+  timed_out: number;
+  /** Arrivals in [warmup_s, horizon_s). */
+  measured_arrivals: number;
+  /** Measured arrivals still waiting for a slot at horizon_s (null if the run stopped before). */
+  waiting_at_horizon: number | null;
+  throughput_rps: number | null;
+  latency_ms: { mean: number | null; p50: number | null; p95: number | null; p99: number | null; p999: number | null; max: number | null };
+  latency_at_slo_ms: number | null;
+  wait_ms: { mean: number | null; p99: number | null };
+  utilization: number | null;
+  mean_in_system: number | null;
+  slo_attainment: number | null;
+  headroom_ms: number | null;
+  components_ms: { feature: number | null; queue: number | null; service: number | null; network: number | null; postprocess: number | null };
+}

@@ -1,0 +1,59 @@
+// Fixtures for the browser-preview e2e tests: each worker starts the real web server
+// (out/node/web.cjs, built by `npm run build`) on a fresh temporary library folder.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface PreviewServer {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function startPreview(dataDir: string): Promise<PreviewServer> {
+  const root = path.resolve(__dirname, '..', '..');
+  const child = spawn(process.execPath, [path.join(root, 'out', 'node', 'web.cjs')], {
+    env: { ...process.env, HEADROOM_DATA_DIR: dataDir, HEADROOM_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`preview did not start in 20 s\n${out}\n${stderr}`)), 20_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Headroom preview: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`preview exited with ${code}\n${out}\n${stderr}`)); });
+  });
+  return { url, dataDir, process: child };
+}
+
+export async function stopPreview(server: PreviewServer): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    server.process.once('exit', () => resolve());
+    server.process.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<object, { preview: PreviewServer; appUrl: string }>({
+  preview: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring form
+    async ({}, use) => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-e2e-'));
+      const server = await startPreview(dataDir);
+      await use(server);
+      await stopPreview(server);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  appUrl: [async ({ preview }, use) => use(preview.url), { scope: 'worker' }],
+});
+
+export { expect };
