@@ -26,6 +26,8 @@ export interface ScenariosRepo {
   deleteScenario(id: string): boolean;
   /** Undoes a soft delete; false if it was unknown or not deleted. */
   restoreScenario(id: string): boolean;
+  /** Every scenario ever created, deleted ones included (zero only for a fresh library). */
+  countAll(): number;
 }
 
 interface ScenarioRow {
@@ -82,6 +84,7 @@ export function createScenariosRepo(db: Db, now: Clock): ScenariosRepo {
   const markDeleted = db.prepare<[string, string]>(
     'UPDATE scenarios SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
   );
+  const countScenarios = db.prepare<[], number>('SELECT count(*) FROM scenarios').pluck();
   const clearDeleted = db.prepare<[string]>(
     'UPDATE scenarios SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
   );
@@ -124,6 +127,7 @@ export function createScenariosRepo(db: Db, now: Clock): ScenariosRepo {
     },
     deleteScenario: (id) => markDeleted.run(now().toISOString(), id).changes > 0,
     restoreScenario: (id) => clearDeleted.run(id).changes > 0,
+    countAll: () => countScenarios.get() ?? 0,
   };
 }
 

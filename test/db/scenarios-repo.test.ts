@@ -51,6 +51,7 @@ describe('scenarios repository', () => {
   it('soft-deletes and restores', () => {
     const library = open();
     const { scenarios } = library;
+    expect(scenarios.countAll()).toBe(0);
     const a = scenarios.createScenario(scenarioInput('A'));
     scenarios.createScenario(scenarioInput('B'));
     expect(scenarios.deleteScenario(a.id)).toBe(true);
@@ -59,6 +60,8 @@ describe('scenarios repository', () => {
     expect(scenarios.getScenario(a.id)).toBeNull();
     expect(scenarios.getVersion(a.versionId)).not.toBeNull(); // runs still reach their version
     expect(() => scenarios.addVersion(a.id, scenarioInput('A2'))).toThrow(RecordNotFoundError);
+
+    expect(scenarios.countAll()).toBe(2); // deleted ones still count
 
     expect(scenarios.restoreScenario(a.id)).toBe(true);
     expect(scenarios.restoreScenario(a.id)).toBe(false);
