@@ -56,7 +56,7 @@ function describe(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ValidationIss
       if (issue.discriminator !== undefined && issue.errors.length === 0) {
         const input = (issue.input ?? {}) as Record<string, unknown>;
         const value = input[issue.discriminator];
-        const options = (issue.options ?? []).map(String).join(', ');
+        const options = ('options' in issue ? (issue.options ?? []) : []).map(String).join(', ');
         if (typeof issue.input !== 'object' || issue.input === null) return [{ path: formatPath(path), message: `${issue.message}${got(issue.input)}` }];
         const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
         return [{ path: formatPath(at), message: value === undefined ? `is required (one of ${options})` : `must be one of ${options}${got(value)}` }];

@@ -123,7 +123,7 @@ describe('headroom run', () => {
   });
 
   it('runs the example: not-simulated sections are listed, warned about, and the exit code is 0', () => {
-    const r = headroom('run', example, '--json', '--horizon-s', '20', '--replications', '2');
+    const r = headroom('run', example, '--json', '--horizon-s', '90', '--replications', '2');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.not_simulated).toEqual(['pipeline', 'cluster']);
