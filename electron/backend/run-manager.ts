@@ -2,7 +2,7 @@
 // replications over the cores), streams progress, and records every outcome in the library:
 // done, truncated, cancelled or failed. Nothing else in the library is touched by a failure.
 import type { Library, RunRecord } from '../../db';
-import { ENGINE_VERSION } from '../../simulation';
+import { ENGINE_VERSION, servingSupportIssues } from '../../simulation';
 import type { RunEvent, RunOptions } from '../common/contract';
 import { applyOverrides, type Loaded } from './scenario-source';
 import { simulate } from './simulate';
@@ -31,6 +31,8 @@ export class RunManager {
   start(scenarioVersionId: string, loaded: Extract<Loaded, { ok: true }>, options: RunOptions): RunRecord {
     const patched = applyOverrides(loaded.raw, options);
     if (!patched.ok) throw new Error(patched.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const unsupported = servingSupportIssues(patched.scenario);
+    if (unsupported.length > 0) throw new Error(`cannot run yet: ${unsupported.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     const row = this.lib.runs.createRun({
       scenarioVersionId,
       seed: patched.scenario.seed,

@@ -1,7 +1,7 @@
 // `headroom` — the engine headless (../shared/spec/cli-and-results.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
-import { analyzeScenario, formatIssues, type ResultDocument, type ValidationIssue } from '../../simulation';
+import { analyzeScenario, formatIssues, servingSupportIssues, type ResultDocument, type ValidationIssue } from '../../simulation';
 import { applyOverrides, loadScenarioFile } from '../backend/scenario-source';
 import { simulate } from '../backend/simulate';
 import { parseArgs, UsageError, type FlagSpec } from './args';
@@ -64,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
   });
   if (!patched.ok) throw new InputError(patched.errors);
   const scenario = patched.scenario;
+  const unsupported = servingSupportIssues(scenario);
+  if (unsupported.length > 0) throw new InputError(unsupported);
   const notSimulated = (['pipeline', 'cluster'] as const).filter((k) => scenario[k] !== undefined);
   if (notSimulated.length > 0) {
     process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
