@@ -56,9 +56,10 @@ export class Simulator {
         const t = heap.peekTime();
         if (t > until) break;
         this.now = t;
-        const fn = heap.pop();
+        const fn = heap.take();
         events++;
         fn(heap.payload);
+        heap.settle();
       }
       this.events = events;
       if (this.haltReason) return this.haltReason;

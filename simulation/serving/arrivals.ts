@@ -11,8 +11,9 @@ export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<numb
   switch (spec.process) {
     case 'poisson': {
       const meanGapMs = 1000 / spec.rate_rps;
-      let t = 0;
-      return () => (t += -meanGapMs * Math.log(1 - rng.next()));
+      // The clock lives in a typed array: a captured `let` double would be re-boxed per write.
+      const t = new Float64Array(1);
+      return () => (t[0] = (t[0] as number) - meanGapMs * Math.log(1 - rng.next()));
     }
     case 'diurnal': {
       const { mean_rps: mean, peak_to_mean: p, period_s: period } = spec;
@@ -27,20 +28,29 @@ export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<numb
     case 'trace': {
       if (!trace) throw new Error('arrival trace data was not provided by the host (HostInputs.traces)');
       const scaleMs = 1000 / spec.scale;
-      let i = 0;
-      return () => (i < trace.length ? (trace[i++] as number) * scaleMs : Infinity);
+      // An index and the last time, in a typed array (see poisson); never earlier than the last
+      // arrival, so an unsorted trace cannot move the clock backwards.
+      const state = new Float64Array(2);
+      return () => {
+        const i = state[0] as number;
+        if (i >= trace.length) return Infinity;
+        state[0] = i + 1;
+        return (state[1] = Math.max(state[1] as number, (trace[i] as number) * scaleMs));
+      };
     }
   }
 }
 
 function thinned(peakRps: number, rateAt: (tMs: number) => number, rng: Rng): ArrivalClock {
   const meanGapMs = 1000 / peakRps;
-  let t = 0;
+  const clock = new Float64Array(1);
   return () => {
+    let t = clock[0] as number;
     for (;;) {
-      t += -meanGapMs * Math.log(1 - rng.next());
-      if (rng.next() * peakRps <= rateAt(t)) return t;
+      t -= meanGapMs * Math.log(1 - rng.next());
+      if (rng.next() * peakRps <= rateAt(t)) break;
     }
+    return (clock[0] = t);
   };
 }
 

@@ -15,6 +15,8 @@ export interface ServiceReplication {
   latency_ms: { mean: number | null; p50: number | null; p95: number | null; p99: number | null; p999: number | null; max: number | null };
   latency_at_slo_ms: number | null;
   wait_ms: { mean: number | null; p99: number | null };
+  /** Share of measured requests that waited for a slot (Erlang C's P(wait) for M/M/c). */
+  wait_probability: number | null;
   utilization: number | null;
   mean_in_system: number | null;
   slo_attainment: number | null;

@@ -49,6 +49,7 @@ export class ServiceModel {
   private measuredArrivals = 0;
   private measuredRejected = 0;
   private withinBudget = 0;
+  private waitedCount = 0;
   private windowCompletions = 0;
   private waitingAtHorizon: number | null = null;
   private inSystem = 0;
@@ -139,6 +140,7 @@ export class ServiceModel {
     this.latency.record(latency);
     this.wait.record(waited);
     if (latency <= this.budget) this.withinBudget++;
+    if (waited > 0) this.waitedCount++;
     const sums = this.sums;
     sums.feature += feature; sums.service += s; sums.network += net; sums.postprocess += post;
   }
@@ -186,6 +188,7 @@ export class ServiceModel {
       },
       latency_at_slo_ms: atSlo,
       wait_ms: { mean: this.wait.mean(), p99: this.wait.percentile(99) },
+      wait_probability: n > 0 ? this.waitedCount / n : null,
       utilization: ratio(this.busy.average(end), this.slots),
       mean_in_system: this.system.average(end),
       slo_attainment: ended > 0 ? this.withinBudget / ended : null,

@@ -18,10 +18,8 @@ export class WaitQueue {
   constructor(private readonly maxLength = DEFAULT_MAX_WAITING) {}
 
   push(arrival: number, feature: number): boolean {
-    if (this.length > this.mask) {
-      if (this.length >= this.maxLength) return false;
-      this.grow();
-    }
+    if (this.length >= this.maxLength) return false;
+    if (this.length > this.mask) this.grow();
     const i = (this.head + this.length) & this.mask;
     this.arrival[i] = arrival;
     this.feature[i] = feature;
