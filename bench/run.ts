@@ -8,8 +8,12 @@ const sections: Record<string, () => void | Promise<void>> = {
   engine: benchEngine,
 };
 
-const only = process.argv.slice(2);
-console.log(`Headroom benchmarks (node ${process.version}, ${REPEATS} repeats)`);
-for (const [name, run] of Object.entries(sections)) {
-  if (only.length === 0 || only.includes(name)) await run();
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  console.log(`Headroom benchmarks (node ${process.version}, ${REPEATS} repeats)`);
+  for (const [name, run] of Object.entries(sections)) {
+    if (only.length === 0 || only.includes(name)) await run();
+  }
 }
+
+void main();

@@ -14,7 +14,8 @@ function inline(value: unknown): string {
 function format(value: unknown, indent: string, keyPrefix: string, top: boolean): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
   const oneLine = inline(value);
-  if (!top && indent.length + keyPrefix.length + oneLine.length <= MAX_LINE) return oneLine;
+  // One character is kept for the comma that may follow.
+  if (!top && indent.length + keyPrefix.length + oneLine.length + 1 <= MAX_LINE) return oneLine;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

@@ -4,19 +4,23 @@ import type { MaybeStat } from '../../simulation/result/types';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Decimals that keep about three significant figures without going past 2 d.p. */
+/** Decimals that keep three or four significant figures without going past 2 d.p. */
 function decimalsFor(value: number): number {
   const a = Math.abs(value);
   if (a >= 1000) return 0;
-  if (a >= 100) return 1;
+  if (a >= 10) return 1;
   return 2;
 }
 
+/**
+ * With `decimals`, exactly that many (tables of comparable figures, CI bounds); without, up to
+ * the default precision and no trailing zeros ("200 ms", "453.1 ms").
+ */
 export function formatNumber(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '—';
-  const d = decimals ?? decimalsFor(value);
-  if (d === 0) return grouped.format(value);
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(value);
+  if (decimals === 0) return grouped.format(value);
+  const max = decimals ?? decimalsFor(value);
+  return new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: max }).format(value);
 }
 
 export function formatMs(value: number): string {
@@ -31,7 +35,7 @@ export function formatPercent(fraction: number, decimals = 1): string {
 export function formatStat(stat: MaybeStat, unit = '', scale = 1, decimals?: number): string {
   if (!stat) return '—';
   const mean = stat.mean * scale;
-  const d = decimals ?? decimalsFor(mean);
+  const d = decimals ?? decimalsFor(mean); // one precision for the mean and both bounds
   const [lo, hi] = stat.ci95.map((v) => formatNumber(v * scale, d)) as [string, string];
   const suffix = unit ? ` ${unit}` : '';
   if (lo === hi && lo === formatNumber(mean, d)) return `${lo}${suffix}`;

@@ -8,6 +8,7 @@ import { setAtPath } from '../editor/json-path';
 import { formatScenarioJson } from '../editor/scenario-json-format';
 import { EMPTY_HISTORY, recordEdit, redoText, undoText } from '../editor/text-history';
 import type { AppState, EditorSlice } from './types';
+import { recentScenariosFirst } from './order';
 import { errorMessage } from './session';
 
 function analyze(text: string, previous: Pick<EditorSlice, 'lastValid'>) {
@@ -107,7 +108,7 @@ export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], 
         savedText: text,
         editorVersion: result.scenario.version,
         saveState: { state: 'saved', version: result.scenario.version },
-        scenarios: st.scenarios.map((x) => (x.id === id ? summary : x)),
+        scenarios: recentScenariosFirst(st.scenarios.map((x) => (x.id === id ? summary : x))),
       }));
       return true;
     } catch (e) {

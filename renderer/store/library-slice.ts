@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
 import type { AppState, LibrarySlice } from './types';
+import { recentScenariosFirst } from './order';
 import { errorMessage, rememberedScenarioId, rememberScenarioId } from './session';
 
 export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [], [], LibrarySlice> => (set, get) => {
@@ -26,9 +27,9 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
       set({ libraryStatus: 'loading', libraryError: null });
       try {
         const [scenarios, examples] = await Promise.all([api.listScenarios(), api.listExamples()]);
-        set({ scenarios, examples, libraryStatus: 'ready' });
+        set({ scenarios: recentScenariosFirst(scenarios), examples, libraryStatus: 'ready' });
         const remembered = rememberedScenarioId();
-        const pick = scenarios.find((s) => s.id === remembered) ?? scenarios[0];
+        const pick = get().scenarios.find((s) => s.id === remembered) ?? get().scenarios[0];
         if (pick) await get().openScenario(pick.id);
       } catch (e) {
         set({ libraryStatus: 'error', libraryError: errorMessage(e) });
@@ -37,7 +38,7 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
 
     async refreshScenarios() {
       try {
-        set({ scenarios: await api.listScenarios() });
+        set({ scenarios: recentScenariosFirst(await api.listScenarios()) });
       } catch (e) {
         set({ libraryError: errorMessage(e) });
       }
@@ -54,7 +55,9 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
         get().loadIntoEditor(record);
         await get().loadRuns(id);
       } catch (e) {
-        set({ libraryError: `Cannot open the scenario: ${errorMessage(e)}` });
+        // Stay on the scenario that is still in the editor.
+        set({ libraryError: `Cannot open the scenario: ${errorMessage(e)}`, selectedScenarioId: get().editorScenarioId });
+        rememberScenarioId(get().editorScenarioId);
       }
     },
 

@@ -3,17 +3,17 @@
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi, RunStatus, RunSummary } from '../../electron/common/contract';
 import type { AppState, RunsSlice } from './types';
+import { newestRunsFirst } from './order';
 import { errorMessage } from './session';
 
 export const FINISHED_WITH_RESULT: readonly RunStatus[] = ['done', 'truncated'];
 export const IN_FLIGHT: readonly RunStatus[] = ['queued', 'running'];
 
-const newestFirst = (a: RunSummary, b: RunSummary) => b.createdAt.localeCompare(a.createdAt);
 
 /** Inserts or replaces a run; an existing entry wins over `run` when `keepExisting` (events are newer). */
 function upsert(runs: RunSummary[], run: RunSummary, keepExisting = false): RunSummary[] {
   const i = runs.findIndex((r) => r.id === run.id);
-  if (i === -1) return [run, ...runs].sort(newestFirst);
+  if (i === -1) return newestRunsFirst([run, ...runs]);
   if (keepExisting) return runs;
   const next = runs.slice();
   next[i] = run;
@@ -50,7 +50,7 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
     async loadRuns(scenarioId) {
       set({ runsStatus: 'loading', runsError: null });
       try {
-        const runs = (await api.listRuns(scenarioId)).slice().sort(newestFirst);
+        const runs = newestRunsFirst(await api.listRuns(scenarioId));
         if (get().editorScenarioId !== scenarioId) return;
         const current = get().selectedRunId;
         const keep = runs.find((r) => r.id === current);
