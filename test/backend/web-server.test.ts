@@ -1,0 +1,137 @@
+// The browser preview's server as a user (or an attacker on the same machine) meets it:
+// the built out/node/web.cjs in a child process, on a fresh library folder.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
+
+const root = path.resolve(__dirname, '..', '..');
+let server: PreviewServer;
+let base: string;
+let token: string;
+
+beforeAll(async () => {
+  server = await startPreview(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-web-')));
+  const url = new URL(server.url);
+  base = url.origin;
+  token = url.searchParams.get('token')!;
+});
+
+afterAll(async () => {
+  await stopPreview(server);
+  fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+function call(method: string, args: unknown[], headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token, ...headers },
+    body: JSON.stringify({ args }),
+  });
+}
+
+function rawGet(pathname: string, host: string): Promise<number> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: url.port, path: pathname, headers: { Host: host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+  });
+}
+
+describe('web preview server', () => {
+  it('listens on 127.0.0.1 only and created the library before printing its URL', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(fs.existsSync(path.join(server.dataDir, 'library.sqlite'))).toBe(true);
+  });
+
+  it('serves the app with a strict CSP', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('answers API calls only with the token', async () => {
+    expect((await call('listScenarios', [])).status).toBe(200);
+    expect((await call('listScenarios', [], { 'X-Headroom-Token': 'wrong' })).status).toBe(401);
+    const noToken = await fetch(`${base}/api/call/listScenarios`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    expect(noToken.status).toBe(401);
+  });
+
+  it('refuses foreign hosts (DNS rebinding), foreign origins and unknown methods', async () => {
+    expect(await rawGet('/', 'attacker.example:80')).toBe(403);
+    expect((await call('listScenarios', [], { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call('constructor', [])).status).toBe(404);
+    expect((await call('__proto__', [])).status).toBe(404);
+  });
+
+  it('validates payloads and names the field', async () => {
+    const res = await call('getScenario', [{ $ne: 1 }]);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^id: /);
+    const bad = await call('createScenario', ['{"format": "headroom.scenario/v1", "name": "x", "serving": {"services": [{"id": "a"}]}}']);
+    const body = (await bad.json()) as { value: { ok: boolean; errors: { path: string }[] } };
+    expect(body.value.ok).toBe(false);
+    expect(body.value.errors.map((e) => e.path)).toContain('serving.services[0].arrivals');
+  });
+
+  it('does not serve files outside the app', async () => {
+    expect(await rawGet('/../package.json', `127.0.0.1:${new URL(base).port}`)).not.toBe(200);
+    expect(await rawGet('/%2e%2e/package.json', `127.0.0.1:${new URL(base).port}`)).not.toBe(200);
+  });
+
+  it('streams run progress and status over server-sent events', async () => {
+    const [first] = (await (await call('listScenarios', [])).json() as { value: { id: string }[] }).value;
+    const controller = new AbortController();
+    const events: { type: string; run?: { status: string } }[] = [];
+    const res = await fetch(`${base}/api/events`, { headers: { 'X-Headroom-Token': token }, signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const started = await call('startRun', [first!.id, { replications: 2 }]);
+    expect(started.status).toBe(200);
+    let buffer = '';
+    while (!events.some((e) => e.type === 'status' && e.run?.status === 'done')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      const parts = buffer.split('\n\n');
+      buffer = parts.pop()!;
+      for (const p of parts) if (p.startsWith('data: ')) events.push(JSON.parse(p.slice(6)));
+    }
+    controller.abort();
+    expect(events.some((e) => e.type === 'progress')).toBe(true);
+    expect(events.map((e) => e.run?.status).filter(Boolean)).toEqual(expect.arrayContaining(['queued', 'running', 'done']));
+  });
+
+  it('a second preview on the same library exits 2 without touching it', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'out/node/web.cjs')], { env: { ...process.env, HEADROOM_DATA_DIR: server.dataDir }, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/in use by another Headroom process/);
+  });
+});
+
+describe('a library from a newer version', () => {
+  it('is refused with exit code 2, the exact message, and left untouched', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-newer-'));
+    const file = path.join(dir, 'library.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('application_id = 1213353265');
+    db.exec('CREATE TABLE future (x INTEGER) STRICT');
+    db.pragma('user_version = 99');
+    db.close();
+    const before = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const child = spawn(process.execPath, [path.join(root, 'out/node/web.cjs')], { env: { ...process.env, HEADROOM_DATA_DIR: dir } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^library schema version 99 is newer than this app \(\d+\)$/m);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
