@@ -4,12 +4,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const zone = (files, patterns, extra = {}) => ({
+// Module names go in `paths` (exact names); folder globs go in `patterns` (gitignore syntax,
+// where a bare word such as "electron" would also match the electron/ folder).
+const zone = (files, patterns, modules = [], extra = {}) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
+  rules: { 'no-restricted-imports': ['error', { paths: modules.flatMap(([names, message]) => names.map((name) => ({ name, message }))), patterns }], ...extra },
 });
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'assets/', 'bin/', '**/*.mjs', '**/*.cjs'] },
@@ -23,9 +25,9 @@ export default tseslint.config(
     },
   },
   zone(['simulation/**/*.ts'], [
-    { group: ['**/electron/**', '**/renderer/**', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
-    { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'd3', 'd3-*'], message: 'simulation/ does no I/O and uses no Node, DOM or UI library.' },
-  ], {
+    { group: ['**/electron/**', '**/renderer/**', '**/db', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
+    { group: ['node:*', 'd3-*'], message: 'simulation/ does no I/O and uses no Node, DOM or UI library.' },
+  ], [[[...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'd3'], 'simulation/ does no I/O and uses no Node, DOM or UI library.']], {
     'no-restricted-globals': ['error',
       { name: 'setTimeout', message: 'simulation/ uses no timers: the host drives it.' },
       { name: 'setInterval', message: 'simulation/ uses no timers.' },
@@ -38,21 +40,21 @@ export default tseslint.config(
   }),
   zone(['db/**/*.ts'], [
     { group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the backend.' },
-    { group: ['**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },
+    { group: ['**/simulation', '**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },
   ]),
   zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
-    { group: ['**/db/**', 'better-sqlite3', 'electron', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', ...nodeBuiltins], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
+    { group: ['**/db', '**/db/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', 'node:*'], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
     { group: ['**/electron/common/**'], message: 'renderer/ takes only types from the contract.', allowTypeImports: true },
-  ]),
+  ], [[['better-sqlite3', 'electron', ...nodeBuiltins], 'renderer/ talks only to the contract and pure simulation/ code.']]),
   zone(['electron/common/**/*.ts'], [
-    { group: ['**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'electron', ...nodeBuiltins], message: 'the contract is types shared by both sides.' },
-  ]),
+    { group: ['**/db', '**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'node:*'], message: 'the contract is types shared by both sides.' },
+  ], [[['electron', ...nodeBuiltins], 'the contract is types shared by both sides.']]),
   zone(['electron/backend/**/*.ts'], [
-    { group: ['electron', '**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/**'], message: 'the backend is plain Node: no electron import, no shell.' },
-  ]),
+    { group: ['**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/**'], message: 'the backend is plain Node: no shell.' },
+  ], [[['electron'], 'the backend is plain Node: no electron import.']]),
   zone(['electron/web/**/*.ts', 'electron/cli/**/*.ts'], [
-    { group: ['electron', '**/electron/main/**', '**/renderer/**'], message: 'the web preview and CLI never load Electron.' },
-  ]),
+    { group: ['**/electron/main/**', '**/renderer/**'], message: 'the web preview and CLI never load Electron.' },
+  ], [[['electron'], 'the web preview and CLI never load Electron.']]),
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     // Tests mutate scenarios freely to provoke each validation message.

@@ -1,0 +1,19 @@
+// Renderer entry: styles, then the app in StrictMode.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/library.css';
+import './styles/editor.css';
+import './styles/results.css';
+import './styles/charts.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,75 @@
+// The selected run: what it was (version, seed, engine, wall time) and its charts.
+import type { ResultDocument, RunSummary } from '../../electron/common/contract';
+import { BreakdownChart } from '../charts/BreakdownChart';
+import { LatencyChart } from '../charts/LatencyChart';
+import { formatDuration, formatNumber, formatWhen } from '../format/numbers';
+import { useAppStore } from '../store';
+import { budgetMs, isSimulated, serviceEntries } from './service-results';
+
+export function useSloPercentile(serviceId: string): number | null {
+  return useAppStore((s) => s.lastValid?.serving?.services.find((x) => x.id === serviceId)?.slo_percentile ?? null);
+}
+
+function RunMeta({ run, result }: { run: RunSummary; result: ResultDocument }) {
+  const editorVersion = useAppStore((s) => s.editorVersion);
+  const dirty = useAppStore((s) => s.text !== s.savedText);
+  const differs = dirty || (editorVersion !== null && editorVersion !== run.scenarioVersion);
+  return (
+    <div className="run-meta">
+      <p>
+        Run of <strong>v{run.scenarioVersion}</strong> · seed {result.seed} · {result.replications} replications · horizon {formatNumber(result.horizon_s, 0)} s (warm-up {formatNumber(result.warmup_s, 0)} s) · engine {result.engine.version} · {formatNumber(result.engine.events, 0)} events · {formatDuration(result.engine.wall_ms)} · {formatWhen(run.createdAt)}
+      </p>
+      {differs && <p className="muted">The editor has changed since this run; run again to compare.</p>}
+      {result.truncated && <p className="callout warn"><strong>Partial result:</strong> stopped by a cap ({result.truncated.reason}).</p>}
+      {result.not_simulated && result.not_simulated.length > 0 && (
+        <p className="callout info">
+          <strong>Analytic only (not simulated yet):</strong> {result.not_simulated.join(', ')}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ServiceCharts({ serviceId, result }: { serviceId: string; result: ResultDocument }) {
+  const svc = result.serving?.[serviceId];
+  const sloPercentile = useSloPercentile(serviceId);
+  if (!svc || !isSimulated(svc)) return null;
+  const budget = budgetMs(svc.analytic);
+  return (
+    <div className="service-charts">
+      <LatencyChart serviceId={serviceId} service={svc} budgetMs={budget} sloPercentile={sloPercentile} />
+      <BreakdownChart serviceId={serviceId} components={svc.components_ms} budgetMs={budget} />
+    </div>
+  );
+}
+
+export function RunResult() {
+  const run = useAppStore((s) => s.runs.find((r) => r.id === s.selectedRunId));
+  const result = useAppStore((s) => (s.selectedRunId ? s.results[s.selectedRunId] : undefined));
+  const resultStatus = useAppStore((s) => s.resultStatus);
+  const resultError = useAppStore((s) => s.resultError);
+
+  if (!run) return <p className="placeholder">No run selected. Press Run (Ctrl+Enter) to simulate this scenario.</p>;
+  switch (run.status) {
+    case 'queued':
+    case 'running':
+      return <p className="placeholder">Simulating… the charts appear when the run finishes.</p>;
+    case 'failed':
+      return <p className="message error">This run failed: {run.error ?? 'unknown error'}</p>;
+    case 'cancelled':
+      return <p className="placeholder">This run was cancelled; it has no result.</p>;
+    default:
+      break;
+  }
+  if (resultStatus === 'error') return <p className="message error">Cannot load the result: {resultError}</p>;
+  if (result === undefined) return <p className="placeholder">Loading the result…</p>;
+  if (result === null) return <p className="placeholder">No result was stored for this run.</p>;
+  return (
+    <>
+      <RunMeta run={run} result={result} />
+      {serviceEntries(result).map(([id]) => (
+        <ServiceCharts key={id} serviceId={id} result={result} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// The seed article's analytic table for the scenario in the editor, recomputed on every valid
+// edit (no run needed). After a run, sections it did not simulate are marked as analytic only.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { analyticSummary } from '../../simulation/analytic/summary';
+import { useAppStore } from '../store';
+import { SUMMARY_ROWS } from './summary-rows';
+
+const NONE: string[] = [];
+
+export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly string[] }) {
+  const scenario = useAppStore((s) => s.lastValid);
+  const stale = useAppStore((s) => s.parse !== null && !s.parse.ok && s.lastValid !== null);
+  const summary = useMemo(() => (scenario ? analyticSummary(scenario) : null), [scenario]);
+  const rows = SUMMARY_ROWS.filter((r) => summary?.[r.key] !== undefined);
+
+  return (
+    <section className="card summary" aria-labelledby="summary-heading">
+      <h3 id="summary-heading">Analytic summary</h3>
+      <p className="card-note">
+        The seed article’s back-of-the-envelope figures for the scenario in the editor{stale ? ' (as of its last valid edit)' : ''}.
+      </p>
+      {summary === null || rows.length === 0 ? (
+        <p className="muted">No analytic figures: the scenario has none of their inputs yet.</p>
+      ) : (
+        <table className="data-table" aria-labelledby="summary-heading">
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" className="num">Value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const value = summary[r.key] as number;
+              const analyticOnly = r.section !== null && notSimulated.includes(r.section);
+              return (
+                <tr key={r.key}>
+                  <th scope="row">
+                    <code className="figure-key">{r.key}</code>
+                    <span className="figure-label">{r.label}</span>
+                    {analyticOnly && <span className="tag">analytic only (not simulated yet)</span>}
+                  </th>
+                  <td className="num">{r.format(value)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function useNotSimulated(): readonly string[] {
+  return useAppStore(useShallow((s) => (s.selectedRunId ? s.results[s.selectedRunId]?.not_simulated ?? NONE : NONE)));
+}

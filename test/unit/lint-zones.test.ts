@@ -1,0 +1,45 @@
+// The dependency direction of ARCHITECTURE.md is enforced by ESLint import zones; this proves
+// the zones bite (and do not bite where imports are allowed).
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => /no-restricted/.test(m.ruleId ?? '')).map((m) => m.ruleId as string);
+}
+
+describe('lint import zones', () => {
+  it.each([
+    ['simulation/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
+    ['simulation/x.ts', "import fs from 'fs';\nexport const a = fs;"],
+    ['simulation/x.ts', "import { openLibrary } from '../db';\nexport const a = openLibrary;"],
+    ['simulation/x.ts', "import type { HeadroomApi } from '../electron/common/contract';\nexport type A = HeadroomApi;"],
+    ['simulation/x.ts', 'export const a = Math.random();'],
+    ['simulation/x.ts', 'export const a = Date.now();'],
+    ['simulation/x.ts', 'export const a = performance.now();'],
+    ['renderer/x.ts', "import { openLibrary } from '../db';\nexport const a = openLibrary;"],
+    ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
+    ['renderer/x.ts', "import { Backend } from '../electron/backend/backend';\nexport const a = Backend;"],
+    ['renderer/x.ts', "import { API_METHODS } from '../electron/common/contract';\nexport const a = API_METHODS;"],
+    ['db/x.ts', "import { Backend } from '../electron/backend/backend';\nexport const a = Backend;"],
+    ['db/x.ts', "import { runReplication } from '../simulation';\nexport const a = runReplication;"],
+    ['electron/backend/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['electron/cli/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+  ])('%s rejects: %s', async (file, code) => {
+    expect(await restricted(file, code)).not.toHaveLength(0);
+  });
+
+  it.each([
+    ['renderer/x.ts', "import type { HeadroomApi } from '../electron/common/contract';\nexport type A = HeadroomApi;"],
+    ['renderer/x.ts', "import { parseScenarioText } from '../simulation/scenario/validate';\nexport const a = parseScenarioText;"],
+    ['db/x.ts', "import type { Scenario } from '../simulation';\nexport type A = Scenario;"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['electron/backend/x.ts', "import { openLibrary } from '../../db';\nexport const a = openLibrary;"],
+  ])('%s allows: %s', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
+  });
+});
