@@ -2,10 +2,18 @@
 // printed (medians of BENCH_REPEATS runs), never gated in CI: the machine is shared and noisy.
 // `npm run bench -- engine` runs one section.
 import { REPEATS } from './util';
+import { benchCluster } from './cluster';
 import { benchEngine } from './engine';
+import { benchLibrary } from './library';
+import { benchPipeline } from './pipeline';
+import { benchServing } from './serving';
 
 const sections: Record<string, () => void | Promise<void>> = {
   engine: benchEngine,
+  library: benchLibrary,
+  serving: benchServing,
+  cluster: benchCluster,
+  pipeline: benchPipeline,
 };
 
 async function main(): Promise<void> {

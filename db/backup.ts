@@ -1,50 +1,34 @@
 // The safety copy taken before a migration touches a library that already holds data.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { LibraryBackupError } from './errors';
+import { writeVerifiedCopy } from './library-file';
 import type { Db } from './migrations/types';
+
+/** `library-v3-2025-06-01T12-00-00-000Z.sqlite`, or with a `-reason` before the extension. */
+export function backupFileName(version: number, at: Date, reason?: string): string {
+  // Colons and dots are not portable in file names (Windows).
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return `library-v${version}-${stamp}${reason ? `-${reason}` : ''}.sqlite`;
+}
 
 /**
  * Copies the library to `backups/library-v{version}-{timestamp}.sqlite` and verifies the copy
- * (quick_check and the version) before returning its path.
+ * (quick_check, version, row counts) before returning its path.
  *
  * Uses `VACUUM INTO` rather than better-sqlite3's `db.backup()`: that one is asynchronous,
  * and opening the library is synchronous. VACUUM INTO is equally a consistent snapshot (it
- * reads through the WAL), writes a compact copy, and refuses to overwrite an existing file.
+ * reads through the WAL) and writes a compact copy; see writeVerifiedCopy.
  */
-export function backupLibrary(db: Db, backupsDir: string, version: number, at: Date): string {
-  fs.mkdirSync(backupsDir, { recursive: true });
-  // Colons and dots are not portable in file names (Windows).
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  const target = path.join(backupsDir, `library-v${version}-${stamp}.sqlite`);
+export function backupLibrary(db: Db, backupsDir: string, version: number, at: Date, reason?: string): string {
+  let target = path.join(backupsDir, backupFileName(version, at, reason));
+  // Never replace an earlier backup, even one made in the same millisecond.
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(backupsDir, backupFileName(version, at, `${reason ?? 'copy'}-${n}`));
   try {
-    db.prepare('VACUUM INTO ?').run(target);
-    // VACUUM INTO does not sync its output; make the copy durable before we rely on it.
-    const fd = fs.openSync(target, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    verifyBackup(target, version);
+    writeVerifiedCopy(db, target);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LibraryBackupError(`could not make a verified backup at ${target} before migrating: ${reason}`, {
-      cause: error,
-    });
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LibraryBackupError(`could not make a verified backup at ${target}: ${detail}`, { cause: error });
   }
   return target;
-}
-
-function verifyBackup(file: string, version: number): void {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`quick_check reported: ${String(check)}`);
-    const copied = Number(copy.pragma('user_version', { simple: true }));
-    if (copied !== version) throw new Error(`the copy is at version ${copied}, expected ${version}`);
-  } finally {
-    copy.close();
-  }
 }

@@ -1,5 +1,6 @@
 // Opening one SQLite connection with the settings every Headroom connection needs, and reading
 // the header fields that decide whether the file may be opened at all.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { NotALibraryError } from './errors';
 import type { Db } from './migrations/types';
@@ -8,9 +9,14 @@ import type { Db } from './migrations/types';
 export const APPLICATION_ID = 0x48524d31;
 
 /** How long a statement waits for a lock held by another connection (a reader's checkpoint). */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
-export function openWriterConnection(path: string): Db {
+export interface ConnectionOptions {
+  /** Overrides BUSY_TIMEOUT_MS (tests use a short one). */
+  busyTimeoutMs?: number;
+}
+
+export function openWriterConnection(path: string, options: ConnectionOptions = {}): Db {
   const db = new Database(path);
   try {
     // WAL lets tools and read-only opens read while the app writes; if the filesystem
@@ -19,7 +25,7 @@ export function openWriterConnection(path: string): Db {
     if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL journal mode (got ${String(mode)})`);
     // FULL: a committed save survives power loss, not just an app crash.
     db.pragma('synchronous = FULL');
-    applyCommonPragmas(db);
+    applyCommonPragmas(db, options);
     return db;
   } catch (error) {
     db.close();
@@ -27,10 +33,10 @@ export function openWriterConnection(path: string): Db {
   }
 }
 
-export function openReaderConnection(path: string): Db {
+export function openReaderConnection(path: string, options: ConnectionOptions = {}): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    applyCommonPragmas(db);
+    applyCommonPragmas(db, options);
     return db;
   } catch (error) {
     db.close();
@@ -38,9 +44,9 @@ export function openReaderConnection(path: string): Db {
   }
 }
 
-function applyCommonPragmas(db: Db): void {
+function applyCommonPragmas(db: Db, options: ConnectionOptions): void {
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
   // A library file may come from elsewhere: its schema must not call unsafe functions.
   db.pragma('trusted_schema = OFF');
 }
@@ -67,5 +73,36 @@ export function assertIsLibrary(path: string, header: LibraryHeader): void {
   }
   if (!header.empty || header.userVersion !== 0) {
     throw new NotALibraryError(path, 'it holds tables this app did not create');
+  }
+}
+
+export interface FileHeader {
+  size: number;
+  /** Starts with "SQLite format 3\0". */
+  isSqlite: boolean;
+  userVersion: number;
+  applicationId: number;
+}
+
+/**
+ * The fields of the SQLite file header that decide whether a file may be opened, read straight
+ * from the file: no connection, so no -wal or -shm file is created beside a file we refuse.
+ * (After an unclean shutdown the WAL may hold newer values; openLibrary then checks through SQLite too.)
+ */
+export function readFileHeader(file: string): FileHeader {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    const isSqlite = n === 100 && buf.toString('latin1', 0, 16) === 'SQLite format 3\u0000';
+    return {
+      size,
+      isSqlite,
+      userVersion: isSqlite ? buf.readUInt32BE(60) : 0,
+      applicationId: isSqlite ? buf.readUInt32BE(68) : 0,
+    };
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -71,3 +71,74 @@ export class RecordNotFoundError extends Error {
 export class RunStateError extends Error {
   override readonly name = 'RunStateError';
 }
+
+/** The library file cannot be read as a database, or failed its integrity check. Never altered. */
+export class LibraryDamagedError extends Error {
+  override readonly name = 'LibraryDamagedError';
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`the library file ${path} is damaged (${detail}); it was left as it is — restore the library from a backup`);
+  }
+}
+
+/** The library file (or its folder) is read-only: it can be read, never saved to. */
+export class LibraryReadOnlyError extends Error {
+  override readonly name = 'LibraryReadOnlyError';
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`the library file ${path} is read-only (${detail}); make it and its folder writable to save changes`);
+  }
+}
+
+/** Another program holds SQLite's write lock on the library for longer than the busy timeout. */
+export class LibraryBusyError extends Error {
+  override readonly name = 'LibraryBusyError';
+  constructor(readonly path: string) {
+    super(`another program is writing to the library file ${path} and did not let go; close it and try again`);
+  }
+}
+
+export type StorageProblem = 'disk-full' | 'read-only' | 'busy' | 'damaged' | 'io';
+
+/**
+ * A read or write of an open library failed for a reason outside the app (full disk, lost
+ * write permission, a lock held by another program, damage). The transaction it was part of
+ * was rolled back; everything saved before is intact.
+ */
+export class LibraryStorageError extends Error {
+  override readonly name = 'LibraryStorageError';
+  constructor(
+    readonly problem: StorageProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A file offered for restoring the library is not a usable Headroom library backup. */
+export class BackupFileError extends Error {
+  override readonly name = 'BackupFileError';
+}
+
+/** A migration failed; the transaction rolled back, so the file is still at its old version. */
+export class LibraryMigrationError extends Error {
+  override readonly name = 'LibraryMigrationError';
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly backupPath: string | null,
+    cause: unknown,
+  ) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `could not upgrade the library from schema version ${from} to ${to}: ${detail}. ` +
+        `Nothing was changed${backupPath ? `; a verified backup is at ${backupPath}` : ''}`,
+      { cause },
+    );
+  }
+}

@@ -1,14 +1,21 @@
 // The public API of db/: open a library, use its repositories, tell its errors apart.
-export { openLibrary, libraryPaths } from './open-library';
-export type { Library, LibraryPaths, OpenLibraryOptions } from './open-library';
+export { openLibrary, libraryPaths, restoreLibraryWhileClosed } from './open-library';
+export type { Library, LibraryPaths, OpenLibraryOptions, RestoreOutcome } from './open-library';
 export type { ScenariosRepo } from './scenarios-repo';
 export type { RunsRepo } from './runs-repo';
+export type { FilesRepo } from './files-repo';
+export { sha256Hex } from './files-repo';
 export { INTERRUPTED_RUN_ERROR } from './runs-repo';
 export { LATEST_SCHEMA_VERSION } from './migrations/index';
-export { APPLICATION_ID } from './connection';
+export { APPLICATION_ID, BUSY_TIMEOUT_MS } from './connection';
+export { inspectLibraryFile } from './library-file';
+export type { LibraryFileInfo } from './library-file';
+export { MAX_TAGS, MAX_TAG_LENGTH, normalizeTags } from './scenario-search';
+export { explainStorageError, storageProblemOf } from './storage-errors';
 export type {
   Clock,
   FinishedRunStatus,
+  ImportedVersion,
   NewRun,
   NewScenarioVersion,
   RunFinish,
@@ -17,13 +24,24 @@ export type {
   ScenarioRecord,
   ScenarioSummaryRecord,
   ScenarioVersionRecord,
+  ScenarioVersionSummaryRecord,
+  StoredFileRecord,
+  TrashedScenarioRecord,
+  VersionFileRef,
 } from './records';
 export {
+  BackupFileError,
   LibraryBackupError,
+  LibraryBusyError,
+  LibraryDamagedError,
   LibraryLockedError,
+  LibraryMigrationError,
   LibraryOutdatedError,
+  LibraryReadOnlyError,
+  LibraryStorageError,
   LibraryTooNewError,
   NotALibraryError,
   RecordNotFoundError,
   RunStateError,
 } from './errors';
+export type { StorageProblem } from './errors';

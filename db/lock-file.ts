@@ -6,12 +6,15 @@ import { LibraryLockedError } from './errors';
 
 export interface LockHandle {
   release(): void;
+  /** True when a lock left by a process that died was taken over: that process did not shut down cleanly. */
+  readonly tookOverStale: boolean;
 }
 
 /** How many times to retry after clearing a stale lock, in case another process races us. */
 const TAKEOVER_ATTEMPTS = 3;
 
 export function acquireLock(lockPath: string): LockHandle {
+  let tookOverStale = false;
   for (let attempt = 0; attempt <= TAKEOVER_ATTEMPTS; attempt++) {
     let fd: number;
     try {
@@ -24,15 +27,19 @@ export function acquireLock(lockPath: string): LockHandle {
       // Two processes clearing the same stale lock at once could both succeed; that needs two
       // app launches within microseconds of each other after a crash, which we accept.
       removeIfPresent(lockPath);
+      tookOverStale = true;
       continue;
     }
     try {
       fs.writeSync(fd, String(process.pid));
       fs.fsyncSync(fd);
-    } finally {
+    } catch (error) {
       fs.closeSync(fd);
+      removeIfPresent(lockPath); // e.g. a full disk: leave no half-written lock behind
+      throw error;
     }
-    return { release: () => releaseLock(lockPath) };
+    fs.closeSync(fd);
+    return { release: () => releaseLock(lockPath), tookOverStale };
   }
   throw new Error(`could not take the library lock ${lockPath}: it keeps reappearing`);
 }

@@ -14,6 +14,27 @@ export interface NewScenarioVersion {
   sections: string[];
   /** Hex SHA-256 of `json` (64 lowercase hex digits), computed by the caller that validated it. */
   sha256: string;
+  /** How this version came to be ('' for an ordinary edit): 'restored from v3', 'imported from a.json'… */
+  note?: string;
+  /** Extra text the search index should find the scenario by (description, ids inside it). */
+  searchText?: string;
+  /** Files the scenario names, already stored with `files.putFile`. */
+  files?: VersionFileRef[];
+}
+
+/** A path field of a scenario version and the stored file it names. */
+export interface VersionFileRef {
+  /** Where in the scenario, e.g. `serving.services[0].arrivals.path`. */
+  jsonPath: string;
+  /** The path as written in the scenario. */
+  fileName: string;
+  sha256: string;
+}
+
+/** A version of an imported scenario, with its original time. */
+export interface ImportedVersion extends NewScenarioVersion {
+  /** ISO-8601 time the version was first saved (kept from the export). */
+  createdAt: string;
 }
 
 export interface ScenarioSummaryRecord {
@@ -22,8 +43,15 @@ export interface ScenarioSummaryRecord {
   /** Latest version number, 1-based. */
   version: number;
   sections: string[];
+  /** Sorted case-insensitively. */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A scenario in the trash: restorable until it is deleted for good. */
+export interface TrashedScenarioRecord extends ScenarioSummaryRecord {
+  deletedAt: string;
 }
 
 /** A scenario with its latest version's text. */
@@ -32,16 +60,31 @@ export interface ScenarioRecord extends ScenarioSummaryRecord {
   versionId: string;
 }
 
-/** One immutable saved version of a scenario. */
-export interface ScenarioVersionRecord {
+/** One immutable saved version of a scenario, without its text (for history lists). */
+export interface ScenarioVersionSummaryRecord {
   id: string;
   scenarioId: string;
   version: number;
   name: string;
+  sha256: string;
+  note: string;
+  /** Length of the JSON text in bytes. */
+  size: number;
+  createdAt: string;
+}
+
+/** One immutable saved version of a scenario. */
+export interface ScenarioVersionRecord extends ScenarioVersionSummaryRecord {
   json: string;
   sections: string[];
+  files: VersionFileRef[];
+}
+
+/** A file stored in the library, by the SHA-256 of its bytes. */
+export interface StoredFileRecord {
   sha256: string;
-  createdAt: string;
+  size: number;
+  content: Buffer;
 }
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'truncated';
@@ -82,4 +125,6 @@ export interface RunRecord {
   wallMs: number | null;
   events: number | null;
   error: string | null;
+  /** Replication outcomes committed so far (kept even when the run is interrupted). */
+  replicationsStored: number;
 }

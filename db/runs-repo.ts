@@ -1,6 +1,7 @@
 // Simulation runs: queued → running → one final status, with the result document stored in
 // the same transaction as the final status, so a "done" run always has its result.
 import { randomUUID } from 'node:crypto';
+import { decodeText, encodeBody } from './compression';
 import { RecordNotFoundError, RunStateError } from './errors';
 import type { Db } from './migrations/types';
 import type { Clock, NewRun, RunFinish, RunRecord, RunStatus } from './records';
@@ -19,6 +20,13 @@ export interface RunsRepo {
   getRun(id: string): RunRecord | null;
   /** The stored result document's JSON text, or null if the run has none. */
   getRunResult(id: string): string | null;
+  /**
+   * Commits one finished replication's outcome (JSON text) of a running run, on its own, so a
+   * crash later in the run keeps it. Recording the same index twice is an error.
+   */
+  recordReplication(id: string, index: number, outcomeJson: string): void;
+  /** The committed replication outcomes of a run, by index. */
+  listReplications(id: string): { index: number; outcomeJson: string }[];
   /**
    * Marks runs still 'queued' or 'running' as failed. Only the lock-holding writer calls it,
    * at open, when any such run must have belonged to a process that crashed. Returns how many.
@@ -42,12 +50,14 @@ interface RunRow {
   wall_ms: number | null;
   events: number | null;
   error: string | null;
+  replications_stored: number;
 }
 
 const SELECT_RUNS = `
   SELECT r.id, v.scenario_id, r.scenario_version_id, v.version AS scenario_version,
          s.name AS scenario_name, r.status, r.seed, r.replications, r.engine_version,
-         r.created_at, r.started_at, r.finished_at, r.wall_ms, r.events, r.error
+         r.created_at, r.started_at, r.finished_at, r.wall_ms, r.events, r.error,
+         (SELECT count(*) FROM run_replications p WHERE p.run_id = r.id) AS replications_stored
   FROM runs r
   JOIN scenario_versions v ON v.id = r.scenario_version_id
   JOIN scenarios s ON s.id = v.scenario_id`;
@@ -65,12 +75,19 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     `UPDATE runs SET status = ?, finished_at = ?, wall_ms = ?, events = ?, error = ?
      WHERE id = ? AND status IN ('queued', 'running')`,
   );
-  const insertResult = db.prepare<[string, string]>('INSERT INTO run_results (run_id, result_json) VALUES (?, ?)');
+  const insertResult = db.prepare<[string, string, Buffer]>('INSERT INTO run_results (run_id, encoding, body) VALUES (?, ?, ?)');
+  const insertReplication = db.prepare<[string, number, string, Buffer, string]>(
+    'INSERT INTO run_replications (run_id, idx, encoding, body, finished_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const isRunning = db.prepare<[string], number>("SELECT 1 FROM runs WHERE id = ? AND status = 'running'").pluck();
+  const selectReplications = db.prepare<[string], { idx: number; encoding: string; body: Buffer }>(
+    'SELECT idx, encoding, body FROM run_replications WHERE run_id = ? ORDER BY idx',
+  );
   const selectRun = db.prepare<[string], RunRow>(`${SELECT_RUNS} WHERE r.id = ?`);
   const selectForScenario = db.prepare<[string], RunRow>(
     `${SELECT_RUNS} WHERE v.scenario_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
   );
-  const selectResult = db.prepare<[string], string>('SELECT result_json FROM run_results WHERE run_id = ?').pluck();
+  const selectResult = db.prepare<[string], { encoding: string; body: Buffer }>('SELECT encoding, body FROM run_results WHERE run_id = ?');
   const failUnfinished = db.prepare<[string, string]>(
     `UPDATE runs SET status = 'failed', finished_at = ?, error = ?
      WHERE status IN ('queued', 'running')`,
@@ -102,8 +119,17 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     const wallMs = finish.wallMs === null ? null : Math.round(finish.wallMs);
     const changed = setFinished.run(finish.status, now().toISOString(), wallMs, finish.events, finish.error, id);
     if (changed.changes === 0) refuse(id, 'queued or running');
-    if (finish.resultJson !== null) insertResult.run(id, finish.resultJson);
+    if (finish.resultJson !== null) {
+      const { encoding, body } = encodeBody(finish.resultJson);
+      insertResult.run(id, encoding, body);
+    }
     return getRun(id) ?? refuse(id, finish.status);
+  });
+
+  const recordReplication = db.transaction((id: string, index: number, outcomeJson: string): void => {
+    if (isRunning.get(id) === undefined) refuse(id, 'running');
+    const { encoding, body } = encodeBody(outcomeJson);
+    insertReplication.run(id, index, encoding, body, now().toISOString());
   });
 
   return {
@@ -115,7 +141,16 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     finishRun: (id, finish) => finishRun.immediate(id, finish),
     listRuns: (scenarioId) => selectForScenario.all(scenarioId).map(toRunRecord),
     getRun,
-    getRunResult: (id) => selectResult.get(id) ?? null,
+    getRunResult: (id) => {
+      const row = selectResult.get(id);
+      return row ? decodeText(row.encoding, row.body) : null;
+    },
+    recordReplication: (id, index, outcomeJson) => {
+      if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`replication index must be an integer ≥ 0 (got ${index})`);
+      recordReplication.immediate(id, index, outcomeJson);
+    },
+    listReplications: (id) =>
+      selectReplications.all(id).map((row) => ({ index: row.idx, outcomeJson: decodeText(row.encoding, row.body) })),
     failInterruptedRuns: () => failUnfinished.run(now().toISOString(), INTERRUPTED_RUN_ERROR).changes,
   };
 }
@@ -137,5 +172,6 @@ function toRunRecord(row: RunRow): RunRecord {
     wallMs: row.wall_ms,
     events: row.events,
     error: row.error,
+    replicationsStored: row.replications_stored,
   };
 }

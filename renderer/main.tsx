@@ -9,6 +9,7 @@ import './styles/library.css';
 import './styles/editor.css';
 import './styles/results.css';
 import './styles/charts.css';
+import './styles/history.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

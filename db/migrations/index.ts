@@ -1,6 +1,8 @@
 // The migration registry. Append new steps here; versions must run 1, 2, 3… without gaps,
 // and a released migration is never edited (write a new one instead).
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-library-features';
+import { migration0003 } from './0003-compact-results';
 import type { Migration } from './types';
 
 export type { Db, Migration } from './types';
@@ -18,7 +20,7 @@ export function checkMigrations(migrations: readonly Migration[]): void {
   });
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 checkMigrations(MIGRATIONS);
 

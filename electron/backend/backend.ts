@@ -1,48 +1,101 @@
 // The backend behind both shells: scenarios and runs over the library, simulations in worker
 // threads. Plain Node, no Electron. Every public method validates its arguments (they arrive
-// over IPC or HTTP from a renderer that is not trusted to be well-formed).
+// over IPC or HTTP from a renderer that is not trusted to be well-formed), and every failure of
+// the storage underneath (full disk, read-only file, a lock held elsewhere, damage) comes back
+// as a message saying what was not done and what to do; nothing saved before is lost.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Library } from '../../db';
+import { explainStorageError, LibraryStorageError, normalizeTags, type Library } from '../../db';
 import { ENGINE_VERSION } from '../../simulation';
 import type {
-  AppInfo, ExampleScenario, HeadroomApi, ResultDocument, RunEvent, RunOptions, RunSummary,
-  SaveResult, ScenarioRecord, ScenarioSummary,
+  AppInfo, BackupInfo, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus, ResultDocument, RunEvent,
+  RunOptions, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord, VersionSummary,
 } from '../common/contract';
-import { checkId, checkJsonText, checkRunOptions } from './check-args';
+import {
+  BadRequestError, checkBackupName, checkExportOptions, checkId, checkIds, checkImportFiles, checkJsonText, checkName, checkQuery,
+  checkRunOptions, checkTags,
+} from './check-args';
+import { exportScenarios, importFiles, importPaths, writeExport } from './import-export';
+import { LibraryHost } from './library-host';
 import { appPaths } from './paths';
 import { RunManager } from './run-manager';
-import { loadScenarioText, sectionsOf } from './scenario-source';
-import { toRunSummary, toScenarioRecord, toScenarioSummary } from './to-contract';
+import { commitVersion, prepareVersion, type PrepareOptions } from './scenario-save';
+import { loadScenarioText } from './scenario-source';
+import { fileCacheDir, withStoredFiles } from './version-files';
+import {
+  toRunSummary, toScenarioRecord, toScenarioSummary, toTrashedScenario, toVersionRecord, toVersionSummary,
+} from './to-contract';
+import type { AppLibraryOptions } from './open-app-library';
 
-export type BackendApi = Omit<HeadroomApi, 'onRunEvent'> & {
+export type BackendApi = Omit<HeadroomApi, 'onRunEvent' | 'saveExport' | 'openImport' | 'saveLibraryBackup' | 'openLibraryBackup'> & {
   subscribe(listener: (e: RunEvent) => void): () => void;
 };
 
 export interface BackendOptions {
-  library: Library;
+  /** The open library, or null when it could not be opened (then `libraryMessage` says why). */
+  library: Library | null;
   dataDir: string;
   shell: AppInfo['shell'];
   threads?: number;
+  /** Why the library is unavailable or read-only, or a notice from opening it. */
+  libraryMessage?: string | null;
+  /** Options for reopening the library (tests shorten the busy timeout). */
+  openOptions?: AppLibraryOptions;
 }
 
 export class Backend implements BackendApi {
-  private readonly lib: Library;
-  private readonly runs: RunManager;
+  private readonly host: LibraryHost;
+  private runManager: RunManager | null = null;
+  private readonly listeners = new Set<(e: RunEvent) => void>();
 
   constructor(private readonly options: BackendOptions) {
-    this.lib = options.library;
-    this.runs = new RunManager(this.lib, { threads: options.threads });
+    this.host = new LibraryHost(options.dataDir, options.library, options.libraryMessage ?? null, options.openOptions ?? {});
+  }
+
+  private get lib(): Library {
+    return this.host.library();
+  }
+
+  private get runs(): RunManager {
+    if (!this.runManager) {
+      this.runManager = new RunManager(this.lib, { threads: this.options.threads });
+      this.runManager.subscribe((e) => this.emit(e));
+    }
+    return this.runManager;
+  }
+
+  /** Runs `fn` against the library, turning storage failures into messages that say what to do. */
+  private guard<T>(action: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      const explained = explainStorageError(error, action);
+      if (explained instanceof LibraryStorageError) this.host.noteProblem(explained);
+      throw explained;
+    }
+  }
+
+  /** The library, if it may be written. */
+  private writable(action: string): Library {
+    const lib = this.lib;
+    if (lib.readonly) throw new LibraryStorageError('read-only', `Could not ${action}: ${this.host.message() ?? 'the library is open read-only'}`);
+    return lib;
   }
 
   /** First start: an empty library gets the bundled examples, so there is something to open. */
   seedExamplesIfEmpty(): void {
-    if (this.lib.scenarios.countAll() > 0) return;
+    const lib = this.host.current();
+    if (!lib || lib.readonly || lib.scenarios.countAll() > 0) return;
     for (const ex of this.readExamples()) void this.createScenario(ex.json);
   }
 
   subscribe(listener: (e: RunEvent) => void): () => void {
-    return this.runs.subscribe(listener);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: RunEvent): void {
+    for (const listener of this.listeners) listener(e);
   }
 
   async info(): Promise<AppInfo> {
@@ -50,36 +103,183 @@ export class Backend implements BackendApi {
   }
 
   async listScenarios(): Promise<ScenarioSummary[]> {
-    return this.lib.scenarios.listScenarios().map(toScenarioSummary);
+    return this.guard('list the library', () => this.lib.scenarios.listScenarios().map(toScenarioSummary));
+  }
+
+  async searchScenarios(query: unknown): Promise<ScenarioSummary[]> {
+    const q = checkQuery(query);
+    return this.guard('search the library', () => this.lib.scenarios.searchScenarios(q).map(toScenarioSummary));
   }
 
   async getScenario(id: unknown): Promise<ScenarioRecord> {
-    const rec = this.lib.scenarios.getScenario(checkId(id, 'id'));
-    if (!rec) throw new Error(`no scenario with id ${String(id)}`);
-    return toScenarioRecord(rec);
+    const sid = checkId(id, 'id');
+    return this.guard('open the scenario', () => toScenarioRecord(this.mustScenario(sid)));
   }
 
   async createScenario(json: unknown): Promise<SaveResult> {
-    const loaded = loadScenarioText(checkJsonText(json));
-    if (!loaded.ok) return { ok: false, errors: loaded.errors };
-    const rec = this.lib.scenarios.createScenario({
-      name: loaded.scenario.name, json: json as string, sections: sectionsOf(loaded.scenario), sha256: loaded.sha256,
-    });
-    return { ok: true, scenario: toScenarioRecord(rec) };
+    const text = checkJsonText(json);
+    return this.save('save the scenario', text, {}, (lib, input) => lib.scenarios.createScenario(input));
   }
 
   async updateScenario(id: unknown, json: unknown): Promise<SaveResult> {
     const sid = checkId(id, 'id');
-    const loaded = loadScenarioText(checkJsonText(json));
-    if (!loaded.ok) return { ok: false, errors: loaded.errors };
-    const rec = this.lib.scenarios.addVersion(sid, {
-      name: loaded.scenario.name, json: json as string, sections: sectionsOf(loaded.scenario), sha256: loaded.sha256,
+    const text = checkJsonText(json);
+    const previous = this.guard('save the scenario', () => this.mustScenario(sid));
+    return this.save('save the scenario', text, { previousVersionId: previous.versionId }, (lib, input) => lib.scenarios.addVersion(sid, input));
+  }
+
+  async renameScenario(id: unknown, name: unknown): Promise<SaveResult> {
+    const sid = checkId(id, 'id');
+    const newName = checkName(name);
+    const current = this.guard('rename the scenario', () => this.mustScenario(sid));
+    if (current.name === newName) return { ok: true, scenario: toScenarioRecord(current) };
+    const raw = JSON.parse(current.json) as Record<string, unknown>;
+    raw.name = newName;
+    const text = `${JSON.stringify(raw, null, 2)}\n`;
+    return this.save('rename the scenario', text, { previousVersionId: current.versionId, note: `renamed from “${current.name}”` }, (lib, input) =>
+      lib.scenarios.addVersion(sid, input),
+    );
+  }
+
+  async duplicateScenario(id: unknown): Promise<SaveResult> {
+    const sid = checkId(id, 'id');
+    const current = this.guard('duplicate the scenario', () => this.mustScenario(sid));
+    const raw = JSON.parse(current.json) as Record<string, unknown>;
+    raw.name = `${current.name.slice(0, 193)} (copy)`;
+    const text = `${JSON.stringify(raw, null, 2)}\n`;
+    return this.save('duplicate the scenario', text, { previousVersionId: current.versionId, note: `duplicated from “${current.name}” v${current.version}` }, (lib, input) =>
+      lib.scenarios.createScenario(input, current.tags),
+    );
+  }
+
+  async restoreVersion(scenarioId: unknown, versionId: unknown): Promise<SaveResult> {
+    const sid = checkId(scenarioId, 'scenarioId');
+    const vid = checkId(versionId, 'versionId');
+    const old = this.guard('restore the version', () => this.lib.scenarios.getVersion(vid));
+    if (!old || old.scenarioId !== sid) throw new BadRequestError(`versionId: not a version of scenario ${sid}`);
+    return this.save('restore the version', old.json, { previousVersionId: old.id, note: `restored from v${old.version}` }, (lib, input) =>
+      lib.scenarios.addVersion(sid, input),
+    );
+  }
+
+  /** Validates, finds the named files, and stores them with the new version in one transaction. */
+  private save(
+    action: string,
+    text: string,
+    options: PrepareOptions,
+    store: (lib: Library, input: Extract<ReturnType<typeof prepareVersion>, { ok: true }>['input']) => Parameters<typeof toScenarioRecord>[0],
+  ): SaveResult {
+    return this.guard(action, () => {
+      const lib = this.writable(action);
+      // Relative names resolve as for runs: the bundled examples' folder ships their data files.
+      const prepared = prepareVersion(lib, text, { baseDirs: [appPaths().examplesDir], ...options });
+      if (!prepared.ok) return { ok: false, errors: prepared.errors };
+      return { ok: true, scenario: toScenarioRecord(commitVersion(lib, prepared, () => store(lib, prepared.input))) };
     });
-    return { ok: true, scenario: toScenarioRecord(rec) };
+  }
+
+  async setTags(id: unknown, tags: unknown): Promise<ScenarioSummary> {
+    const sid = checkId(id, 'id');
+    let normalized: string[];
+    try {
+      normalized = normalizeTags(checkTags(tags));
+    } catch (error) {
+      if (error instanceof BadRequestError) throw error;
+      throw new BadRequestError(`tags: ${(error as Error).message}`);
+    }
+    return this.guard('change the tags', () => toScenarioSummary(this.writable('change the tags').scenarios.setTags(sid, normalized)));
   }
 
   async deleteScenario(id: unknown): Promise<void> {
-    this.lib.scenarios.deleteScenario(checkId(id, 'id'));
+    const sid = checkId(id, 'id');
+    this.guard('move the scenario to the trash', () => this.writable('move the scenario to the trash').scenarios.deleteScenario(sid));
+  }
+
+  async listTrash(): Promise<TrashedScenario[]> {
+    return this.guard('list the trash', () => this.lib.scenarios.listTrash().map(toTrashedScenario));
+  }
+
+  async restoreFromTrash(id: unknown): Promise<ScenarioSummary> {
+    const sid = checkId(id, 'id');
+    return this.guard('restore the scenario', () => {
+      const lib = this.writable('restore the scenario');
+      lib.scenarios.restoreScenario(sid);
+      return toScenarioSummary(this.mustScenario(sid));
+    });
+  }
+
+  async purgeScenario(id: unknown): Promise<void> {
+    const sid = checkId(id, 'id');
+    this.guard('delete the scenario for good', () => {
+      if (this.runManager?.hasWork()) throw new Error('Could not delete the scenario for good while a run is in progress; wait for it or cancel it');
+      if (!this.writable('delete the scenario for good').scenarios.purgeScenario(sid)) throw new BadRequestError(`id: scenario ${sid} is not in the trash`);
+    });
+  }
+
+  async listVersions(scenarioId: unknown): Promise<VersionSummary[]> {
+    const sid = checkId(scenarioId, 'scenarioId');
+    return this.guard('list the versions', () => this.lib.scenarios.listVersions(sid).map(toVersionSummary));
+  }
+
+  async getVersion(versionId: unknown): Promise<VersionRecord> {
+    const vid = checkId(versionId, 'versionId');
+    return this.guard('open the version', () => {
+      const v = this.lib.scenarios.getVersion(vid);
+      if (!v) throw new Error(`no version with id ${vid}`);
+      return toVersionRecord(v);
+    });
+  }
+
+  async exportScenarios(ids: unknown, options?: unknown): Promise<ExportedFile> {
+    const list = checkIds(ids, 'ids');
+    const opts = checkExportOptions(options);
+    return this.guard('export', () => exportScenarios(this.lib, list, opts, __HEADROOM_VERSION__, new Date()));
+  }
+
+  async importScenarios(files: unknown): Promise<ImportResult> {
+    const list = checkImportFiles(files);
+    return this.guard('import', () => importFiles(this.writable('import'), list));
+  }
+
+  /** Desktop: writes an export where the user chose (never called by the renderer directly). */
+  exportToPath(ids: string[], options: { history?: boolean }, target: string): string {
+    const exported = this.guard('export', () => exportScenarios(this.lib, ids, options, __HEADROOM_VERSION__, new Date()));
+    return writeExport(exported, target);
+  }
+
+  /** Desktop: imports files the user chose in a dialog. */
+  importFromPaths(paths: string[]): ImportResult {
+    return this.guard('import', () => importPaths(this.writable('import'), paths));
+  }
+
+  async libraryStatus(): Promise<LibraryStatus> {
+    return this.host.status();
+  }
+
+  async backupLibrary(): Promise<BackupInfo> {
+    return this.guard('back up the library', () => this.host.backupToFolder());
+  }
+
+  /** Desktop: a verified copy of the library at a path the user chose. */
+  backupToPath(target: string): string {
+    this.guard('back up the library', () => this.lib.backupTo(target));
+    return target;
+  }
+
+  /** The path of a backup in the backups folder (the browser preview's download endpoint). */
+  backupFilePath(name: unknown): string {
+    return this.host.backupFile(checkBackupName(name));
+  }
+
+  async restoreLibraryBackup(name: unknown): Promise<LibraryStatus> {
+    const file = this.host.backupFile(checkBackupName(name));
+    return this.restoreFromPath(file);
+  }
+
+  /** Replaces the library with a validated backup file (desktop dialog, browser upload, or the backups folder). */
+  async restoreFromPath(file: string): Promise<LibraryStatus> {
+    if (this.runManager?.hasWork()) throw new Error('Could not restore the library while a run is in progress; wait for it or cancel it');
+    return this.guard('restore the library', () => this.host.restoreFrom(file));
   }
 
   async listExamples(): Promise<ExampleScenario[]> {
@@ -89,29 +289,46 @@ export class Backend implements BackendApi {
   async startRun(scenarioId: unknown, options?: unknown): Promise<RunSummary> {
     const sid = checkId(scenarioId, 'scenarioId');
     const opts: RunOptions = checkRunOptions(options);
-    const rec = this.lib.scenarios.getScenario(sid);
-    if (!rec) throw new Error(`no scenario with id ${sid}`);
-    const loaded = loadScenarioText(rec.json);
-    if (!loaded.ok) throw new Error(`the saved scenario is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    return toRunSummary(this.runs.start(rec.versionId, loaded, opts));
+    return this.guard('start the run', () => {
+      this.writable('start the run');
+      const rec = this.mustScenario(sid);
+      const loaded = loadScenarioText(rec.json);
+      if (!loaded.ok) throw new Error(`the saved scenario is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      const withFiles = withStoredFiles(this.lib, rec.versionId, loaded, fileCacheDir(this.options.dataDir));
+      return toRunSummary(this.runs.start(rec.versionId, withFiles, opts));
+    });
   }
 
   async cancelRun(runId: unknown): Promise<void> {
-    this.runs.cancel(checkId(runId, 'runId'));
+    const rid = checkId(runId, 'runId');
+    this.guard('cancel the run', () => this.runs.cancel(rid));
   }
 
   async listRuns(scenarioId: unknown): Promise<RunSummary[]> {
-    return this.lib.runs.listRuns(checkId(scenarioId, 'scenarioId')).map(toRunSummary);
+    const sid = checkId(scenarioId, 'scenarioId');
+    return this.guard('list the runs', () => this.lib.runs.listRuns(sid).map(toRunSummary));
   }
 
   async getRunResult(runId: unknown): Promise<ResultDocument | null> {
-    const text = this.lib.runs.getRunResult(checkId(runId, 'runId'));
+    const rid = checkId(runId, 'runId');
+    const text = this.guard('read the result', () => this.lib.runs.getRunResult(rid));
     return text === null ? null : (JSON.parse(text) as ResultDocument);
   }
 
   /** Cancels active runs and waits for them to be recorded. */
   async shutdown(): Promise<void> {
-    await this.runs.shutdown();
+    await this.runManager?.shutdown();
+  }
+
+  /** Closes the library (after shutdown): marks a clean shutdown and releases the lock. */
+  close(): void {
+    this.host.close();
+  }
+
+  private mustScenario(id: string) {
+    const rec = this.lib.scenarios.getScenario(id);
+    if (!rec) throw new Error(`no scenario with id ${id}`);
+    return rec;
   }
 
   private readExamples(): ExampleScenario[] {

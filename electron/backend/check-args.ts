@@ -1,6 +1,7 @@
 // Payload validation for every backend method: arguments come over IPC or HTTP and are
 // checked for type and size before anything else touches them.
-import type { RunOptions } from '../common/contract';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../../db';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, type ExportOptions, type ImportFile, type RunOptions } from '../common/contract';
 import { MAX_SCENARIO_BYTES } from './scenario-source';
 
 export class BadRequestError extends Error {}
@@ -32,4 +33,76 @@ export function checkRunOptions(value: unknown): RunOptions {
     } else throw new BadRequestError(`options.${key}: unknown field`);
   }
   return out;
+}
+
+const MAX_NAME = 200;
+const MAX_QUERY = 500;
+const MAX_IDS = 1000;
+
+export function checkName(value: unknown): string {
+  if (typeof value !== 'string') throw new BadRequestError('name: must be a string');
+  const name = value.trim();
+  if (name.length < 1 || name.length > MAX_NAME) throw new BadRequestError(`name: must be 1 to ${MAX_NAME} characters`);
+  return name;
+}
+
+export function checkTags(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > MAX_TAGS * 2) throw new BadRequestError(`tags: must be a list of at most ${MAX_TAGS} strings`);
+  return value.map((t, i) => {
+    if (typeof t !== 'string' || t.length > MAX_TAG_LENGTH * 4) throw new BadRequestError(`tags[${i}]: must be a string of at most ${MAX_TAG_LENGTH} characters`);
+    return t;
+  });
+}
+
+export function checkQuery(value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_QUERY) throw new BadRequestError(`query: must be a string of at most ${MAX_QUERY} characters`);
+  return value;
+}
+
+export function checkIds(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_IDS) throw new BadRequestError(`${name}: must be a list of 1 to ${MAX_IDS} ids`);
+  const ids = value.map((v, i) => checkId(v, `${name}[${i}]`));
+  return [...new Set(ids)];
+}
+
+export function checkExportOptions(value: unknown): ExportOptions {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new BadRequestError('options: must be an object');
+  const out: ExportOptions = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'history') {
+      if (typeof v !== 'boolean') throw new BadRequestError('options.history: must be true or false');
+      out.history = v;
+    } else throw new BadRequestError(`options.${key}: unknown field`);
+  }
+  return out;
+}
+
+export function checkImportFiles(value: unknown): ImportFile[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_IMPORT_FILES) {
+    throw new BadRequestError(`files: must be a list of 1 to ${MAX_IMPORT_FILES} files`);
+  }
+  return value.map((f, i) => {
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new BadRequestError(`files[${i}]: must be {name, text}`);
+    const keys = Object.keys(f);
+    const extra = keys.find((k) => k !== 'name' && k !== 'text');
+    if (extra !== undefined) throw new BadRequestError(`files[${i}].${extra}: unknown field`);
+    const { name, text } = f as { name: unknown; text: unknown };
+    if (typeof name !== 'string' || name.length < 1 || name.length > 255 || [...name].some((c) => c.charCodeAt(0) < 0x20)) {
+      throw new BadRequestError(`files[${i}].name: must be a file name of 1 to 255 characters`);
+    }
+    if (typeof text !== 'string') throw new BadRequestError(`files[${i}].text: must be the file's text`);
+    if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_FILE_BYTES) {
+      throw new BadRequestError(`files[${i}]: ${name} is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB`);
+    }
+    return { name, text };
+  });
+}
+
+/** A backup's file name inside the backups folder: no paths, only names the app writes. */
+export function checkBackupName(value: unknown): string {
+  if (typeof value !== 'string' || !/^library-v\d{1,6}-[0-9A-Za-z-]{1,80}\.sqlite$/.test(value)) {
+    throw new BadRequestError('name: must be the file name of a backup in the backups folder');
+  }
+  return value;
 }

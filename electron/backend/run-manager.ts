@@ -2,16 +2,19 @@
 // replications over the cores), streams progress, and records every outcome in the library:
 // done, truncated, cancelled or failed. Nothing else in the library is touched by a failure.
 import type { Library, RunRecord } from '../../db';
-import { ENGINE_VERSION, servingSupportIssues } from '../../simulation';
+import { ENGINE_VERSION, servingSupportIssues, type HostInputs, type ReplicationOutcome } from '../../simulation';
 import type { RunEvent, RunOptions } from '../common/contract';
+import { appPaths } from './paths';
 import { applyOverrides, type Loaded } from './scenario-source';
 import { simulate } from './simulate';
+import { loadTraces } from './trace-loader';
 import { toRunSummary } from './to-contract';
 
 interface Job {
   runId: string;
   loaded: Extract<Loaded, { ok: true }>;
   options: RunOptions;
+  inputs: HostInputs;
   abort: AbortController;
 }
 
@@ -31,7 +34,11 @@ export class RunManager {
   start(scenarioVersionId: string, loaded: Extract<Loaded, { ok: true }>, options: RunOptions): RunRecord {
     const patched = applyOverrides(loaded.raw, options);
     if (!patched.ok) throw new Error(patched.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-    const unsupported = servingSupportIssues(patched.scenario);
+    // A library scenario has no folder of its own: relative trace paths resolve against the
+    // bundled examples (whose data files ship with the app); absolute paths work as written.
+    const traces = loadTraces(patched.scenario, [appPaths().examplesDir]);
+    if (!traces.ok) throw new Error(traces.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const unsupported = servingSupportIssues(patched.scenario, traces.inputs);
     if (unsupported.length > 0) throw new Error(`cannot run yet: ${unsupported.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     const row = this.lib.runs.createRun({
       scenarioVersionId,
@@ -39,10 +46,15 @@ export class RunManager {
       replications: patched.scenario.replications,
       engineVersion: ENGINE_VERSION,
     });
-    this.queue.push({ runId: row.id, loaded: { ...loaded, scenario: patched.scenario }, options, abort: new AbortController() });
+    this.queue.push({ runId: row.id, loaded: { ...loaded, scenario: patched.scenario }, options, inputs: traces.inputs, abort: new AbortController() });
     this.emitStatus(row.id);
     this.pump();
     return row;
+  }
+
+  /** True while a run is queued or running. */
+  hasWork(): boolean {
+    return this.active !== null || this.queue.length > 0;
   }
 
   cancel(runId: string): void {
@@ -88,7 +100,8 @@ export class RunManager {
           type: 'progress',
           progress: { runId: job.runId, fraction: p.fraction, replicationsDone: p.replicationsDone, replications: p.replications, eventsPerSec: p.eventsPerSec, etaMs: p.etaMs },
         }),
-      });
+        onOutcome: (o) => this.recordReplication(job.runId, o),
+      }, job.inputs);
       const status = cancelled ? 'cancelled' : result?.truncated ? 'truncated' : 'done';
       this.lib.runs.finishRun(job.runId, {
         status,
@@ -102,6 +115,18 @@ export class RunManager {
       this.lib.runs.finishRun(job.runId, { status: 'failed', wallMs: null, events: null, resultJson: null, error: message });
     }
     this.emitStatus(job.runId);
+  }
+
+  /** Commits a finished replication on its own, so a crash later in the run keeps it. */
+  private recordReplication(runId: string, outcome: ReplicationOutcome): void {
+    if (outcome.stopped === 'cancelled') return; // partial: only whole replications are kept
+    try {
+      const json = JSON.stringify(outcome, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v));
+      this.lib.runs.recordReplication(runId, outcome.index, json);
+    } catch {
+      // A replication that cannot be stored (a full disk) must not stop the run; its result is
+      // stored with the final status, or the failure to store it is recorded then.
+    }
   }
 
   private emitStatus(runId: string): void {

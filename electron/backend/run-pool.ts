@@ -23,6 +23,8 @@ export interface PoolOptions {
   maxWallMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: PoolProgress) => void;
+  /** Called with each replication's outcome as soon as it finishes (to commit it on its own). */
+  onOutcome?: (outcome: ReplicationOutcome) => void;
   /** Minimum ms between progress callbacks. */
   progressIntervalMs?: number;
 }
@@ -139,6 +141,7 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
             fractions[m.outcome.index] = 1;
             events[m.outcome.index] = m.outcome.events;
             outcomes.push(m.outcome);
+            options.onOutcome?.(m.outcome);
             report(true);
             if (outcomes.length === total) finish();
             else dispatch(w);

@@ -1,6 +1,7 @@
 // One simulation: replications over worker threads, then the merge into a result document.
 // The CLI and the app's run manager both come through here.
 import { mergeReplications, type HostInputs, type ResultDocument, type Scenario } from '../../simulation';
+import { withJobTraces } from './job-trace-loader';
 import { runInWorkers, type PoolOptions } from './run-pool';
 
 export interface SimulateOutcome {
@@ -10,6 +11,8 @@ export interface SimulateOutcome {
 }
 
 export async function simulate(scenario: Scenario, sha256: string, options: PoolOptions = {}, inputs: HostInputs = {}): Promise<SimulateOutcome> {
+  // A cluster job trace the caller did not load (the app's run path) is read here.
+  inputs = withJobTraces(scenario, inputs);
   const pool = await runInWorkers(scenario, inputs, options);
   if (pool.outcomes.length === 0) return { result: null, cancelled: true };
   // After a cancel only the finished replications are merged; the document says so.

@@ -1,38 +1,46 @@
 // `headroom` — the engine headless (../shared/spec/cli-and-results.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
-import { analyzeScenario, formatIssues, servingSupportIssues, type ResultDocument, type ValidationIssue } from '../../simulation';
-import { applyOverrides, loadScenarioFile } from '../backend/scenario-source';
+import { analyzeScenario, servingSupportIssues, type ResultDocument } from '../../simulation';
+import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/scenario-source';
 import { simulate } from '../backend/simulate';
-import { parseArgs, UsageError, type FlagSpec } from './args';
+import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { CLUSTER_SPECS, CLUSTER_USAGE, jobTracesFor, runClusterCommand } from './calibrate';
 import { formatResult, formatSummary } from './format-text';
+import { InputError, tracesFor } from './inputs';
 import { ProgressBar } from './progress-bar';
+import { runSolve, runSweep } from './serving-commands';
 
 const USAGE = `usage:
   headroom validate <scenario.json>
   headroom analyze <scenario.json> [--json]
   headroom run <scenario.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
-                               [--max-events N] [--max-wall-s S] [--json]`;
+                               [--max-events N] [--max-wall-s S] [--json]
+  headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
+  headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--seed N] [--replications R]
+                                 [--horizon-s S] [--threads T] [--json]
+${CLUSTER_USAGE}`;
+
+const common: Record<string, FlagSpec> = {
+  json: { kind: 'boolean' },
+  seed: { kind: 'integer', min: 0 },
+  replications: { kind: 'integer', min: 1 },
+  threads: { kind: 'integer', min: 1 },
+};
 
 const SPECS: Record<string, Record<string, FlagSpec>> = {
   validate: {},
   analyze: { json: { kind: 'boolean' } },
   run: {
-    json: { kind: 'boolean' },
-    seed: { kind: 'integer', min: 0 },
-    replications: { kind: 'integer', min: 1 },
+    ...common,
     'horizon-s': { kind: 'number', min: 0, exclusiveMin: true },
-    threads: { kind: 'integer', min: 1 },
     'max-events': { kind: 'integer', min: 1 },
     'max-wall-s': { kind: 'number', min: 0, exclusiveMin: true },
   },
+  solve: { ...common, service: { kind: 'string' } },
+  sweep: { ...common, set: { kind: 'string' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  ...CLUSTER_SPECS,
 };
-
-class InputError extends Error {
-  constructor(readonly issues: ValidationIssue[]) {
-    super(formatIssues(issues));
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -44,19 +52,30 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parseArgs(argv, SPECS);
+  if (args.command in CLUSTER_SPECS) return runClusterCommand(args);
   const loaded = loadScenarioFile(args.file);
   if (!loaded.ok) throw new InputError(loaded.errors);
 
-  if (args.command === 'validate') {
-    process.stdout.write('ok\n');
-    return 0;
+  switch (args.command) {
+    case 'validate':
+      jobTracesFor(loaded.scenario, args.file, tracesFor(loaded.scenario, args.file));
+      process.stdout.write('ok\n');
+      return 0;
+    case 'analyze': {
+      const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, tracesFor(loaded.scenario, args.file));
+      process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSummary(doc.summary)}\n`);
+      return 0;
+    }
+    case 'solve':
+      return runSolve(args, loaded);
+    case 'sweep':
+      return runSweep(args, loaded);
+    default:
+      return runCommand(args, loaded);
   }
-  if (args.command === 'analyze') {
-    const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 });
-    process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSummary(doc.summary)}\n`);
-    return 0;
-  }
+}
 
+async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }>): Promise<number> {
   const patched = applyOverrides(loaded.raw, {
     seed: args.flags.seed as number | undefined,
     replications: args.flags.replications as number | undefined,
@@ -64,12 +83,9 @@ async function main(argv: string[]): Promise<number> {
   });
   if (!patched.ok) throw new InputError(patched.errors);
   const scenario = patched.scenario;
-  const unsupported = servingSupportIssues(scenario);
+  const inputs = jobTracesFor(scenario, args.file, tracesFor(scenario, args.file));
+  const unsupported = servingSupportIssues(scenario, inputs);
   if (unsupported.length > 0) throw new InputError(unsupported);
-  const notSimulated = (['pipeline', 'cluster'] as const).filter((k) => scenario[k] !== undefined);
-  if (notSimulated.length > 0) {
-    process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
-  }
   const bar = process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
   const maxWallS = args.flags['max-wall-s'] as number | undefined;
   const { result } = await simulate(scenario, loaded.sha256, {
@@ -77,9 +93,13 @@ async function main(argv: string[]): Promise<number> {
     maxEvents: args.flags['max-events'] as number | undefined,
     maxWallMs: maxWallS === undefined ? undefined : maxWallS * 1000,
     onProgress: bar ? (p) => bar.update(p) : undefined,
-  });
+  }, inputs);
   bar?.done();
   const doc = result as ResultDocument;
+  const notSimulated = doc.not_simulated ?? [];
+  if (notSimulated.length > 0) {
+    process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
+  }
   process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc)}\n`);
   if (doc.truncated) {
     process.stderr.write(`headroom: run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);

@@ -14,6 +14,8 @@ export interface ScenarioSummary {
   /** Latest version number (1-based); every save creates a new immutable version. */
   version: number;
   sections: SectionName[];
+  /** Labels for finding scenarios; not part of the scenario file, so changing them saves no version. */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,8 @@ export interface RunSummary {
   finishedAt: string | null;
   wallMs: number | null;
   error: string | null;
+  /** Replications whose outcomes are committed to the library (kept even if the run is interrupted). */
+  replicationsStored: number;
 }
 
 export interface RunOptions {
@@ -77,6 +81,96 @@ export interface AppInfo {
   shell: 'electron' | 'web';
 }
 
+/** One immutable saved version of a scenario, without its text. */
+export interface VersionSummary {
+  id: string;
+  scenarioId: string;
+  version: number;
+  /** The scenario's name in this version. */
+  name: string;
+  sha256: string;
+  /** How the version came to be: '' for an edit, else e.g. "restored from v3", "imported from a.json". */
+  note: string;
+  /** Size of the JSON text in bytes. */
+  size: number;
+  createdAt: string;
+}
+
+/** A file a scenario names (a trace CSV), stored in the library by content. */
+export interface ReferencedFile {
+  /** Where in the scenario, e.g. `serving.services[0].arrivals.path`. */
+  jsonPath: string;
+  /** The path as written in the scenario. */
+  fileName: string;
+  sha256: string;
+}
+
+export interface VersionRecord extends VersionSummary {
+  json: string;
+  files: ReferencedFile[];
+}
+
+export interface TrashedScenario extends ScenarioSummary {
+  deletedAt: string;
+}
+
+export interface ExportOptions {
+  /**
+   * false (default): the latest version as a plain scenario file, with any files it names beside it.
+   * true: a `headroom.bundle/v1` file holding every version, the tags and the named files.
+   */
+  history?: boolean;
+}
+
+/** An export, as content (the browser preview downloads it; the desktop app writes it). */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  text: string;
+  /** Files to write beside it (plain scenario exports that name trace files). */
+  companions: { fileName: string; base64: string }[];
+}
+
+/** A file handed over for import: a scenario file, a bundle, or a file a scenario names. */
+export interface ImportFile {
+  name: string;
+  text: string;
+}
+
+export interface ImportProblem {
+  /** The file the problem is in. */
+  file: string;
+  /** JSON path (as in the CLI's messages), or "(file)" for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface ImportResult {
+  imported: ScenarioSummary[];
+  /** Files refused as a whole (nothing of such a file was imported). */
+  problems: ImportProblem[];
+}
+
+export interface BackupInfo {
+  /** File name inside the library's backups folder. */
+  name: string;
+  size: number;
+  createdAt: string;
+  /** Library schema version of the backup, when readable. */
+  schemaVersion: number | null;
+}
+
+export interface LibraryStatus {
+  /** ok; read-only (browse, never save); unavailable (only restoring a backup is possible). */
+  state: 'ok' | 'read-only' | 'unavailable';
+  /** Why it is read-only or unavailable, or a notice such as a check after an unclean shutdown. */
+  message: string | null;
+  file: string;
+  schemaVersion: number | null;
+  /** Newest first. */
+  backups: BackupInfo[];
+}
+
 /** What `window.headroom` offers the renderer. Every method validates its payload in the backend. */
 export interface HeadroomApi {
   info(): Promise<AppInfo>;
@@ -92,15 +186,69 @@ export interface HeadroomApi {
   getRunResult(runId: string): Promise<ResultDocument | null>;
   /** Subscribe to progress and status changes of all runs; returns the unsubscribe function. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
+
+  // Library: history, organisation, trash.
+  /** Every version of a scenario, newest first. */
+  listVersions(scenarioId: string): Promise<VersionSummary[]>;
+  getVersion(versionId: string): Promise<VersionRecord>;
+  /** Saves an old version's text as the newest version (history is never rewritten). */
+  restoreVersion(scenarioId: string, versionId: string): Promise<SaveResult>;
+  /** Saves a new version with the scenario's `name` changed. */
+  renameScenario(id: string, name: string): Promise<SaveResult>;
+  /** A new scenario starting from this one's latest version, named "… (copy)", with its tags. */
+  duplicateScenario(id: string): Promise<SaveResult>;
+  setTags(id: string, tags: string[]): Promise<ScenarioSummary>;
+  /** Live scenarios matching every word (prefix) of the query in name, tags, description or ids; '' lists all. */
+  searchScenarios(query: string): Promise<ScenarioSummary[]>;
+  listTrash(): Promise<TrashedScenario[]>;
+  /** Takes a deleted scenario out of the trash (the undo of deleteScenario). */
+  restoreFromTrash(id: string): Promise<ScenarioSummary>;
+  /** Deletes a scenario in the trash for good, with its versions and runs. */
+  purgeScenario(id: string): Promise<void>;
+
+  // Import and export of scenario files.
+  exportScenarios(ids: string[], options?: ExportOptions): Promise<ExportedFile>;
+  /** Validates each file as the CLI does; each scenario or bundle file is imported whole or not at all. */
+  importScenarios(files: ImportFile[]): Promise<ImportResult>;
+
+  // The library file.
+  libraryStatus(): Promise<LibraryStatus>;
+  /** A verified copy of the whole library in the backups folder. */
+  backupLibrary(): Promise<BackupInfo>;
+  /** Replaces the library with a backup from the backups folder (after a safety copy of the current one). */
+  restoreLibraryBackup(name: string): Promise<LibraryStatus>;
+
+  // Implemented by each shell with its own file dialogs (desktop) or downloads and file inputs (browser).
+  /** Asks where, then writes the export atomically; resolves to where it went, or null if cancelled. */
+  saveExport(ids: string[], options?: ExportOptions): Promise<string | null>;
+  /** Asks for files, then imports them; null if cancelled. */
+  openImport(): Promise<ImportResult | null>;
+  /** Backs up the library to a single file the user chooses; null if cancelled. */
+  saveLibraryBackup(): Promise<string | null>;
+  /** Asks for a backup file, validates it, then restores it; null if cancelled. */
+  openLibraryBackup(): Promise<LibraryStatus | null>;
 }
 
-/** Method names, shared by the IPC and HTTP adapters (they reject anything else). */
+/** Method names the backend implements, shared by the IPC and HTTP adapters (they reject anything else). */
 export const API_METHODS = [
   'info', 'listScenarios', 'getScenario', 'createScenario', 'updateScenario', 'deleteScenario',
   'listExamples', 'startRun', 'cancelRun', 'listRuns', 'getRunResult',
-] as const satisfies readonly Exclude<keyof HeadroomApi, 'onRunEvent'>[];
+  'listVersions', 'getVersion', 'restoreVersion', 'renameScenario', 'duplicateScenario', 'setTags',
+  'searchScenarios', 'listTrash', 'restoreFromTrash', 'purgeScenario',
+  'exportScenarios', 'importScenarios', 'libraryStatus', 'backupLibrary', 'restoreLibraryBackup',
+] as const satisfies readonly Exclude<keyof HeadroomApi, 'onRunEvent' | DialogMethod>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
+
+/** Methods each shell implements itself around a file dialog (Electron main) or the browser. */
+export const DIALOG_METHODS = ['saveExport', 'openImport', 'saveLibraryBackup', 'openLibraryBackup'] as const;
+
+export type DialogMethod = (typeof DIALOG_METHODS)[number];
+
+/** Largest scenario or bundle file accepted for import (checked before reading). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/** Most files in one import. */
+export const MAX_IMPORT_FILES = 50;
 
 export const IPC_INVOKE_CHANNEL = 'headroom:invoke';
 export const IPC_RUN_EVENT_CHANNEL = 'headroom:run-event';

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { Backend } from '../backend/backend';
 import { openAppLibrary } from '../backend/open-app-library';
 import { appPaths } from '../backend/paths';
-import { API_METHODS, IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod } from '../common/contract';
+import { API_METHODS, DIALOG_METHODS, IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod, type DialogMethod } from '../common/contract';
+import { createDialogs } from './dialogs';
 
 app.setName('Headroom');
 if (process.env.HEADROOM_DATA_DIR) app.setPath('userData', path.resolve(process.env.HEADROOM_DATA_DIR));
@@ -31,20 +32,30 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dataDir = app.getPath('userData');
   const opened = openAppLibrary(dataDir);
-  if (!opened.ok) {
+  if (!opened.ok && opened.kind !== 'unavailable') {
+    // Newer schema, another instance, a foreign file: refused untouched (CLARIFICATIONS.md).
     process.stderr.write(`${opened.message}\n`);
     dialog.showErrorBox('Headroom cannot open its library', opened.message);
     app.exit(2);
     return;
   }
-  const backend = new Backend({ library: opened.library, dataDir, shell: 'electron' });
+  // A damaged or unreadable library still starts the app, which says why and offers a restore.
+  if (!opened.ok) process.stderr.write(`${opened.message}\n`);
+  const backend = new Backend({
+    library: opened.ok ? opened.library : null,
+    libraryMessage: opened.ok ? opened.notice : opened.message,
+    dataDir,
+    shell: 'electron',
+  });
   backend.seedExamplesIfEmpty();
+  const dialogs = createDialogs(backend, () => mainWindow);
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     // Only our own page, in the main frame, may call the backend.
     if (event.senderFrame?.url !== indexUrl || event.senderFrame.parent !== null) throw new Error('unexpected IPC sender');
-    if (typeof method !== 'string' || !(API_METHODS as readonly string[]).includes(method)) throw new Error('unknown method');
     if (!Array.isArray(args) || args.length > 4) throw new Error('bad arguments');
+    if (typeof method === 'string' && (DIALOG_METHODS as readonly string[]).includes(method)) return dialogs[method as DialogMethod](args);
+    if (typeof method !== 'string' || !(API_METHODS as readonly string[]).includes(method)) throw new Error('unknown method');
     const fn = backend[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
     return fn.apply(backend, args);
   });
@@ -71,7 +82,7 @@ function start(): void {
     ev.preventDefault();
     quitting = true;
     void backend.shutdown().finally(() => {
-      opened.library.close();
+      backend.close();
       app.quit();
     });
   });

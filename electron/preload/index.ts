@@ -1,9 +1,12 @@
 // The sandboxed preload: exposes exactly the contract as `window.headroom`, nothing else
-// (no raw ipcRenderer). Built as CommonJS, as sandboxed preloads require.
+// (no raw ipcRenderer). Built as CommonJS, as sandboxed preloads require. The four dialog
+// methods are answered by the main process itself (file dialogs), the rest by the backend.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod, type HeadroomApi, type RunEvent } from '../common/contract';
+import {
+  IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod, type DialogMethod, type HeadroomApi, type RunEvent,
+} from '../common/contract';
 
-const invoke = <T>(method: ApiMethod, ...args: unknown[]) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, args) as Promise<T>;
+const invoke = <T>(method: ApiMethod | DialogMethod, ...args: unknown[]) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, args) as Promise<T>;
 
 const api = {
   info: () => invoke('info'),
@@ -24,6 +27,25 @@ const api = {
       ipcRenderer.removeListener(IPC_RUN_EVENT_CHANNEL, handler);
     };
   },
+  listVersions: (scenarioId) => invoke('listVersions', scenarioId),
+  getVersion: (versionId) => invoke('getVersion', versionId),
+  restoreVersion: (scenarioId, versionId) => invoke('restoreVersion', scenarioId, versionId),
+  renameScenario: (id, name) => invoke('renameScenario', id, name),
+  duplicateScenario: (id) => invoke('duplicateScenario', id),
+  setTags: (id, tags) => invoke('setTags', id, tags),
+  searchScenarios: (query) => invoke('searchScenarios', query),
+  listTrash: () => invoke('listTrash'),
+  restoreFromTrash: (id) => invoke('restoreFromTrash', id),
+  purgeScenario: (id) => invoke('purgeScenario', id),
+  exportScenarios: (ids, options) => invoke('exportScenarios', ids, options),
+  importScenarios: (files) => invoke('importScenarios', files),
+  libraryStatus: () => invoke('libraryStatus'),
+  backupLibrary: () => invoke('backupLibrary'),
+  restoreLibraryBackup: (name) => invoke('restoreLibraryBackup', name),
+  saveExport: (ids, options) => invoke('saveExport', ids, options),
+  openImport: () => invoke('openImport'),
+  saveLibraryBackup: () => invoke('saveLibraryBackup'),
+  openLibraryBackup: () => invoke('openLibraryBackup'),
 } satisfies HeadroomApi;
 
 contextBridge.exposeInMainWorld('headroom', api);

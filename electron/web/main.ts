@@ -1,6 +1,7 @@
 // `npm run web`: opens (creates, migrates) the library, then serves the browser preview on
-// 127.0.0.1 with a per-launch token and prints its URL. Exit code 2 when the library cannot be
-// opened for writing (newer schema, held by another instance); nothing is changed then.
+// 127.0.0.1 with a per-launch token and prints its URL. Exit code 2 when the library must not be
+// opened (newer schema, held by another instance, a foreign file); nothing is changed then. A
+// library that cannot be used (damaged, say) still starts the preview, which offers a restore.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Backend } from '../backend/backend';
@@ -24,19 +25,28 @@ function main(): void {
   const port = portFromArgs(process.argv.slice(2));
   const dataDir = defaultDataDir();
   const opened = openAppLibrary(dataDir);
-  if (!opened.ok) {
+  if (!opened.ok && opened.kind !== 'unavailable') {
+    // Newer schema, another instance, a foreign file: refused untouched (CLARIFICATIONS.md).
     process.stderr.write(`${opened.message}\n`);
     process.exit(2);
   }
+  // A damaged or unreadable library still starts the preview, which says why and offers a restore.
+  if (!opened.ok) process.stderr.write(`headroom web: the library is unavailable: ${opened.message}\n`);
+  else if (opened.notice) process.stderr.write(`headroom web: ${opened.notice}\n`);
   const { rendererDir } = appPaths();
   if (!fs.existsSync(`${rendererDir}/index.html`)) {
     process.stderr.write('headroom web: the renderer is not built; run `npm run build` first\n');
     process.exit(1);
   }
-  const backend = new Backend({ library: opened.library, dataDir, shell: 'web' });
+  const backend = new Backend({
+    library: opened.ok ? opened.library : null,
+    libraryMessage: opened.ok ? opened.notice : opened.message,
+    dataDir,
+    shell: 'web',
+  });
   backend.seedExamplesIfEmpty();
   const token = crypto.randomBytes(24).toString('base64url');
-  const server = createWebServer({ backend, rendererDir, token });
+  const server = createWebServer({ backend, rendererDir, token, dataDir });
   server.listen(port, '127.0.0.1', () => {
     const addr = server.address() as { port: number };
     process.stdout.write(`Headroom preview: http://127.0.0.1:${addr.port}/?token=${token}\n`);
@@ -50,7 +60,7 @@ function main(): void {
     server.close();
     server.closeAllConnections();
     void backend.shutdown().finally(() => {
-      opened.library.close();
+      backend.close();
       process.exit(0);
     });
   };

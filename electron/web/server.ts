@@ -10,7 +10,11 @@ import type { Backend } from '../backend/backend';
 import { BadRequestError } from '../backend/check-args';
 import { API_METHODS, type ApiMethod } from '../common/contract';
 
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+// Imports carry up to MAX_IMPORT_FILES files of ≤ 10 MiB each (checked again per file); JSON
+// escaping can grow text, so the cap on the request is larger than the sum a user would send.
+const MAX_BODY_BYTES = 48 * 1024 * 1024;
+/** Largest library backup accepted for upload (restore in the browser preview). */
+const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -21,9 +25,11 @@ export interface WebServerOptions {
   backend: Backend;
   rendererDir: string;
   token: string;
+  /** The library's folder: uploaded backups are staged there before they are checked. */
+  dataDir: string;
 }
 
-export function createWebServer({ backend, rendererDir, token }: WebServerOptions): http.Server {
+export function createWebServer({ backend, rendererDir, token, dataDir }: WebServerOptions): http.Server {
   const expected = Buffer.from(token);
   const tokenOk = (req: http.IncomingMessage) => {
     const got = Buffer.from(String(req.headers['x-headroom-token'] ?? ''));
@@ -45,6 +51,9 @@ export function createWebServer({ backend, rendererDir, token }: WebServerOption
       if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, { ok: false, error: { message: 'forbidden origin' } });
       if (!tokenOk(req)) return send(res, 401, { ok: false, error: { message: 'missing or wrong token' } });
       if (req.method === 'GET' && url.pathname === '/api/events') return streamEvents(backend, req, res);
+      const download = /^\/api\/backups\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && download) return sendBackup(backend, decodeURIComponent(download[1] as string), res);
+      if (req.method === 'POST' && url.pathname === '/api/restore-upload') return void receiveRestore(backend, dataDir, req, res);
       const m = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
       if (req.method === 'POST' && m && (API_METHODS as readonly string[]).includes(m[1] as string)) {
         return void handleCall(backend, m[1] as ApiMethod, req, res);
@@ -77,6 +86,55 @@ async function handleCall(backend: Backend, method: ApiMethod, req: http.Incomin
   } catch (e) {
     const bad = e instanceof BadRequestError || e instanceof SyntaxError;
     send(res, bad ? 400 : 500, { ok: false, error: { message: e instanceof Error ? e.message : String(e) } });
+  }
+}
+
+/** Streams a backup from the backups folder (the browser's "back up to a file"). */
+function sendBackup(backend: Backend, name: string, res: http.ServerResponse): void {
+  let file: string;
+  try {
+    file = backend.backupFilePath(name);
+  } catch (e) {
+    return send(res, e instanceof BadRequestError ? 400 : 404, { ok: false, error: { message: (e as Error).message } });
+  }
+  const size = fs.statSync(file).size;
+  res.writeHead(200, {
+    'Content-Type': 'application/vnd.sqlite3',
+    'Content-Length': String(size),
+    'Content-Disposition': `attachment; filename="${path.basename(file)}"`,
+    'Cache-Control': 'no-store',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+/** Receives a backup file (raw bytes) into the data folder, then restores from it; the upload is removed after. */
+async function receiveRestore(backend: Backend, dataDir: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const staged = path.join(dataDir, `.restore-upload-${process.pid}-${crypto.randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) throw new BadRequestError('content-type must be application/octet-stream');
+    await new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(staged, { flags: 'wx' });
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_UPLOAD_BYTES) {
+          req.destroy();
+          out.destroy();
+          reject(new BadRequestError(`the backup is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`));
+        }
+      });
+      req.pipe(out);
+      out.on('finish', resolve);
+      out.on('error', reject);
+      req.on('error', reject);
+    });
+    const status = await backend.restoreFromPath(staged);
+    send(res, 200, { ok: true, value: status });
+  } catch (e) {
+    const bad = e instanceof BadRequestError || (e as Error).name === 'BackupFileError';
+    send(res, bad ? 400 : 500, { ok: false, error: { message: e instanceof Error ? e.message : String(e) } });
+  } finally {
+    fs.rmSync(staged, { force: true });
   }
 }
 

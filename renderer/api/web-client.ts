@@ -1,7 +1,10 @@
 // The contract over loopback HTTP for the browser preview: `POST /api/call/<method>` with
 // `{"args": [...]}` answers `{"ok": true, "value"}` or `{"ok": false, "error": {"message"}}`;
 // run events arrive on `GET /api/events` as server-sent events. Both carry the session token.
-import type { ApiMethod, HeadroomApi } from '../../electron/common/contract';
+// The four dialog methods use what a browser has instead of file dialogs: downloads and file
+// inputs (see browser-files.ts); a library backup goes up and down as raw bytes.
+import type { ApiMethod, HeadroomApi, ImportResult, LibraryStatus } from '../../electron/common/contract';
+import { downloadBlob, downloadText, pickFiles, readImportFiles } from './browser-files';
 import { createRunEventStream } from './event-stream';
 
 interface CallReply {
@@ -13,36 +16,42 @@ interface CallReply {
 export function createWebClient(token: string | null, origin = ''): HeadroomApi {
   const headers = (): Record<string, string> => (token ? { 'X-Headroom-Token': token } : {});
 
-  async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
-    // Trailing undefined arguments (optional parameters) are dropped rather than sent as null.
-    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-    let response: Response;
+  async function reply<T>(response: Response, what: string): Promise<T> {
+    let body: CallReply | null = null;
     try {
-      response = await fetch(`${origin}/api/call/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers() },
-        body: JSON.stringify({ args }),
-        cache: 'no-store',
-      });
+      body = (await response.json()) as CallReply;
+    } catch {
+      body = null;
+    }
+    if (!response.ok || !body || body.ok !== true) {
+      const message = body?.error?.message ?? `${what} failed: HTTP ${response.status}`;
+      throw new Error(token ? message : `${message} — open the URL the preview server printed (it carries the session token)`);
+    }
+    return body.value as T;
+  }
+
+  async function send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, cache: 'no-store' });
     } catch (e) {
       throw new Error(`Cannot reach the Headroom preview server (${(e as Error).message})`);
     }
-    let reply: CallReply | null = null;
-    try {
-      reply = (await response.json()) as CallReply;
-    } catch {
-      reply = null;
-    }
-    if (!response.ok || !reply || reply.ok !== true) {
-      const message = reply?.error?.message ?? `${method} failed: HTTP ${response.status}`;
-      throw new Error(token ? message : `${message} — open the URL the preview server printed (it carries the session token)`);
-    }
-    return reply.value as T;
+  }
+
+  async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
+    // Trailing undefined arguments (optional parameters) are dropped rather than sent as null.
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const response = await send(`${origin}/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers() },
+      body: JSON.stringify({ args }),
+    });
+    return reply<T>(response, method);
   }
 
   const subscribe = createRunEventStream(`${origin}/api/events`, headers);
 
-  return {
+  const api: HeadroomApi = {
     info: () => call('info'),
     listScenarios: () => call('listScenarios'),
     getScenario: (id) => call('getScenario', id),
@@ -55,5 +64,55 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
     listRuns: (scenarioId) => call('listRuns', scenarioId),
     getRunResult: (runId) => call('getRunResult', runId),
     onRunEvent: (listener) => subscribe(listener),
+    listVersions: (scenarioId) => call('listVersions', scenarioId),
+    getVersion: (versionId) => call('getVersion', versionId),
+    restoreVersion: (scenarioId, versionId) => call('restoreVersion', scenarioId, versionId),
+    renameScenario: (id, name) => call('renameScenario', id, name),
+    duplicateScenario: (id) => call('duplicateScenario', id),
+    setTags: (id, tags) => call('setTags', id, tags),
+    searchScenarios: (query) => call('searchScenarios', query),
+    listTrash: () => call('listTrash'),
+    restoreFromTrash: (id) => call('restoreFromTrash', id),
+    purgeScenario: (id) => call('purgeScenario', id),
+    exportScenarios: (ids, options) => call('exportScenarios', ids, options),
+    importScenarios: (files) => call('importScenarios', files),
+    libraryStatus: () => call('libraryStatus'),
+    backupLibrary: () => call('backupLibrary'),
+    restoreLibraryBackup: (name) => call('restoreLibraryBackup', name),
+
+    async saveExport(ids, options) {
+      const exported = await api.exportScenarios(ids, options);
+      downloadText(exported.fileName, exported.text, exported.mediaType);
+      for (const c of exported.companions) downloadBlob(c.fileName, new Blob([Uint8Array.from(atob(c.base64), (ch) => ch.charCodeAt(0))]));
+      return exported.fileName;
+    },
+
+    async openImport(): Promise<ImportResult | null> {
+      const files = await pickFiles({ accept: '.json,.csv,.txt,application/json,text/csv', multiple: true });
+      if (files.length === 0) return null;
+      const read = await readImportFiles(files);
+      const result = read.files.length > 0 ? await api.importScenarios(read.files) : { imported: [], problems: [] };
+      return { imported: result.imported, problems: [...read.problems, ...result.problems] };
+    },
+
+    async saveLibraryBackup() {
+      const backup = await api.backupLibrary();
+      const response = await send(`${origin}/api/backups/${encodeURIComponent(backup.name)}`, { headers: headers() });
+      if (!response.ok) await reply(response, 'download the backup');
+      downloadBlob(backup.name, await response.blob());
+      return backup.name;
+    },
+
+    async openLibraryBackup(): Promise<LibraryStatus | null> {
+      const [file] = await pickFiles({ accept: '.sqlite,application/vnd.sqlite3', multiple: false });
+      if (!file) return null;
+      const response = await send(`${origin}/api/restore-upload`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', ...headers() },
+        body: file,
+      });
+      return reply<LibraryStatus>(response, 'restore the library');
+    },
   };
+  return api;
 }

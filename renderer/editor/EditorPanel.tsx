@@ -3,7 +3,9 @@ import { useAppStore } from '../store';
 import { EditorToolbar } from './EditorToolbar';
 import { JsonView } from './JsonView';
 import { ProblemList } from './ProblemList';
+import { ScenarioActions } from './ScenarioActions';
 import { ScenarioForm } from './ScenarioForm';
+import { TagEditor } from './TagEditor';
 
 export function EditorPanel() {
   const hasScenario = useAppStore((s) => s.editorScenarioId !== null);
@@ -25,6 +27,8 @@ export function EditorPanel() {
       </div>
       {hasScenario ? (
         <>
+          <ScenarioActions />
+          <TagEditor />
           <EditorToolbar />
           <ProblemList />
           <div className="editor-body" inert={switching} aria-busy={switching || undefined}>

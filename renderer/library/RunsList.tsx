@@ -4,9 +4,16 @@ import type { RunSummary } from '../../electron/common/contract';
 import { formatDuration, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
 
+/** Replications kept of a run that did not finish (committed one by one as they finished). */
+function kept(run: RunSummary): string | null {
+  if (run.status !== 'failed' && run.status !== 'cancelled') return null;
+  return run.replicationsStored > 0 ? `${run.replicationsStored} of ${run.replications} replications kept` : null;
+}
+
 function describe(run: RunSummary): string {
   const wall = run.wallMs === null ? '' : `, wall time ${formatDuration(run.wallMs)}`;
-  return `Run ${run.status}, version ${run.scenarioVersion}, seed ${run.seed}, ${run.replications} replications, ${formatWhen(run.createdAt)}${wall}`;
+  const partial = kept(run);
+  return `Run ${run.status}, version ${run.scenarioVersion}, seed ${run.seed}, ${run.replications} replications${partial ? ` (${partial})` : ''}, ${formatWhen(run.createdAt)}${wall}`;
 }
 
 export function RunsList() {
@@ -43,6 +50,7 @@ export function RunsList() {
               <span className="run-line muted">
                 <time dateTime={run.createdAt}>{formatWhen(run.createdAt)}</time>
                 {run.wallMs !== null && <span>{formatDuration(run.wallMs)}</span>}
+                {kept(run) && <span>{kept(run)}</span>}
               </span>
             </button>
           </li>

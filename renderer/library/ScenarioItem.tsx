@@ -1,5 +1,4 @@
-// One library entry: opens on click; delete asks for confirmation inline (no blocking dialog).
-import { useEffect, useRef, useState } from 'react';
+// One library entry: opens on click; delete moves it to the trash at once (a toast offers Undo).
 import type { ScenarioSummary } from '../../electron/common/contract';
 import { useAppStore } from '../store';
 
@@ -11,28 +10,8 @@ interface Props {
 export function ScenarioItem({ scenario, selected }: Props) {
   const open = useAppStore((s) => s.openScenario);
   const remove = useAppStore((s) => s.deleteScenario);
-  const [confirming, setConfirming] = useState(false);
-  const [kept, setKept] = useState(false);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // "Keep" unmounts the confirmation; put focus back where the keyboard user left it.
-    if (kept) deleteButton.current?.focus();
-  }, [kept]);
+  const writable = useAppStore((s) => s.libraryFile?.state === 'ok');
   const sections = scenario.sections.length > 0 ? scenario.sections.join(' · ') : 'no sections';
-
-  if (confirming) {
-    return (
-      <li className="scenario-item confirming">
-        <div role="group" aria-label={`Confirm deleting ${scenario.name}`} className="confirm">
-          <p>Delete “{scenario.name}” and its runs?</p>
-          <div className="row">
-            <button type="button" className="danger" onClick={() => void remove(scenario.id)}>Delete</button>
-            <button type="button" autoFocus onClick={() => { setConfirming(false); setKept(true); }}>Keep</button>
-          </div>
-        </div>
-      </li>
-    );
-  }
 
   return (
     <li className={selected ? 'scenario-item selected' : 'scenario-item'}>
@@ -41,10 +20,18 @@ export function ScenarioItem({ scenario, selected }: Props) {
         <span className="scenario-meta">
           <span className="version">v{scenario.version}</span> {sections}
         </span>
+        {scenario.tags.length > 0 && (
+          <span className="tag-list">
+            <span className="visually-hidden">Tags: </span>
+            {scenario.tags.map((t) => <span key={t} className="tag">{t}</span>)}
+          </span>
+        )}
       </button>
-      <button ref={deleteButton} type="button" className="icon-button" aria-label={`Delete ${scenario.name}`} title="Delete" onClick={() => { setConfirming(true); setKept(false); }}>
-        <span aria-hidden="true">✕</span>
-      </button>
+      {writable && (
+        <button type="button" className="icon-button" aria-label={`Delete ${scenario.name}`} title="Move to the trash" onClick={() => void remove(scenario.id)}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      )}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 // The scenario being edited: one text shared by the form and JSON views, validated on every
-// change with the same parser as the CLI, with undo/redo and saving as a new version.
+// change with the same parser as the CLI, with undo/redo and saving as a new version. Valid
+// edits are saved automatically once typing pauses (AUTOSAVE_MS), so nothing is lost.
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
 import { parseScenarioText } from '../../simulation/scenario/validate';
@@ -22,102 +23,157 @@ function analyze(text: string, previous: Pick<EditorSlice, 'lastValid'>) {
   return { raw, parse, lastValid: parse.ok ? parse.scenario : previous.lastValid };
 }
 
-export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], [], EditorSlice> => (set, get) => ({
-  editorScenarioId: null,
-  editorVersion: null,
-  savedText: '',
-  text: '',
-  raw: undefined,
-  parse: null,
-  lastValid: null,
-  history: EMPTY_HISTORY,
-  saveState: { state: 'idle' },
-  editorView: 'form',
-  drafts: {},
+/** Pause after the last edit before it is saved (the issue asks for ≤ 2 s). */
+export const AUTOSAVE_MS = 1200;
 
-  loadIntoEditor(record) {
-    const { [record.id]: draft, ...drafts } = get().drafts;
-    const text = draft ?? record.json;
-    set({
-      editorScenarioId: record.id,
-      editorVersion: record.version,
-      savedText: record.json,
-      text,
-      ...analyze(text, { lastValid: null }),
-      history: EMPTY_HISTORY,
-      saveState: { state: 'idle' },
-      drafts,
-    });
-  },
+export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], [], EditorSlice> => (set, get) => {
+  let autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelAutosave = () => {
+    if (autosaveTimer !== null) clearTimeout(autosaveTimer);
+    autosaveTimer = null;
+  };
+  /** (Re)starts the pause timer; when it fires, the text is saved if it is dirty and valid. */
+  const scheduleAutosave = () => {
+    cancelAutosave();
+    const id = get().editorScenarioId;
+    autosaveTimer = setTimeout(() => {
+      autosaveTimer = null;
+      if (get().editorScenarioId === id) void get().saveScenario({ auto: true });
+    }, AUTOSAVE_MS);
+  };
 
-  clearEditor() {
-    set({ editorScenarioId: null, editorVersion: null, savedText: '', text: '', raw: undefined, parse: null, lastValid: null, history: EMPTY_HISTORY, saveState: { state: 'idle' } });
-  },
+  return {
+    editorScenarioId: null,
+    editorVersion: null,
+    savedText: '',
+    text: '',
+    raw: undefined,
+    parse: null,
+    lastValid: null,
+    history: EMPTY_HISTORY,
+    saveState: { state: 'idle' },
+    editorView: 'form',
+    drafts: {},
 
-  setText(text, key) {
-    const s = get();
-    if (text === s.text) return;
-    set({
-      text,
-      ...analyze(text, s),
-      history: recordEdit(s.history, s.text, key, performance.now()),
-      saveState: s.saveState.state === 'saving' ? s.saveState : { state: 'idle' },
-    });
-  },
+    loadIntoEditor(record) {
+      cancelAutosave();
+      const { [record.id]: draft, ...drafts } = get().drafts;
+      const text = draft ?? record.json;
+      set({
+        editorScenarioId: record.id,
+        editorVersion: record.version,
+        savedText: record.json,
+        text,
+        ...analyze(text, { lastValid: null }),
+        history: EMPTY_HISTORY,
+        saveState: { state: 'idle' },
+        drafts,
+      });
+    },
 
-  setField(path, value) {
-    const { raw } = get();
-    if (raw === undefined) return; // the form is read-only while the JSON has a syntax error
-    get().setText(formatScenarioJson(setAtPath(raw, path, value)), formatPath(path));
-  },
+    clearEditor() {
+      cancelAutosave();
+      set({ editorScenarioId: null, editorVersion: null, savedText: '', text: '', raw: undefined, parse: null, lastValid: null, history: EMPTY_HISTORY, saveState: { state: 'idle' } });
+    },
 
-  undo() {
-    const s = get();
-    const step = undoText(s.history, s.text);
-    if (step) set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
-  },
+    setText(text, key) {
+      const s = get();
+      if (text === s.text) return;
+      set({
+        text,
+        ...analyze(text, s),
+        history: recordEdit(s.history, s.text, key, performance.now()),
+        saveState: s.saveState.state === 'saving' ? s.saveState : { state: 'idle' },
+      });
+      scheduleAutosave();
+    },
 
-  redo() {
-    const s = get();
-    const step = redoText(s.history, s.text);
-    if (step) set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
-  },
+    setField(path, value) {
+      const { raw } = get();
+      if (raw === undefined) return; // the form is read-only while the JSON has a syntax error
+      get().setText(formatScenarioJson(setAtPath(raw, path, value)), formatPath(path));
+    },
 
-  async saveScenario() {
-    const s = get();
-    const id = s.editorScenarioId;
-    if (!id || s.saveState.state === 'saving') return false;
-    if (s.text === s.savedText) return true;
-    if (!s.parse?.ok) {
-      // Invalid text never goes to the backend; the problem list already names each field.
-      const count = s.parse?.errors.length ?? 0;
-      set({ saveState: { state: 'error', message: `Not saved: fix ${count} problem${count === 1 ? '' : 's'} first`, errors: [] } });
-      return false;
-    }
-    const text = s.text;
-    set({ saveState: { state: 'saving' } });
-    try {
-      const result = await api.updateScenario(id, text);
-      if (get().editorScenarioId !== id) return result.ok;
-      if (!result.ok) {
-        set({ saveState: { state: 'error', message: 'The library refused the save', errors: result.errors } });
+    undo() {
+      const s = get();
+      const step = undoText(s.history, s.text);
+      if (step) {
+        set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
+        scheduleAutosave();
+      }
+    },
+
+    redo() {
+      const s = get();
+      const step = redoText(s.history, s.text);
+      if (step) {
+        set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
+        scheduleAutosave();
+      }
+    },
+
+    async saveScenario(options = {}) {
+      const s = get();
+      const id = s.editorScenarioId;
+      if (!id) return false;
+      if (s.saveState.state === 'saving') {
+        // One save at a time; the edits made meanwhile are saved when it finishes.
+        scheduleAutosave();
         return false;
       }
-      const { json: _json, versionId: _versionId, ...summary } = result.scenario;
-      set((st) => ({
-        savedText: text,
-        editorVersion: result.scenario.version,
-        saveState: { state: 'saved', version: result.scenario.version },
-        scenarios: recentScenariosFirst(st.scenarios.map((x) => (x.id === id ? summary : x))),
-      }));
-      return true;
-    } catch (e) {
-      set({ saveState: { state: 'error', message: `Not saved: ${errorMessage(e)}`, errors: [] } });
-      return false;
-    }
-  },
+      if (s.text === s.savedText) return true;
+      cancelAutosave();
+      if (!s.parse?.ok) {
+        if (options.auto) return false; // the problem list already says what to fix
+        // Invalid text never goes to the backend; the problem list already names each field.
+        const count = s.parse?.errors.length ?? 0;
+        set({ saveState: { state: 'error', message: `Not saved: fix ${count} problem${count === 1 ? '' : 's'} first`, errors: [] } });
+        return false;
+      }
+      const text = s.text;
+      set({ saveState: { state: 'saving' } });
+      try {
+        const result = await api.updateScenario(id, text);
+        if (get().editorScenarioId !== id) return result.ok;
+        if (!result.ok) {
+          set({ saveState: { state: 'error', message: 'The library refused the save', errors: result.errors } });
+          return false;
+        }
+        const { json: _json, versionId: _versionId, ...summary } = result.scenario;
+        set((st) => ({
+          savedText: text,
+          editorVersion: result.scenario.version,
+          saveState: { state: 'saved', version: result.scenario.version },
+          scenarios: recentScenariosFirst(st.scenarios.map((x) => (x.id === id ? summary : x))),
+        }));
+        if (get().text !== text) scheduleAutosave(); // typed on while it saved
+        if (get().historyOpen) void get().loadVersions();
+        return true;
+      } catch (e) {
+        set({ saveState: { state: 'error', message: `Not saved: ${errorMessage(e)}`, errors: [] } });
+        return false;
+      }
+    },
 
-  setEditorView(view) {
-    set({ editorView: view });
-  },
-});
+    adoptSavedRecord(record) {
+      const s = get();
+      if (s.editorScenarioId !== record.id) return;
+      cancelAutosave();
+      const { json: _json, versionId: _versionId, ...summary } = record;
+      set((st) => ({
+        savedText: record.json,
+        text: record.json,
+        ...analyze(record.json, st),
+        // The replaced text stays one Undo away (undoing it saves that text as a further version).
+        history: record.json === st.text ? st.history : recordEdit(st.history, st.text, 'library', performance.now()),
+        editorVersion: record.version,
+        saveState: { state: 'saved', version: record.version },
+        scenarios: recentScenariosFirst(st.scenarios.map((x) => (x.id === record.id ? summary : x))),
+      }));
+    },
+
+    setEditorView(view) {
+      set({ editorView: view });
+    },
+  };
+};

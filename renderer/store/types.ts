@@ -1,7 +1,9 @@
 // The shape of the one app store, made of four slices. Components select small pieces of it.
 import type {
-  ExampleScenario, ResultDocument, RunEvent, RunProgress, RunSummary, ScenarioRecord, ScenarioSummary, ValidationIssue,
+  ExampleScenario, ImportProblem, LibraryStatus, ResultDocument, RunEvent, RunProgress, RunSummary, ScenarioRecord, ScenarioSummary,
+  TrashedScenario, ValidationIssue, VersionRecord, VersionSummary,
 } from '../../electron/common/contract';
+import type { DiffEntry } from '../history/scenario-diff';
 import type { ParseResult } from '../../simulation/scenario/validate';
 import type { Scenario } from '../../simulation/scenario/schema';
 import type { JsonPath } from '../editor/json-path';
@@ -20,8 +22,63 @@ export interface LibrarySlice {
   refreshScenarios(): Promise<void>;
   openScenario(id: string): Promise<void>;
   createFromExample(exampleId: string): Promise<void>;
+  /** Moves to the trash and offers Undo in a toast. */
   deleteScenario(id: string): Promise<void>;
   dismissLibraryError(): void;
+  /** What the search box holds; `searchHits` are its matches (null when it is empty). */
+  searchQuery: string;
+  searchHits: ScenarioSummary[] | null;
+  setSearchQuery(query: string): void;
+}
+
+export interface OrganizeSlice {
+  trash: TrashedScenario[];
+  trashOpen: boolean;
+  toggleTrash(): void;
+  loadTrash(): Promise<void>;
+  restoreFromTrash(id: string): Promise<void>;
+  purgeScenario(id: string): Promise<void>;
+  renameScenario(id: string, name: string): Promise<boolean>;
+  duplicateScenario(id: string): Promise<void>;
+  setTags(id: string, tags: string[]): Promise<void>;
+  importScenarios(): Promise<void>;
+  exportScenario(id: string, withHistory: boolean): Promise<void>;
+  importProblems: ImportProblem[];
+  dismissImportProblems(): void;
+}
+
+export interface LibraryFileSlice {
+  /** The library file's state (ok, read-only, unavailable) and its backups. */
+  libraryFile: LibraryStatus | null;
+  backupsOpen: boolean;
+  libraryFileBusy: boolean;
+  libraryFileError: string | null;
+  /** A notice the user dismissed (it is not shown again this session). */
+  noticeDismissed: string | null;
+  loadLibraryFile(): Promise<void>;
+  setBackupsOpen(open: boolean): void;
+  dismissNotice(): void;
+  backupNow(): Promise<void>;
+  backupToFile(): Promise<void>;
+  restoreBackup(name: string): Promise<void>;
+  restoreFromFile(): Promise<void>;
+}
+
+export interface HistorySlice {
+  historyOpen: boolean;
+  versions: VersionSummary[];
+  historyStatus: LoadStatus;
+  historyError: string | null;
+  /** The version shown read-only, if any. */
+  viewed: VersionRecord | null;
+  compareFrom: string | null;
+  compareTo: string | null;
+  diff: DiffEntry[] | null;
+  setHistoryOpen(open: boolean): void;
+  loadVersions(): Promise<void>;
+  viewVersion(versionId: string | null): Promise<void>;
+  setCompare(fromId: string, toId: string): Promise<void>;
+  restoreVersion(versionId: string): Promise<void>;
 }
 
 export type SaveState =
@@ -54,8 +111,13 @@ export interface EditorSlice {
   setField(path: JsonPath, value: unknown): void;
   undo(): void;
   redo(): void;
-  /** Saves a new version when dirty and valid; resolves to true when the text is saved. */
-  saveScenario(): Promise<boolean>;
+  /**
+   * Saves a new version when dirty and valid; resolves to true when the text is saved. An
+   * autosave (`auto`) of invalid text quietly waits for the problems to be fixed.
+   */
+  saveScenario(options?: { auto?: boolean }): Promise<boolean>;
+  /** Adopts a version the backend saved for this scenario (rename, restore): text, version, undo step. */
+  adoptSavedRecord(record: ScenarioRecord): void;
   setEditorView(view: EditorView): void;
 }
 
@@ -81,9 +143,19 @@ export interface RunsSlice {
 
 export type Theme = 'light' | 'dark';
 
+export interface Toast {
+  id: number;
+  message: string;
+  /** e.g. Undo; the toast closes after it runs. */
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
 export interface UiSlice {
   theme: Theme;
   toggleTheme(): void;
+  toast: Toast | null;
+  showToast(message: string, action?: Toast['action']): void;
+  dismissToast(): void;
 }
 
-export type AppState = LibrarySlice & EditorSlice & RunsSlice & UiSlice;
+export type AppState = LibrarySlice & OrganizeSlice & LibraryFileSlice & HistorySlice & EditorSlice & RunsSlice & UiSlice;

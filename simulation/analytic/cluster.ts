@@ -1,5 +1,11 @@
-// Analytic view of the cluster: each pool's allocation snapshot against its target.
-import type { ClusterSpec } from '../scenario/schema';
+// Analytic view of the cluster: each pool's allocation snapshot against its target (the seed
+// table), the expected step time of explicit jobs (m·H_n for exponential steps; E[max] of the
+// workers otherwise, no slow nodes) and the Young/Daly checkpoint interval √(2·MTBF_job·C).
+import { expectedOrderStat } from '../cluster/expected-step';
+import { allReduceTime } from '../cluster/jobs';
+import { unitsPerNode } from '../cluster/pool-state';
+import { distMean } from '../random/dist-mean';
+import type { ClusterSpec, PoolSpec } from '../scenario/schema';
 
 export interface PoolAnalytic {
   allocated_utilization: number | null;
@@ -7,7 +13,50 @@ export interface PoolAnalytic {
   over_target: boolean | null;
 }
 
-export function clusterAnalytic(c: ClusterSpec): { pools: Record<string, PoolAnalytic> } {
+export interface JobAnalytic {
+  /** Workers held (units plus backup workers). */
+  workers: number;
+  /** Nodes the job spans under the scenario's placement when the pool is empty. */
+  nodes: number;
+  /** E[step] = E[barrier] + all-reduce, without slow nodes; null if the integral diverges. */
+  expected_step_s: number | null;
+  /** mean(step_time_s) ÷ E[step]. */
+  parallel_efficiency: number | null;
+  /** steps × E[step]: the run time without queueing, failures or slow nodes. */
+  expected_run_s: number | null;
+  young_daly_interval_s: number | null;
+}
+
+export interface CheckpointAnalytic {
+  node_mtbf_s: number;
+  /** mean(checkpoint_cost_s). */
+  checkpoint_cost_s: number;
+  checkpoint_interval_s: number | null;
+  /** √(2 · MTBF_job · C) for a job spanning `nodes` nodes (MTBF_job = node MTBF ÷ nodes). */
+  young_daly: { nodes: number; mtbf_job_s: number; interval_s: number | null }[];
+}
+
+export interface ClusterAnalytic {
+  pools: Record<string, PoolAnalytic>;
+  /** Explicit jobs (the first MAX_ANALYTIC_JOBS). */
+  jobs?: Record<string, JobAnalytic>;
+  checkpoint?: CheckpointAnalytic;
+}
+
+export const MAX_ANALYTIC_JOBS = 100;
+
+/** Young/Daly: √(2 · MTBF_job · C); null without a checkpoint cost. */
+export function youngDaly(mtbfJob: number, cost: number): number | null {
+  return cost > 0 ? Math.sqrt(2 * mtbfJob * cost) : null;
+}
+
+/** Nodes a job of `workers` units spans in an empty pool. */
+export function nodesSpanned(p: PoolSpec, workers: number, placement: ClusterSpec['scheduler']['placement']): number {
+  const per = unitsPerNode(p);
+  return placement === 'spread' ? Math.min(workers, p.units / per) : Math.ceil(workers / per);
+}
+
+export function clusterAnalytic(c: ClusterSpec): ClusterAnalytic {
   const pools: Record<string, PoolAnalytic> = {};
   for (const p of c.pools) {
     const util = p.allocated_units === undefined ? null : p.allocated_units / p.units;
@@ -18,5 +67,44 @@ export function clusterAnalytic(c: ClusterSpec): { pools: Record<string, PoolAna
       over_target: util === null || target === null ? null : util > target,
     };
   }
-  return { pools };
+  const out: ClusterAnalytic = { pools };
+  const f = c.failures;
+  const cost = f ? distMean(f.checkpoint_cost_s) : 0;
+  if (c.jobs.length > 0) {
+    const jobs: Record<string, JobAnalytic> = {};
+    const backups = c.stragglers.mitigation === 'backup_workers' ? c.stragglers.backup_workers : 0;
+    for (const j of c.jobs.slice(0, MAX_ANALYTIC_JOBS)) {
+      const pool = c.pools.find((p) => p.id === j.pool);
+      if (!pool) continue;
+      const workers = j.units + Math.min(backups, pool.units - j.units);
+      const barrier = expectedOrderStat(j.step_time_s, workers, workers - j.units + 1);
+      const step = barrier === null ? null : barrier + allReduceTime(c.communication, j.units);
+      const nodes = nodesSpanned(pool, workers, c.scheduler.placement);
+      jobs[j.id] = {
+        workers,
+        nodes,
+        expected_step_s: step,
+        parallel_efficiency: step === null || step === 0 ? null : distMean(j.step_time_s) / step,
+        expected_run_s: step === null ? null : j.steps * step,
+        young_daly_interval_s: f ? youngDaly(f.node_mtbf_s / nodes, cost) : null,
+      };
+    }
+    out.jobs = jobs;
+  }
+  if (f) {
+    const maxNodes = Math.max(...c.pools.map((p) => p.units / unitsPerNode(p)));
+    const young_daly: CheckpointAnalytic['young_daly'] = [];
+    for (let k = 1; ; k *= 2) {
+      const nodes = Math.min(k, maxNodes);
+      young_daly.push({ nodes, mtbf_job_s: f.node_mtbf_s / nodes, interval_s: youngDaly(f.node_mtbf_s / nodes, cost) });
+      if (nodes >= maxNodes) break;
+    }
+    out.checkpoint = {
+      node_mtbf_s: f.node_mtbf_s,
+      checkpoint_cost_s: cost,
+      checkpoint_interval_s: f.checkpoint_interval_s ?? null,
+      young_daly,
+    };
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ export class EventHeap {
   private data = new Float64Array(1024);
   private fns: EventFn[] = [];
   private nextSeq = 0;
+  private nextUrgentSeq = -9007199254740992;
   /** Entries, including a taken root that has not been replaced or removed yet. */
   private n = 0;
   /** The root was taken by `take` and is free to be overwritten. */
@@ -28,7 +29,19 @@ export class EventHeap {
   }
 
   push(t: number, fn: EventFn, payload: number): void {
-    const s = this.nextSeq++;
+    this.insert(t, this.nextSeq++, fn, payload);
+  }
+
+  /**
+   * Like `push`, but ahead of every ordinary event at the same time (FIFO among urgent ones):
+   * SimPy's URGENT priority, used for process starts and interrupts. Urgent events take their
+   * sequence numbers from −2^53 upwards, below every ordinary one, so the key stays (time, seq).
+   */
+  pushUrgent(t: number, fn: EventFn, payload: number): void {
+    this.insert(t, this.nextUrgentSeq++, fn, payload);
+  }
+
+  private insert(t: number, s: number, fn: EventFn, payload: number): void {
     if (this.rootTaken) {
       // Replace the taken root and sift it down.
       this.rootTaken = false;

@@ -1,11 +1,15 @@
 // Compiles a `Dist` into a sampler closure once, so the hot path is one call with no switch.
 // Every Dist in the format is a duration or count, so every sampler returns a value ≥ 0.
 import type { Dist } from '../scenario/dist-schema';
+import { distSamplingIssue } from './dist-checks';
 import type { Rng } from './rng';
 
 export type Sampler = () => number;
 
 export function compileDist(d: Dist, rng: Rng): Sampler {
+  // Validated scenarios never carry such a Dist; refuse one built by hand rather than draw NaN.
+  const issue = distSamplingIssue(d);
+  if (issue) throw new Error(`invalid ${d.dist} distribution: ${issue.field} ${issue.message}`);
   switch (d.dist) {
     case 'fixed': {
       const v = d.value;

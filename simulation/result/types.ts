@@ -2,6 +2,10 @@
 // integers; every other statistic is a `Stat` (mean over replications + Student-t 95% CI),
 // or null when computed over an empty set.
 
+import type { ClusterAnalytic } from '../analytic/cluster';
+import type { ClusterResult } from '../cluster/merge';
+import type { PipelineSimulated } from '../pipeline/types';
+
 export const RESULT_FORMAT = 'headroom.result/v1';
 
 export interface Stat {
@@ -35,6 +39,48 @@ export interface ServiceAnalytic {
   utilization: number;
   erlang_c?: ErlangCFigures;
   pk?: { mean_wait_ms: number };
+  /**
+   * The fewest replicas whose implied utilization is below 1 (capacity reduced by the
+   * availability when replicas fail): where `headroom solve` starts.
+   */
+  stable_replicas?: number;
+  /** Share of time a replica serves when it fails: mtbf ÷ (mtbf + mean restart). */
+  availability?: number;
+  /** `replicas × cost_per_replica_hour` (present when the cost is given). */
+  cost_per_hour?: number;
+  /** The utilization each replica count implies, around the estimate (Erlang C where M/M/c). */
+  by_replicas?: ReplicaCountAnalytic[];
+}
+
+export interface ReplicaCountAnalytic {
+  replicas: number;
+  utilization: number;
+  erlang_c?: ErlangCFigures;
+  cost_per_hour?: number;
+}
+
+/**
+ * A service's figures over time, in fixed buckets over [0, horizon_s): bucket k covers
+ * [k·bucket_s, (k+1)·bucket_s) (the last one may be shorter), warm-up included. Each entry is a
+ * mean over replications with its 95% CI, null where no replication had data; the counts are
+ * totals over all replications, like the service's own counts.
+ */
+export interface ServiceSeries {
+  bucket_s: number;
+  /** Latency percentiles of the requests that arrived in the bucket. */
+  latency_p50_ms: MaybeStat[];
+  latency_p95_ms: MaybeStat[];
+  latency_p99_ms: MaybeStat[];
+  /** Completions in the bucket ÷ its length. */
+  throughput_rps: MaybeStat[];
+  /** Time-average requests waiting for a slot. */
+  queue_length: MaybeStat[];
+  /** Time-average busy slots (a batch occupies one). */
+  busy_slots: MaybeStat[];
+  /** Time-average replicas serving (cold-starting and restarting replicas excluded). */
+  replicas: MaybeStat[];
+  rejected: number[];
+  timed_out: number[];
 }
 
 export interface ServiceResult {
@@ -56,6 +102,20 @@ export interface ServiceResult {
   /** Mean component latencies (ms) for the budget breakdown chart. */
   components_ms: { feature: MaybeStat; queue: MaybeStat; service: MaybeStat; network: MaybeStat; postprocess: MaybeStat };
   analytic: ServiceAnalytic;
+  /** Share of measured completed requests that waited for a slot (Erlang C's P(wait)). */
+  wait_probability?: MaybeStat;
+  /** Time-average replicas serving over the measured window. */
+  mean_replicas?: MaybeStat;
+  /** Replica-hours paid for over the measured window (cold starts, restarts, draining included). */
+  replica_hours?: MaybeStat;
+  /** replica_hours × cost_per_replica_hour (present when the cost is given). */
+  cost?: MaybeStat;
+  /** With replica_failures: failures and requests sent back to the queue (totals, like counts). */
+  replica_failures?: number;
+  requeued?: number;
+  /** With batching: mean size of the batches started in the measured window. */
+  mean_batch_size?: MaybeStat;
+  series?: ServiceSeries;
 }
 
 export interface AnalyticOnlyService {
@@ -69,6 +129,8 @@ export interface PipelineAnalytic {
   total_duration_s: number;
   critical_path_s: number;
   critical_path: string[];
+  /** Structural blast radius per task id (docs/pipeline.md); omitted for very large DAGs. */
+  blast_radius?: Record<string, number | null>;
 }
 
 export interface ResultDocument {
@@ -83,7 +145,9 @@ export interface ResultDocument {
   /** Sections present in the scenario whose model does not exist yet (CLARIFICATIONS.md). */
   not_simulated?: string[];
   truncated?: { reason: string };
-  pipeline?: { analytic: PipelineAnalytic } & Record<string, unknown>;
-  cluster?: { analytic: { pools: Record<string, { allocated_utilization: number | null; utilization_target: number | null; over_target: boolean | null }> } } & Record<string, unknown>;
+  /** `analyze`: the analytic block only; `run`: the simulated figures too (../pipeline/merge.ts). */
+  pipeline?: { analytic: PipelineAnalytic } & Partial<PipelineSimulated>;
+  /** `analyze`: the analytic block only; `run`: the simulated figures too (../cluster/merge.ts). */
+  cluster?: { analytic: ClusterAnalytic } & Partial<Omit<ClusterResult, 'analytic'>>;
   serving?: Record<string, ServiceResult | AnalyticOnlyService>;
 }

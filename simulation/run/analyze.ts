@@ -2,10 +2,13 @@
 import type { ResultDocument } from '../result/types';
 import type { Scenario } from '../scenario/schema';
 import { serviceAnalytic, serviceOfferedRps } from '../serving/analytic';
+import { assertServingSupported } from '../serving/support';
 import { addAnalyticSections, documentHeader, traceRates } from './document';
 import type { HostInputs } from './types';
 
 export function analyzeScenario(scenario: Scenario, meta: { sha256: string }, inputs?: HostInputs): ResultDocument {
+  // A trace's offered rate comes from its file: without the data there is nothing to show.
+  assertServingSupported(scenario, inputs);
   const doc = documentHeader(scenario, meta.sha256, 0, 0, inputs);
   addAnalyticSections(doc, scenario);
   if (scenario.serving) {

@@ -9,13 +9,19 @@ import { traceRate } from '../serving/arrivals';
 import { ENGINE_VERSION } from '../version';
 import type { HostInputs } from './types';
 
-/** Offered rates of trace-driven services, from the trace data the host supplied. */
+/**
+ * Offered rates of trace-driven services, from the trace data the host supplied: requests ÷
+ * span × scale. A trace whose requests all share one instant has no span (the hosts refuse such
+ * files); its rate is then taken as requests ÷ horizon_s, so no figure is ever NaN.
+ */
 export function traceRates(s: Scenario, inputs: HostInputs = {}): Map<string, number> {
   const rates = new Map<string, number>();
   for (const svc of s.serving?.services ?? []) {
     if (svc.arrivals.process !== 'trace') continue;
-    const r = traceRate(inputs.traces?.[svc.id], svc.arrivals.scale);
+    const times = inputs.traces?.[svc.id];
+    const r = traceRate(times, svc.arrivals.scale);
     if (r !== null) rates.set(svc.id, r);
+    else if (times && times.length > 0) rates.set(svc.id, times.length / s.horizon_s);
   }
   return rates;
 }

@@ -1,11 +1,16 @@
-// One replication of a scenario: the simulated sections (serving so far) on their own random
-// streams, derived from the scenario seed and the replication index. The outcome is plain data
-// so a worker thread can post it; `mergeReplications` turns a set of them into the result.
+// One replication of a scenario: the simulated sections on their own random streams, derived
+// from the scenario seed and the replication index. The outcome is plain data so a worker
+// thread can post it; `mergeReplications` turns a set of them into the result document.
+// Each section starts its models on a simulator and returns a collector for its figures; a new
+// section (pipeline, cluster) adds its own starter and its key in ReplicationOutcome.
+import { runClusterReplication } from '../cluster/run';
+import type { ClusterReplication } from '../cluster/types';
+import { pipelineUsesPools, runPipelineSection } from '../pipeline/section';
+import type { PipelineReplication } from '../pipeline/types';
 import { Simulator } from '../engine/simulator';
 import type { Scenario } from '../scenario/schema';
-import { assertServingSupported } from '../serving/support';
 import type { ServiceReplication } from '../serving/figures';
-import { ServiceModel } from '../serving/service-model';
+import { startServing } from '../serving/section';
 import type { HostInputs, RunControl, StopReason } from './types';
 
 export interface ReplicationOutcome {
@@ -17,30 +22,36 @@ export interface ReplicationOutcome {
   stopped?: StopReason;
   /** Per service id; empty when the scenario has no serving section. */
   serving: Record<string, ServiceReplication>;
+  /** The cluster section's figures (its own simulator, seconds clock, stopped at horizon_s). */
+  cluster?: ClusterReplication;
+  /** The pipeline section's figures (when its tasks hold pool units, from the cluster's simulation). */
+  pipeline?: PipelineReplication;
 }
 
 export function runReplication(scenario: Scenario, index: number, control: RunControl = {}, inputs: HostInputs = {}): ReplicationOutcome {
   const outcome: ReplicationOutcome = { index, events: 0, serving: {} };
+  if (scenario.cluster && !pipelineUsesPools(scenario)) {
+    const run = runClusterReplication(scenario, index, control, inputs);
+    outcome.cluster = run.figures;
+    outcome.events += run.events;
+    if (run.stopped) outcome.stopped = run.stopped;
+  }
+  if (scenario.pipeline) {
+    // Tasks that hold pool units run inside the cluster's simulation, which then gives the cluster's figures too.
+    const run = runPipelineSection(scenario, index, control, inputs);
+    outcome.pipeline = run.figures;
+    if (run.cluster) outcome.cluster = run.cluster;
+    outcome.events += run.events;
+    if (run.stopped) outcome.stopped ??= run.stopped;
+  }
   if (!scenario.serving) return outcome;
-  assertServingSupported(scenario, inputs);
-  // Serving runs on a millisecond clock: every serving Dist is in ms.
+  // Serving runs on a millisecond clock. Arrivals stop at the horizon; requests still in the
+  // system are then served to completion.
   const sim = new Simulator();
-  const horizonMs = scenario.horizon_s * 1000;
-  const models = scenario.serving.services.map((svc) => {
-    const model = new ServiceModel(sim, svc, {
-      seed: scenario.seed,
-      replication: index,
-      warmupMs: scenario.warmup_s * 1000,
-      horizonMs,
-      trace: inputs.traces?.[svc.id],
-    });
-    model.start();
-    return [svc.id, model] as const;
-  });
-  // Arrivals stop at the horizon; requests still in the system are served to completion.
-  const stopped = sim.run(Infinity, control, horizonMs);
-  outcome.events = sim.events;
+  const collectServing = startServing(sim, scenario, index, inputs);
+  const stopped = sim.run(Infinity, control, scenario.horizon_s * 1000);
+  outcome.events += sim.events;
   if (stopped) outcome.stopped = stopped;
-  for (const [id, model] of models) outcome.serving[id] = model.figures();
+  outcome.serving = collectServing();
   return outcome;
 }

@@ -57,6 +57,14 @@ export function crossFieldIssues(s: Scenario): ValidationIssue[] {
       const ref = s.cluster[key];
       if (ref && !pools.has(ref.pool)) add(['cluster', key, 'pool'], `unknown pool "${ref.pool}" (pools: ${[...pools.keys()].join(', ')})`);
     }
+    // Generated jobs larger than their pool: an error when every draw is (a fixed size); larger
+    // draws of a distribution are capped at the pool's units (docs/cluster.md).
+    const gen = s.cluster.job_generator;
+    const genUnits = gen ? pools.get(gen.pool) : undefined;
+    if (gen && genUnits !== undefined && gen.units.dist === 'fixed' && Math.max(1, Math.round(gen.units.value)) > genUnits) {
+      const poolIndex = s.cluster.pools.findIndex((p) => p.id === gen.pool);
+      add(['cluster', 'job_generator', 'units'], `${Math.max(1, Math.round(gen.units.value))} units do not fit in pool "${gen.pool}" (cluster.pools[${poolIndex}].units = ${genUnits})`);
+    }
   }
 
   if (s.pipeline) pipelineIssues(s, pools, add);
@@ -117,29 +125,37 @@ function pipelineIssues(s: Scenario, pools: Map<string, number>, add: (path: Pat
   if (cycle) add(['pipeline', 'edges'], `cycle ${cycle.join(' → ')}`);
 }
 
-/** Depth-first search in task order; returns the first cycle found as a closed walk. */
+/**
+ * Depth-first search in task order; returns the first cycle found as a closed walk. Iterative
+ * (an explicit stack), so a long chain of tasks cannot overflow the call stack.
+ */
 export function findCycle(nodes: string[], succ: Map<string, string[]>): string[] | null {
   const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | null => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const m of succ.get(n) ?? []) {
-      const st = state.get(m);
-      if (st === 1) return [...stack.slice(stack.indexOf(m)), m];
-      if (st === undefined) {
-        const found = visit(m);
-        if (found) return found;
+  for (const root of nodes) {
+    if (state.has(root)) continue;
+    const stack: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 1);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const n = stack[top] as string;
+      const out = succ.get(n) ?? [];
+      const i = next[top] as number;
+      if (i < out.length) {
+        next[top] = i + 1;
+        const m = out[i] as string;
+        const st = state.get(m);
+        if (st === 1) return [...stack.slice(stack.indexOf(m)), m];
+        if (st === undefined) {
+          state.set(m, 1);
+          stack.push(m);
+          next.push(0);
+        }
+      } else {
+        stack.pop();
+        next.pop();
+        state.set(n, 2);
       }
-    }
-    stack.pop();
-    state.set(n, 2);
-    return null;
-  };
-  for (const n of nodes) {
-    if (!state.has(n)) {
-      const found = visit(n);
-      if (found) return found;
     }
   }
   return null;

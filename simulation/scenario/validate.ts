@@ -2,6 +2,7 @@
 // The CLI, the editor and library import all go through here, so they give the same messages.
 import type { z } from 'zod';
 import { locateJsonError } from './json-syntax';
+import { distNumericIssues } from './dist-rules';
 import { crossFieldIssues, formatPath, type ValidationIssue } from './rules';
 import { SCENARIO_FORMAT, scenarioObjectSchema, type Scenario } from './schema';
 
@@ -34,7 +35,8 @@ export function validateScenario(raw: unknown): ParseResult {
   }
   const parsed = scenarioObjectSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: dedupe(parsed.error.issues.flatMap((i) => describe(i, []))) };
-  const errors = crossFieldIssues(parsed.data);
+  // Distributions that would give NaN or Infinity first: the cross-field rules compute with means.
+  const errors = [...distNumericIssues(parsed.data), ...crossFieldIssues(parsed.data)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data, raw };
 }
 

@@ -1,10 +1,12 @@
-// The analytic block of one service: the seed table's figures, utilization, and the exact
-// queueing formulas where the service fits them (Erlang C for M/M/c, P–K for M/G/1).
+// The analytic block of one service: the seed table's figures, utilization, the exact queueing
+// formulas where the service fits them (Erlang C for M/M/c, P–K for M/G/1), and the utilization
+// each replica count implies around the fewest replicas that keep it below 1.
 import { mmcWait, pkMeanWait } from '../analytic/erlang';
 import { offeredRate } from '../analytic/offered-rate';
 import { perReplicaRps, requiredReplicas, serviceExtrasMs, serviceMeanServiceMs } from '../analytic/summary';
+import { distMean } from '../random/dist-mean';
 import { distSecondMoment } from '../random/dist-moments';
-import type { ServiceAnalytic } from '../result/types';
+import type { ReplicaCountAnalytic, ServiceAnalytic } from '../result/types';
 import type { ServiceSpec } from '../scenario/schema';
 
 /** Offered rate in rps; NaN for a trace whose rate the host did not supply. */
@@ -22,10 +24,36 @@ export function overloaded(svc: ServiceSpec, offeredRps: number): boolean {
   return (offeredRps * serviceMeanServiceMs(svc)) / 1000 >= capacitySlots(svc) * (1 - 1e-9);
 }
 
+/** Long-run share of time a replica serves: mtbf ÷ (mtbf + mean restart); 1 without failures. */
+export function replicaAvailability(svc: ServiceSpec): number {
+  const f = svc.replica_failures;
+  return f ? f.mtbf_s / (f.mtbf_s + distMean(f.restart_s)) : 1;
+}
+
+/**
+ * The fewest replicas whose utilization, with capacity scaled by the availability, is below 1
+ * (at exactly 1 the queue does not drain, so one more). Null when the offered rate is unknown.
+ */
+export function stableReplicas(svc: ServiceSpec, offeredRps: number): number | null {
+  if (!Number.isFinite(offeredRps)) return null;
+  const load = (offeredRps * serviceMeanServiceMs(svc)) / 1000 / (svc.concurrency * replicaAvailability(svc));
+  const near = Math.round(load);
+  const n = Math.abs(load - near) <= 1e-9 * Math.max(1, load) ? near + 1 : Math.ceil(load);
+  return Math.max(1, n);
+}
+
 /** No feature that breaks the textbook queue: batching, autoscaling, limits, failures. */
 function plainQueue(svc: ServiceSpec): boolean {
   return !svc.batching && !svc.autoscaling && svc.queue_limit === undefined &&
     svc.timeout_ms === undefined && !svc.replica_failures && svc.arrivals.process === 'poisson';
+}
+
+/** Erlang C figures for `slots` servers, when the service is a stable M/M/c. */
+function erlangFor(svc: ServiceSpec, offeredRps: number, slots: number) {
+  const meanS = serviceMeanServiceMs(svc);
+  if (!plainQueue(svc) || svc.service_time_ms?.dist !== 'exponential') return undefined;
+  if ((offeredRps * meanS) / 1000 >= slots * (1 - 1e-9)) return undefined;
+  return mmcWait(offeredRps, meanS, slots);
 }
 
 export function serviceAnalytic(svc: ServiceSpec, offeredRps: number): ServiceAnalytic {
@@ -38,11 +66,34 @@ export function serviceAnalytic(svc: ServiceSpec, offeredRps: number): ServiceAn
     latency_margin_ms: svc.latency_budget_ms - total,
     utilization: (offeredRps * meanS) / 1000 / slots,
   };
-  if (!plainQueue(svc) || overloaded(svc, offeredRps) || !svc.service_time_ms) return out;
-  if (svc.service_time_ms.dist === 'exponential') out.erlang_c = mmcWait(offeredRps, meanS, slots);
-  if (slots === 1) {
+  const erlang = overloaded(svc, offeredRps) ? undefined : erlangFor(svc, offeredRps, slots);
+  if (erlang) out.erlang_c = erlang;
+  if (plainQueue(svc) && slots === 1 && svc.service_time_ms && !overloaded(svc, offeredRps)) {
     const m2 = distSecondMoment(svc.service_time_ms);
     if (Number.isFinite(m2)) out.pk = { mean_wait_ms: pkMeanWait(offeredRps, meanS, m2) };
   }
+  const stable = stableReplicas(svc, offeredRps);
+  // Beyond a million replicas the per-count table is meaningless (and n + 1 stops changing n).
+  if (stable === null || !(stable <= 1e6)) return out;
+  out.stable_replicas = stable;
+  if (svc.replica_failures) out.availability = replicaAvailability(svc);
+  const cost = svc.cost_per_replica_hour;
+  if (cost !== undefined) out.cost_per_hour = svc.replicas * cost;
+  out.by_replicas = replicaTable(svc, offeredRps, stable);
   return out;
+}
+
+/** Rows for max(1, stable − 2) … stable + 3 replicas. */
+function replicaTable(svc: ServiceSpec, offeredRps: number, stable: number): ReplicaCountAnalytic[] {
+  const meanS = serviceMeanServiceMs(svc);
+  const rows: ReplicaCountAnalytic[] = [];
+  for (let n = Math.max(1, stable - 2); n <= stable + 3; n++) {
+    const slots = n * svc.concurrency;
+    const row: ReplicaCountAnalytic = { replicas: n, utilization: (offeredRps * meanS) / 1000 / slots };
+    const erlang = erlangFor(svc, offeredRps, slots);
+    if (erlang) row.erlang_c = erlang;
+    if (svc.cost_per_replica_hour !== undefined) row.cost_per_hour = n * svc.cost_per_replica_hour;
+    rows.push(row);
+  }
+  return rows;
 }

@@ -1,5 +1,6 @@
 // What one replication reports for one service: plain numbers (structured-cloneable, so a
 // worker can post it), null where the underlying set was empty.
+import type { ReplicationSeries } from './series';
 
 export interface ServiceReplication {
   /** Counts over the whole replication, warm-up included. */
@@ -22,4 +23,14 @@ export interface ServiceReplication {
   slo_attainment: number | null;
   headroom_ms: number | null;
   components_ms: { feature: number | null; queue: number | null; service: number | null; network: number | null; postprocess: number | null };
+  /** Time-average replicas serving over the measured window. */
+  mean_replicas: number | null;
+  /** Replica-hours paid for over the measured window (cold starts, restarts and draining included). */
+  replica_hours: number | null;
+  /** Replica failures and the requests they sent back to the queue (whole replication). */
+  replica_failures: number;
+  requeued: number;
+  /** Mean batch size of the measured requests' batches (1 without batching). */
+  mean_batch_size: number | null;
+  series: ReplicationSeries;
 }

@@ -1,18 +1,29 @@
-// One service as a c-slot FCFS queue (c = replicas × concurrency) on a shared simulator whose
-// clock is in milliseconds. Request path: arrival → feature → queue → slot (service) → network
-// → postprocess. Only the slot is a shared resource, so a request's whole latency is known when
-// it takes a slot: its statistics are recorded then, and a completion event only has to free
-// the slot. The per-request state is two numbers in the waiting line; nothing is allocated
-// per request. Identical slots make FCFS a counter of free slots plus that line.
+// One service on a shared simulator whose clock is in milliseconds. Request path: arrival →
+// feature → waiting line → slot (service, or a batch) → network → postprocess. Only the slot is
+// a shared resource. A request's statistics are recorded when its slot completes (a replica
+// failure may send it back to the line before that), from the (arrival, join) pair kept with
+// its slot; nothing is allocated per request.
+//
+// Rules (scenario-format.md, `serving`): FCFS over `replicas × concurrency` identical slots;
+// `queue_limit` rejects an arrival that finds that many waiting (unless it starts at once);
+// `timeout_ms` drops a request still waiting that long after its arrival; with `batching` a
+// batch of min(waiting, max_batch) starts on a free slot when max_batch wait or the oldest has
+// waited max_wait_ms, and takes base + per_item × size; `replica_failures` strike serving
+// replicas (exponential time to failure), whose in-flight requests go back to the head of the
+// line in join order; `autoscaling` re-evaluates the replica count every interval_s (see
+// ./autoscale.ts). Arrivals, autoscaling and failures stop at the horizon; requests in the
+// system are then served to completion.
 import type { Simulator } from '../engine/simulator';
-import { compileDist, type Sampler } from '../random/samplers';
 import { deriveStream } from '../random/rng';
+import { compileDist, type Sampler } from '../random/samplers';
 import type { Dist } from '../scenario/dist-schema';
 import type { ServiceSpec } from '../scenario/schema';
 import { Histogram } from '../stats/histogram';
-import { TimeWeighted } from '../stats/time-weighted';
 import { arrivalClock, type ArrivalClock } from './arrivals';
+import { desiredReplicas } from './autoscale';
 import type { ServiceReplication } from './figures';
+import { COLD, DOWN, DRAINING, ReplicaPool, UP } from './replica-pool';
+import { BucketCounts, bucketWidthS, StateClock, type ReplicationSeries } from './series';
 import { WaitQueue } from './wait-queue';
 
 export interface ServiceWindow {
@@ -20,6 +31,8 @@ export interface ServiceWindow {
   replication: number;
   warmupMs: number;
   horizonMs: number;
+  /** Width of the chart buckets in ms (default: bucketWidthS of the horizon). */
+  bucketMs?: number;
   trace?: ArrayLike<number>;
   maxWaiting?: number;
 }
@@ -27,63 +40,115 @@ export interface ServiceWindow {
 const ZERO: Dist = { dist: 'fixed', value: 0 };
 
 export class ServiceModel {
-  private readonly slots: number;
-  private free: number;
+  private readonly clock: StateClock;
+  private readonly counts: BucketCounts;
+  private readonly pool: ReplicaPool;
   private readonly queue: WaitQueue;
   private readonly nextArrival: ArrivalClock;
   private readonly drawService: Sampler;
   private readonly drawFeature: Sampler;
   private readonly drawNetwork: Sampler;
   private readonly drawPost: Sampler;
+  private readonly drawFailure: Sampler;
+  private readonly drawRestart: Sampler;
+  private readonly drawCold: Sampler;
   /** Fixed feature delay (ms), or NaN when it is random and needs a join event per request. */
   private readonly fixedFeature: number;
+  private readonly conc: number;
+  private readonly batching: boolean;
+  private readonly maxBatch: number;
+  private readonly maxWait: number;
+  private readonly batchBase: number;
+  private readonly batchPerItem: number;
+  private readonly timeout: number;
   private readonly limit: number;
   private readonly warmup: number;
   private readonly horizon: number;
   private readonly budget: number;
+  private readonly slotSpace: number;
+  private readonly repSpace: number;
+  private readonly hasFailures: boolean;
+  private readonly bucketMs: number;
 
   private pendingArrival = 0;
+  private batchTimerAt = Infinity;
+  private scaleTick = 0;
+  private lastScaleAt = 0;
+  private lastScaleIntegral = 0;
+  private lastChange = -Infinity;
+  private readonly scratchArrival: number[] = [];
+  private readonly scratchJoin: number[] = [];
+
   private requests = 0;
   private rejected = 0;
   private completed = 0;
+  private timedOut = 0;
   private measuredArrivals = 0;
   private measuredRejected = 0;
+  private measuredTimedOut = 0;
   private withinBudget = 0;
   private waitedCount = 0;
   private windowCompletions = 0;
   private waitingAtHorizon: number | null = null;
-  private inSystem = 0;
+  private failures = 0;
+  private requeued = 0;
+  private batches = 0;
+  private batchMembers = 0;
   private readonly latency = new Histogram();
   private readonly wait = new Histogram();
-  private readonly busy: TimeWeighted;
-  private readonly system: TimeWeighted;
-  private sums = { feature: 0, service: 0, network: 0, postprocess: 0 };
+  private readonly sums = { feature: 0, service: 0, network: 0, postprocess: 0 };
 
   constructor(private readonly sim: Simulator, private readonly spec: ServiceSpec, w: ServiceWindow) {
     const stream = (name: string) => deriveStream(w.seed, w.replication, `serving/${spec.id}/${name}`);
-    if (!spec.service_time_ms) throw new Error(`service ${spec.id}: service_time_ms is required (batching is not simulated yet)`);
-    this.slots = spec.replicas * spec.concurrency;
-    this.free = this.slots;
-    this.queue = new WaitQueue(w.maxWaiting);
+    const b = spec.batching;
+    if (!spec.service_time_ms && !b) throw new Error(`service ${spec.id}: service_time_ms is required unless batching is set`);
+    this.conc = spec.concurrency;
+    this.batching = b !== undefined;
+    this.maxBatch = b ? b.max_batch : 1;
+    this.maxWait = b ? b.max_wait_ms : 0;
+    this.batchBase = b ? b.batch_time_ms.base : 0;
+    this.batchPerItem = b ? b.batch_time_ms.per_item : 0;
+    this.timeout = spec.timeout_ms ?? Infinity;
+    this.limit = spec.queue_limit ?? Infinity;
+    this.warmup = w.warmupMs;
+    this.horizon = w.horizonMs;
+    this.budget = spec.latency_budget_ms;
     this.nextArrival = arrivalClock(spec.arrivals, stream('arrivals'), w.trace);
-    this.drawService = compileDist(spec.service_time_ms, stream('service'));
+    this.drawService = compileDist(spec.service_time_ms ?? ZERO, stream('service'));
     const feature = spec.latency_ms.feature ?? ZERO;
     this.drawFeature = compileDist(feature, stream('feature'));
     this.drawNetwork = compileDist(spec.latency_ms.network ?? ZERO, stream('network'));
     this.drawPost = compileDist(spec.latency_ms.postprocess ?? ZERO, stream('postprocess'));
     this.fixedFeature = feature.dist === 'fixed' ? feature.value : Number.NaN;
-    this.limit = spec.queue_limit ?? Infinity;
-    this.warmup = w.warmupMs;
-    this.horizon = w.horizonMs;
-    this.budget = spec.latency_budget_ms;
-    this.busy = new TimeWeighted(w.warmupMs, w.horizonMs);
-    this.system = new TimeWeighted(w.warmupMs, w.horizonMs);
+    const f = spec.replica_failures;
+    this.hasFailures = f !== undefined;
+    this.drawFailure = compileDist({ dist: 'exponential', mean: (f?.mtbf_s ?? 1) * 1000 }, stream('failures'));
+    const restart = compileDist(f?.restart_s ?? ZERO, stream('restart'));
+    this.drawRestart = () => restart() * 1000;
+    const cold = compileDist(spec.autoscaling?.cold_start_s ?? ZERO, stream('cold_start'));
+    this.drawCold = () => cold() * 1000;
+    this.repSpace = spec.autoscaling ? spec.autoscaling.max_replicas : spec.replicas;
+    this.bucketMs = w.bucketMs ?? bucketWidthS(w.horizonMs / 1000) * 1000;
+    this.clock = new StateClock(w.warmupMs, w.horizonMs, this.bucketMs);
+    this.counts = new BucketCounts(w.horizonMs, this.bucketMs);
+    this.pool = new ReplicaPool(this.conc, this.maxBatch, this.repSpace, spec.replicas, this.clock);
+    this.slotSpace = this.pool.slotSpace;
+    this.queue = new WaitQueue(w.maxWaiting);
   }
 
   start(): void {
+    for (let i = 0; i < this.spec.replicas; i++) {
+      const r = this.pool.allocate();
+      this.pool.activate(r);
+      this.scheduleFailure(r);
+    }
     this.sim.scheduleAt(this.horizon, this.onHorizon);
+    const as = this.spec.autoscaling;
+    if (as && as.interval_s * 1000 < this.horizon) this.sim.scheduleAt(as.interval_s * 1000, this.onScale);
     this.scheduleNextArrival();
   }
+
+  // ---- arrivals and the waiting line ----
 
   /**
    * Arrivals before the horizon only. With a fixed feature delay the arrival event is simply
@@ -103,85 +168,288 @@ export class ServiceModel {
     this.requests++;
     if (a >= this.warmup) this.measuredArrivals++;
     const f = this.fixedFeature;
-    if (f === f) this.join(a, f);
+    if (f === f) this.join(a);
     else this.sim.schedule(this.drawFeature(), this.onJoin, a);
   };
 
   private readonly onJoin = (a: number): void => {
-    this.join(a, this.sim.now - a);
+    this.join(a);
   };
 
-  private join(a: number, feature: number): void {
+  private join(a: number): void {
     const now = this.sim.now;
-    if (this.free > 0) {
-      this.system.set(now, ++this.inSystem);
-      this.free--;
-      this.busy.set(now, this.slots - this.free);
-      this.begin(a, feature, now, now);
-    } else if (this.queue.length >= this.limit) {
+    const q = this.queue, pool = this.pool;
+    if (pool.freeSlots > 0 && q.live === 0 && this.maxBatch === 1) {
+      this.clock.advance(now);
+      this.startOne(pool.takeSlot(), a, now);
+      return;
+    }
+    const startsNow = pool.freeSlots > 0 &&
+      (q.live + 1 >= this.maxBatch || (q.live === 0 ? this.maxWait <= 0 : now - q.headJoin >= this.maxWait));
+    if (!startsNow && q.live >= this.limit) {
       this.rejected++;
       if (a >= this.warmup) this.measuredRejected++;
-    } else {
-      this.system.set(now, ++this.inSystem);
-      if (!this.queue.push(a, feature)) this.sim.halt('max_queue');
+      const k = this.counts.index(now);
+      if (k >= 0) this.counts.rejected[k]!++;
+      return;
+    }
+    this.clock.advance(now);
+    if (!q.push(a, now)) { this.sim.halt('max_queue'); return; }
+    this.clock.waiting++;
+    const p = q.lastIndex;
+    if (pool.freeSlots > 0) this.dispatch(now);
+    if (this.timeout < Infinity && q.arrivalAt(p) === a) this.sim.scheduleAt(Math.max(a + this.timeout, now), this.onTimeout, p);
+  }
+
+  /** Starts batches on free slots while the line allows (FCFS). */
+  private dispatch(now: number): void {
+    const q = this.queue, pool = this.pool, mb = this.maxBatch;
+    while (pool.freeSlots > 0 && q.live > 0) {
+      let size = 1;
+      if (mb > 1) {
+        const live = q.live;
+        if (live >= mb) size = mb;
+        else {
+          const due = q.headJoin + this.maxWait;
+          if (due > now) { this.armBatchTimer(due); return; }
+          size = live;
+        }
+      }
+      this.clock.advance(now);
+      this.startFromQueue(pool.takeSlot(), size, now, false);
     }
   }
 
-  /** Request (arrived `a`, joined the line at `joined`) takes a slot at `now`. */
-  private begin(a: number, feature: number, joined: number, now: number): void {
-    const s = this.drawService();
+  private armBatchTimer(due: number): void {
+    if (this.batchTimerAt <= due) return; // an earlier timer is pending and will re-arm
+    this.batchTimerAt = due;
+    this.sim.scheduleAt(due, this.onBatchTimer);
+  }
+
+  private readonly onBatchTimer = (): void => {
+    const now = this.sim.now;
+    if (now >= this.batchTimerAt) this.batchTimerAt = Infinity;
+    this.dispatch(now);
+  };
+
+  private readonly onTimeout = (p: number): void => {
+    const q = this.queue;
+    const a = q.arrivalAt(p);
+    const now = this.sim.now;
+    if (!(a + this.timeout <= now)) return; // served, or the index now names a later request
+    this.clock.advance(now);
+    q.remove(p);
+    this.clock.waiting--;
+    this.dropTimedOut(a, now);
+  };
+
+  private dropTimedOut(a: number, now: number): void {
+    this.timedOut++;
+    if (a >= this.warmup) this.measuredTimedOut++;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.timedOut[k]!++;
+  }
+
+  // ---- slots ----
+
+  private serviceTime(size: number): number {
+    return this.batching ? this.batchBase + this.batchPerItem * size : this.drawService();
+  }
+
+  /** A request that did not wait takes slot s. */
+  private startOne(s: number, a: number, now: number): void {
+    const pool = this.pool, i = s * this.maxBatch;
+    pool.memArrival[i] = a;
+    pool.memJoin[i] = now;
+    const service = this.serviceTime(1);
+    pool.occupy(s, 1, now, service);
+    this.sim.schedule(service, this.onComplete, (pool.slotGen[s] as number) * this.slotSpace + s);
+  }
+
+  /** The first `size` waiting requests take slot s (`reuse`: s just completed its batch). */
+  private startFromQueue(s: number, size: number, now: number, reuse: boolean): void {
+    const q = this.queue, pool = this.pool;
+    const base = s * this.maxBatch;
+    const arr = pool.memArrival, join = pool.memJoin;
+    for (let i = 0; i < size; i++) {
+      q.shift();
+      arr[base + i] = q.shiftedArrival;
+      join[base + i] = q.shiftedJoin;
+    }
+    this.clock.waiting -= size;
+    const service = this.serviceTime(size);
+    if (reuse) pool.reuse(s, size, now, service);
+    else pool.occupy(s, size, now, service);
+    this.sim.schedule(service, this.onComplete, (pool.slotGen[s] as number) * this.slotSpace + s);
+  }
+
+  private readonly onComplete = (payload: number): void => {
+    const space = this.slotSpace, pool = this.pool;
+    const s = payload % space;
+    if ((payload - s) / space !== pool.slotGen[s]) return; // its replica failed meanwhile
+    const now = this.sim.now;
+    this.clock.advance(now);
+    const size = pool.slotSize[s] as number;
+    const start = pool.slotStart[s] as number, service = pool.slotService[s] as number;
+    const base = s * this.maxBatch;
+    for (let i = 0; i < size; i++) this.finish(pool.memArrival[base + i] as number, pool.memJoin[base + i] as number, start, service);
+    this.completed += size;
+    if (now >= this.warmup && now <= this.horizon) this.windowCompletions += size;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.completions[k]! += size;
+    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers += size; }
+    const q = this.queue;
+    if (this.maxBatch === 1 && q.live > 0 && pool.state[(s / this.conc) | 0] === UP) {
+      this.startFromQueue(s, 1, now, true);
+      return;
+    }
+    pool.release(s);
+    if (q.live > 0 && pool.freeSlots > 0) this.dispatch(now);
+  };
+
+  /** Records one completed request (arrived `a`, joined the line at `j`, slot from `start`). */
+  private finish(a: number, j: number, start: number, service: number): void {
     const net = this.drawNetwork();
     const post = this.drawPost();
-    this.sim.schedule(s, this.onComplete);
-    if (a < this.warmup) return;
-    const waited = now - joined;
+    const ff = this.fixedFeature;
+    const feature = ff === ff ? ff : j - a;
+    const waited = start - j;
     // Summed component by component, so fixed components give a bit-identical latency.
-    const latency = feature + waited + s + net + post;
+    const latency = feature + waited + service + net + post;
+    this.counts.recordLatency(a, latency);
+    if (a < this.warmup) return;
     this.latency.record(latency);
     this.wait.record(waited);
     if (latency <= this.budget) this.withinBudget++;
     if (waited > 0) this.waitedCount++;
     const sums = this.sums;
-    sums.feature += feature; sums.service += s; sums.network += net; sums.postprocess += post;
+    sums.feature += feature; sums.service += service; sums.network += net; sums.postprocess += post;
   }
 
-  private readonly onComplete = (): void => {
+  // ---- replicas: failures, restarts, autoscaling ----
+
+  private scheduleFailure(r: number): void {
+    if (!this.hasFailures) return;
+    const t = this.sim.now + this.drawFailure();
+    if (t < this.horizon) this.sim.scheduleAt(t, this.onFailure, (this.pool.repGen[r] as number) * this.repSpace + r);
+  }
+
+  private replicaEvent(payload: number): number {
+    const r = payload % this.repSpace;
+    return (payload - r) / this.repSpace === this.pool.repGen[r] ? r : -1;
+  }
+
+  private readonly onFailure = (payload: number): void => {
+    const r = this.replicaEvent(payload);
+    const pool = this.pool;
+    if (r < 0) return;
+    const st = pool.state[r];
+    if (st !== UP && st !== DRAINING) return;
     const now = this.sim.now;
-    this.completed++;
-    if (now >= this.warmup && now <= this.horizon) this.windowCompletions++;
-    this.system.set(now, --this.inSystem);
-    if (this.queue.length > 0) {
-      const q = this.queue;
-      q.shift();
-      const a = q.shiftedArrival, f = q.shiftedFeature;
-      this.begin(a, f, a + f, now);
-    } else {
-      this.free++;
-      this.busy.set(now, this.slots - this.free);
+    this.clock.advance(now);
+    this.failures++;
+    const arr = this.scratchArrival, join = this.scratchJoin;
+    arr.length = 0;
+    join.length = 0;
+    pool.fail(r, arr, join);
+    if (st === UP) this.sim.scheduleAt(now + this.drawRestart(), this.onRestart, (pool.repGen[r] as number) * this.repSpace + r);
+    this.requeue(arr, join, now);
+    this.dispatch(now);
+  };
+
+  /** Puts interrupted requests back at the head of the line, earliest joined first. */
+  private requeue(arr: number[], join: number[], now: number): void {
+    const n = arr.length;
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => (join[x] as number) - (join[y] as number) || (arr[x] as number) - (arr[y] as number) || x - y);
+    const q = this.queue;
+    for (let k = n - 1; k >= 0; k--) {
+      const i = order[k] as number;
+      const a = arr[i] as number;
+      if (a + this.timeout <= now) { this.dropTimedOut(a, now); continue; }
+      if (!q.unshift(a, join[i] as number)) { this.sim.halt('max_queue'); return; }
+      this.clock.waiting++;
+      this.requeued++;
+      if (this.timeout < Infinity) this.sim.scheduleAt(a + this.timeout, this.onTimeout, q.lastIndex);
     }
+  }
+
+  private readonly onRestart = (payload: number): void => {
+    const r = this.replicaEvent(payload);
+    if (r < 0 || this.pool.state[r] !== DOWN) return;
+    this.bringUp(r);
+  };
+
+  private readonly onReady = (payload: number): void => {
+    const r = this.replicaEvent(payload);
+    if (r < 0 || this.pool.state[r] !== COLD) return;
+    this.bringUp(r);
+  };
+
+  private bringUp(r: number): void {
+    const now = this.sim.now;
+    this.clock.advance(now);
+    this.pool.activate(r);
+    this.scheduleFailure(r);
+    this.dispatch(now);
+  }
+
+  private readonly onScale = (): void => {
+    const as = this.spec.autoscaling;
+    if (!as) return;
+    const now = this.sim.now, clock = this.clock, pool = this.pool;
+    clock.advance(now);
+    const busy = (clock.busyIntegral - this.lastScaleIntegral) / (now - this.lastScaleAt);
+    this.lastScaleIntegral = clock.busyIntegral;
+    this.lastScaleAt = now;
+    const desired = desiredReplicas(busy, this.conc, as);
+    const have = pool.provisioned;
+    if (desired > have) {
+      for (let k = have; k < desired; k++) {
+        const r = pool.allocate();
+        this.sim.scheduleAt(now + this.drawCold(), this.onReady, (pool.repGen[r] as number) * this.repSpace + r);
+      }
+      this.lastChange = now;
+    } else if (desired < have && now - this.lastChange >= as.cooldown_s * 1000) {
+      pool.remove(have - desired);
+      this.lastChange = now;
+    }
+    const next = ++this.scaleTick + 1;
+    const t = next * as.interval_s * 1000;
+    if (t < this.horizon) this.sim.scheduleAt(t, this.onScale);
   };
 
   private readonly onHorizon = (): void => {
+    this.clock.advance(this.horizon);
     this.waitingAtHorizon = this.queue.countArrivedSince(this.warmup);
   };
+
+  /** Allocated waiting-line entries (memory tests). */
+  get queueCapacity(): number {
+    return this.queue.capacity;
+  }
 
   /** The figures of this replication (call once the run has ended). */
   figures(): ServiceReplication {
     const end = Math.min(this.sim.now, this.horizon);
-    const windowS = (Math.min(end, this.horizon) - this.warmup) / 1000;
+    const clock = this.clock;
+    clock.advance(end);
+    const windowMs = end - this.warmup;
     const n = this.latency.count;
     const lat = this.latency;
+    const mean = (sum: number) => (n === 0 ? null : sum / n);
     const fixedOr = (d: Dist | undefined, sum: number) => (n === 0 ? null : d === undefined ? 0 : d.dist === 'fixed' ? d.value : sum / n);
     const atSlo = lat.percentile(this.spec.slo_percentile);
-    const ended = n + this.measuredRejected;
+    const ended = n + this.measuredRejected + this.measuredTimedOut;
+    const spec = this.spec;
     return {
       requests: this.requests,
       completed: this.completed,
       rejected: this.rejected,
-      timed_out: 0,
+      timed_out: this.timedOut,
       measured_arrivals: this.measuredArrivals,
       waiting_at_horizon: this.waitingAtHorizon,
-      throughput_rps: windowS > 0 ? this.windowCompletions / windowS : null,
+      throughput_rps: windowMs > 0 ? this.windowCompletions / (windowMs / 1000) : null,
       latency_ms: {
         mean: lat.mean(), p50: lat.percentile(50), p95: lat.percentile(95), p99: lat.percentile(99),
         p999: lat.percentile(99.9), max: n > 0 ? lat.max : null,
@@ -189,21 +457,41 @@ export class ServiceModel {
       latency_at_slo_ms: atSlo,
       wait_ms: { mean: this.wait.mean(), p99: this.wait.percentile(99) },
       wait_probability: n > 0 ? this.waitedCount / n : null,
-      utilization: ratio(this.busy.average(end), this.slots),
-      mean_in_system: this.system.average(end),
+      utilization: clock.winSlots > 0 ? clock.winBusy / clock.winSlots : null,
+      mean_in_system: windowMs > 0 ? clock.winInSystem / windowMs : null,
       slo_attainment: ended > 0 ? this.withinBudget / ended : null,
       headroom_ms: atSlo === null ? null : this.budget - atSlo,
       components_ms: {
-        feature: fixedOr(this.spec.latency_ms.feature, this.sums.feature),
+        feature: fixedOr(spec.latency_ms.feature, this.sums.feature),
         queue: this.wait.mean(),
-        service: fixedOr(this.spec.service_time_ms, this.sums.service),
-        network: fixedOr(this.spec.latency_ms.network, this.sums.network),
-        postprocess: fixedOr(this.spec.latency_ms.postprocess, this.sums.postprocess),
+        service: this.batching ? mean(this.sums.service) : fixedOr(spec.service_time_ms, this.sums.service),
+        network: fixedOr(spec.latency_ms.network, this.sums.network),
+        postprocess: fixedOr(spec.latency_ms.postprocess, this.sums.postprocess),
       },
+      mean_replicas: windowMs > 0 ? clock.winReady / windowMs : null,
+      replica_hours: windowMs > 0 ? clock.winBilled / 3_600_000 : null,
+      replica_failures: this.failures,
+      requeued: this.requeued,
+      mean_batch_size: this.batches > 0 ? this.batchMembers / this.batches : null,
+      series: this.series(end),
     };
   }
-}
 
-function ratio(x: number | null, d: number): number | null {
-  return x === null ? null : x / d;
+  private series(end: number): ReplicationSeries {
+    const c = this.counts, avg = this.clock.averages(end);
+    const width = this.bucketMs;
+    const out: ReplicationSeries = {
+      latency_p50_ms: [], latency_p95_ms: [], latency_p99_ms: [], throughput_rps: [],
+      queue_length: avg.queue, busy_slots: avg.busy, replicas: avg.ready,
+      rejected: Array.from(c.rejected), timed_out: Array.from(c.timedOut),
+    };
+    for (let k = 0; k < c.n; k++) {
+      out.latency_p50_ms.push(c.percentile(k, 50));
+      out.latency_p95_ms.push(c.percentile(k, 95));
+      out.latency_p99_ms.push(c.percentile(k, 99));
+      const span = Math.min(end, this.horizon, (k + 1) * width) - k * width;
+      out.throughput_rps.push(span > 0 ? (c.completions[k] as number) / (span / 1000) : 0);
+    }
+    return out;
+  }
 }

@@ -1,5 +1,6 @@
-// Which serving features the engine simulates so far. The host checks these before a run, so a
-// scenario that needs a missing model is refused with its JSON path instead of failing midway.
+// What the engine needs from the host before a serving run: the data of every trace file
+// (HostInputs.traces, read by the backend). The host checks this before a run, so a scenario
+// whose trace was not loaded is refused with its JSON path instead of failing midway.
 import type { ValidationIssue } from '../scenario/rules';
 import type { Scenario } from '../scenario/schema';
 import type { HostInputs } from '../run/types';
@@ -7,14 +8,8 @@ import type { HostInputs } from '../run/types';
 export function servingSupportIssues(s: Scenario, inputs: HostInputs = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   s.serving?.services.forEach((svc, i) => {
-    const at = (field: string) => `serving.services[${i}].${field}`;
-    const missing = (field: string) => issues.push({ path: at(field), message: `${field} is not simulated yet` });
-    if (svc.batching) missing('batching');
-    if (svc.autoscaling) missing('autoscaling');
-    if (svc.replica_failures) missing('replica_failures');
-    if (svc.timeout_ms !== undefined) missing('timeout_ms');
     if (svc.arrivals.process === 'trace' && !inputs.traces?.[svc.id]) {
-      issues.push({ path: at('arrivals.path'), message: 'the trace file was not loaded by the host' });
+      issues.push({ path: `serving.services[${i}].arrivals.path`, message: 'the trace file was not loaded by the host' });
     }
   });
   return issues;

@@ -122,12 +122,15 @@ describe('headroom run', () => {
     expect(a.serving.api.requests).not.toBe(b.serving.api.requests);
   });
 
-  it('runs the example: not-simulated sections are listed, warned about, and the exit code is 0', () => {
+  it('runs the example: any not-simulated section is listed and warned about, and the exit code is 0', () => {
     const r = headroom('run', example, '--json', '--horizon-s', '90', '--replications', '2');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.not_simulated).toEqual(['pipeline', 'cluster']);
-    expect(r.stderr).toContain('not simulated yet');
+    // Sections whose model is not built yet are listed (and warned about); serving never is.
+    const missing: string[] = doc.not_simulated ?? [];
+    expect(missing).not.toContain('serving');
+    if (missing.length > 0) expect(r.stderr).toContain(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not simulated yet`);
+    else expect(r.stderr).not.toContain('not simulated yet');
     expect(doc.serving.risk_model_api.stable).toBe(false);
   });
 

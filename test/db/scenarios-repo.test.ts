@@ -41,7 +41,7 @@ describe('scenarios repository', () => {
     const list = scenarios.listScenarios();
     expect(list.map((s) => [s.name, s.version])).toEqual([['A2', 2], ['B', 1]]);
     expect(list[0]).toEqual({
-      id: a.id, name: 'A2', version: 2, sections: ['pipeline', 'serving'],
+      id: a.id, name: 'A2', version: 2, sections: ['pipeline', 'serving'], tags: [],
       createdAt: a.createdAt, updatedAt: list[0]!.updatedAt,
     });
     expect(list[1]!.id).toBe(b.id);

@@ -2,7 +2,7 @@
 // arrive in; a different seed ⇒ different figures.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mergeReplications, parseScenarioText, runReplication, type Scenario } from '../../simulation';
+import { mergeReplications, parseScenarioText, runReplication, type Scenario, type ServiceResult } from '../../simulation';
 
 const parsed = parseScenarioText(readFileSync(new URL('../../assets/examples/risk-model-api.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('seed example does not parse');
@@ -34,5 +34,19 @@ describe('determinism', () => {
     // Replication 2 alone equals replication 2 of the full run (seeded by index, not by order).
     expect(runReplication(base, 2)).toEqual(a[2]);
     expect(a[1]!.serving.risk_model_api!.requests).not.toBe(a[2]!.serving.risk_model_api!.requests);
+  });
+
+  it('percentiles are computed within each replication, then averaged (mean and Student-t CI of the per-replication values)', () => {
+    const a = runAll(base);
+    const doc = mergeReplications(base, a, { sha256: 'h', wallMs: 0 });
+    const svc = doc.serving!.risk_model_api as ServiceResult;
+    const p99s = a.map((o) => o.serving.risk_model_api!.latency_ms.p99!);
+    expect(new Set(p99s).size).toBe(4);
+    const mean = p99s.reduce((x, y) => x + y, 0) / 4;
+    const sd = Math.sqrt(p99s.reduce((x, y) => x + (y - mean) ** 2, 0) / 3);
+    const half = (3.182446305 * sd) / 2; // t(3) · sd / √4
+    expect(svc.latency_ms.p99!.mean).toBeCloseTo(mean, 9);
+    expect(svc.latency_ms.p99!.ci95[0]).toBeCloseTo(mean - half, 9);
+    expect(svc.latency_ms.p99!.ci95[1]).toBeCloseTo(mean + half, 9);
   });
 });

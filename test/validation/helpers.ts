@@ -26,11 +26,46 @@ export function servingScenario(service: Partial<ServiceInput>, top: Partial<Sce
   return parsed.scenario;
 }
 
+/**
+ * Runs every replication and merges them, as the backend does. Little's law is then asserted
+ * (within 2%) for every stable service of the run: every validation run checks it.
+ */
 export function simulate(s: Scenario): { doc: ResultDocument; outcomes: ReplicationOutcome[]; svc: ServiceResult } {
   const outcomes = Array.from({ length: s.replications }, (_, i) => runReplication(s, i));
   const doc = mergeReplications(s, outcomes, { sha256: 'test', wallMs: 0 });
+  assertLittleEverywhere(s, doc);
   const first = s.serving!.services[0]!.id;
   return { doc, outcomes, svc: doc.serving![first] as ServiceResult };
+}
+
+/** Little's law within `tol` for each service of `doc` where it must hold (see `littleApplies`). */
+export function assertLittleEverywhere(s: Scenario, doc: ResultDocument, tol = LITTLE_TOLERANCE): void {
+  for (const spec of s.serving?.services ?? []) {
+    const svc = doc.serving?.[spec.id] as ServiceResult | undefined;
+    if (svc && spec.timeout_ms === undefined && littleApplies(svc)) assertLittle(spec.id, svc, tol);
+  }
+}
+
+export const LITTLE_TOLERANCE = 0.02;
+
+/**
+ * Little's law is asserted on every stable service with completions. Exempt: an unstable
+ * service (its queue grows through the window, so the time average L over the window and the
+ * waits of its arrivals, served after the horizon, describe different periods), and a service
+ * with `timeout_ms` (requests that give up spend time in L but have no W in the figures; the
+ * law then needs their time in system, which the result does not carry).
+ */
+export function littleApplies(svc: ServiceResult): boolean {
+  return svc.stable && svc.mean_in_system !== null && svc.throughput_rps !== null && svc.throughput_rps.mean > 0 &&
+    svc.wait_ms.mean !== null && svc.components_ms.service !== null;
+}
+
+export function assertLittle(id: string, svc: ServiceResult, tol = LITTLE_TOLERANCE): void {
+  const r = littleResidual(svc);
+  if (!(r < tol)) {
+    throw new Error(`Little's law fails for service ${id}: residual ${r.toFixed(4)} ≥ ${tol} ` +
+      `(L = ${svc.mean_in_system!.mean}, X = ${svc.throughput_rps!.mean} rps, W = ${svc.wait_ms.mean!.mean} ms, S = ${svc.components_ms.service!.mean} ms)`);
+  }
 }
 
 export const relErr = (got: number, want: number) => Math.abs(got / want - 1);

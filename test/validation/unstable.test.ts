@@ -14,7 +14,9 @@ if (!parsed.ok) throw new Error('seed example does not parse');
 describe('unstable services', () => {
   it('seed service at 8 replicas (ρ = 1): stable false, slots ≥ 98% busy, every request still served', () => {
     const s = structuredClone(parsed.scenario);
-    s.replications = 3;
+    delete s.pipeline;
+    delete s.cluster;
+    s.replications = 2;
     const { svc, doc, outcomes } = simulate(s);
     expect(svc.stable).toBe(false);
     expect(svc.analytic.utilization).toBeCloseTo(1, 12);
@@ -24,7 +26,6 @@ describe('unstable services', () => {
     expect(svc.completed).toBe(svc.requests);
     // The queue drifts like a random walk (≈ √(2λt) ≈ 1000s of requests), far below the memory bound.
     for (const o of outcomes) expect(o.serving.risk_model_api!.waiting_at_horizon!).toBeLessThan(50_000);
-    expect(doc.not_simulated).toEqual(['pipeline', 'cluster']);
   });
 
   it('flags a service whose average load fits but which ends a burst with > 1% of measured arrivals waiting', () => {

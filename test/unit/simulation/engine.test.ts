@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { EventHeap } from '../../../simulation/engine/event-heap';
-import { Simulator } from '../../../simulation/engine/simulator';
+import { CHECK_EVERY, Simulator } from '../../../simulation/engine/simulator';
+import { ZeroTimeLoopError } from '../../../simulation/engine/zero-time';
+import type { ProcessGenerator } from '../../../simulation/engine/process';
 import { deriveStream } from '../../../simulation/random/rng';
 
 describe('EventHeap', () => {
@@ -134,5 +136,92 @@ describe('Simulator', () => {
     sim.schedule(5.5, () => sim.halt('max_queue'));
     expect(sim.run(Infinity)).toBe('max_queue');
     expect(sim.now).toBe(5.5);
+  });
+});
+
+describe('EventHeap urgent events (SimPy URGENT)', () => {
+  it('pops urgent events before ordinary ones at the same time, FIFO among themselves, never before an earlier time', () => {
+    const heap = new EventHeap();
+    const order: string[] = [];
+    const ev = (name: string) => () => order.push(name);
+    heap.push(1, ev('n1'), 0);
+    heap.push(0.5, ev('early'), 0);
+    heap.pushUrgent(1, ev('u1'), 0);
+    heap.push(1, ev('n2'), 0);
+    heap.pushUrgent(1, ev('u2'), 0);
+    heap.pushUrgent(2, ev('late-urgent'), 0);
+    while (heap.size > 0) heap.pop()(0);
+    expect(order).toEqual(['early', 'u1', 'u2', 'n1', 'n2', 'late-urgent']);
+  });
+});
+
+describe('zero-time loop guard', () => {
+  it('stops a handler that reschedules itself at delay 0, naming its label and the time', () => {
+    const sim = new Simulator();
+    const spin = sim.label(() => sim.schedule(0, spin), 'serving/api/spin');
+    sim.schedule(0, () => undefined);
+    sim.schedule(2.5, spin);
+    let error: unknown;
+    try { sim.run(Infinity, { maxZeroTimeEvents: 20_000 }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ZeroTimeLoopError);
+    const z = error as ZeroTimeLoopError;
+    expect(z.time).toBe(2.5);
+    expect(z.message).toMatch(/clock stayed at t = 2\.5/);
+    expect(z.message).toMatch(/serving\/api\/spin ×1000/);
+    // Detected after at most the limit + one chunk + the confirming sample.
+    expect(sim.events).toBeLessThanOrEqual(1 + 20_000 + 2 * CHECK_EVERY + 1000);
+  });
+
+  it('names an unlabelled handler by its function name, and a process loop by its event and process kinds', () => {
+    const sim = new Simulator();
+    function onRetry() { sim.schedule(0, onRetry); }
+    sim.schedule(1, onRetry);
+    expect(() => sim.run(Infinity, { maxZeroTimeEvents: 10_000 })).toThrow(/onRetry ×1000/);
+
+    const sim2 = new Simulator();
+    function* poller(): ProcessGenerator { for (;;) yield sim2.timeout(0); }
+    sim2.process(poller(), 'poller');
+    expect(() => sim2.run(Infinity, { maxZeroTimeEvents: 10_000 })).toThrow(/timeout \(poller\) ×1000/);
+  });
+
+  it('lets a long burst at one time pass when the clock moves on within the confirming sample', () => {
+    const sim = new Simulator();
+    // The guard counts whole chunks spent at one time after the first: with a limit of three
+    // chunks it suspects a loop after four chunks, then samples 1000 more events.
+    const burst = 4 * CHECK_EVERY + 500;
+    let left = burst;
+    const step = () => { if (--left > 0) sim.schedule(0, step); else sim.schedule(1, () => undefined); };
+    sim.schedule(3, step);
+    expect(sim.run(Infinity, { maxZeroTimeEvents: 3 * CHECK_EVERY })).toBeUndefined();
+    expect(sim.now).toBe(4);
+    expect(sim.events).toBe(burst + 1);
+  });
+
+  it('keeps the event cap exact while confirming a loop', () => {
+    const sim = new Simulator();
+    const spin = () => sim.schedule(0, spin);
+    sim.schedule(0, spin);
+    expect(sim.run(Infinity, { maxEvents: 10_000 + 300, maxZeroTimeEvents: 10_000 })).toBe('max_events');
+    expect(sim.events).toBe(10_300);
+  });
+});
+
+describe('progress with an injected clock', () => {
+  it('reports events/s and an ETA from the rate of progress', () => {
+    const sim = new Simulator();
+    const tick = () => sim.schedule(1, tick);
+    sim.schedule(1, tick);
+    let wall = 0;
+    const reports: { fraction: number; eventsPerSec?: number; etaMs?: number | null }[] = [];
+    // Each clock reading advances 1 ms: between two reports CHECK_EVERY events take ≈ 1–2 ms.
+    sim.run(40_000, { now: () => ++wall, onProgress: (p) => reports.push(p) });
+    expect(reports.length).toBeGreaterThan(5);
+    const last = reports[reports.length - 1]!;
+    expect(last.eventsPerSec!).toBeGreaterThan(1e6);
+    expect(last.etaMs!).toBeGreaterThanOrEqual(0);
+    // ETA = elapsed × (1 − fraction) / fraction, with elapsed = the clock readings so far.
+    const mid = reports[4]!;
+    expect(mid.etaMs!).toBeGreaterThan(0);
+    expect(mid.etaMs!).toBeLessThan(100);
   });
 });

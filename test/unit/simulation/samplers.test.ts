@@ -23,6 +23,14 @@ const cases: { d: Dist; cdf: (x: number) => number; varTol: number }[] = [
   { d: { dist: 'gamma', mean: 5, cv: 2 }, cdf: cdfs.gamma(5, 2), varTol: 0.06 },
   { d: { dist: 'weibull', shape: 1.5, scale: 100 }, cdf: cdfs.weibull(1.5, 100), varTol: 0.03 },
   { d: { dist: 'pareto', min: 10, alpha: 5 }, cdf: cdfs.pareto(10, 5), varTol: 0.08 },
+  // Edges of the parameter space: half-normal (mean 0), gamma at cv 1 (exponential) and cv 0.1
+  // (shape 100), lognormal cv 1, weibull shape 0.5 (kurtosis 88: sd of the sample variance 2.1%).
+  { d: { dist: 'normal', mean: 0, sd: 5 }, cdf: cdfs.truncatedNormal(0, 5), varTol: 0.02 },
+  { d: { dist: 'gamma', mean: 80, cv: 1 }, cdf: cdfs.gamma(80, 1), varTol: 0.03 },
+  { d: { dist: 'gamma', mean: 80, cv: 0.1 }, cdf: cdfs.gamma(80, 0.1), varTol: 0.02 },
+  { d: { dist: 'lognormal', mean: 80, cv: 1 }, cdf: cdfs.lognormal(80, 1), varTol: 0.06 },
+  { d: { dist: 'weibull', shape: 0.5, scale: 10 }, cdf: cdfs.weibull(0.5, 10), varTol: 0.09 },
+  { d: { dist: 'weibull', shape: 5, scale: 10 }, cdf: cdfs.weibull(5, 10), varTol: 0.02 },
 ];
 
 describe('samplers', () => {
@@ -46,6 +54,7 @@ describe('samplers', () => {
   });
 
   it('fixed and zero-spread distributions return their value exactly', () => {
+    expect(new Set(sample({ dist: 'uniform', min: 3.3, max: 3.3 }, 100))).toEqual(new Set([3.3]));
     expect(new Set(sample({ dist: 'fixed', value: 45.1 }, 100))).toEqual(new Set([45.1]));
     expect(new Set(sample({ dist: 'lognormal', mean: 7, cv: 0 }, 100))).toEqual(new Set([7]));
     expect(new Set(sample({ dist: 'normal', mean: 3, sd: 0 }, 100))).toEqual(new Set([3]));
@@ -72,5 +81,20 @@ describe('samplers', () => {
       const count = xs.filter((x) => x === v).length;
       expect(Math.abs(count - N / 3)).toBeLessThanOrEqual(4 * Math.sqrt((N * 2) / 9));
     }
+  });
+
+  it('weighted empirical over 20 values passes a chi-square goodness-of-fit test (19 df, α = 0.001)', () => {
+    const values = Array.from({ length: 20 }, (_, i) => i * 1.5);
+    const weights = values.map((_, i) => 1 + (i % 7));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const xs = sample({ dist: 'empirical', values, weights });
+    let chi2 = 0;
+    values.forEach((v, i) => {
+      const expected = (N * weights[i]!) / total;
+      const observed = xs.filter((x) => x === v).length;
+      chi2 += (observed - expected) ** 2 / expected;
+    });
+    expect(chi2).toBeLessThan(43.82); // χ²(19) at 0.999
+    expect(xs.every((x) => values.includes(x))).toBe(true);
   });
 });

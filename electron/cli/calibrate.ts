@@ -1,0 +1,67 @@
+// Cluster commands and glue for the `headroom` CLI (see docs/cluster.md):
+//   headroom calibrate-stragglers <per-worker-steps.csv> [--json] [--time-scale X] [--slow-threshold R]
+// fits the `stragglers` settings (and step_time_s) of one job from its per-worker step times and
+// prints them; and `jobTracesFor` reads a scenario's `cluster.job_trace` for `run` / `validate`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fitStragglers, parseWorkerSteps, type HostInputs, type Scenario, type StragglerFit } from '../../simulation';
+import { loadJobTraces } from '../backend/job-trace-loader';
+import type { FlagSpec, ParsedArgs } from './args';
+import { fmt } from './format-numbers';
+import { InputError } from './inputs';
+
+export const CLUSTER_USAGE = `  headroom calibrate-stragglers <per-worker-steps.csv> [--json] [--time-scale X] [--slow-threshold R]`;
+
+export const CLUSTER_SPECS: Record<string, Record<string, FlagSpec>> = {
+  'calibrate-stragglers': {
+    json: { kind: 'boolean' },
+    'time-scale': { kind: 'number', min: 0, exclusiveMin: true },
+    'slow-threshold': { kind: 'number', min: 1 },
+  },
+};
+
+/** `inputs` plus the scenario's job trace, read relative to the scenario file (exit 2 on problems). */
+export function jobTracesFor(scenario: Scenario, file: string, inputs: HostInputs = {}): HostInputs {
+  const loaded = loadJobTraces(scenario, [path.dirname(path.resolve(file))]);
+  if (!loaded.ok) throw new InputError(loaded.errors);
+  return Object.keys(loaded.jobs).length > 0 ? { ...inputs, jobs: { ...inputs.jobs, ...loaded.jobs } } : inputs;
+}
+
+export function runClusterCommand(args: ParsedArgs): number {
+  let text: string;
+  try {
+    text = fs.readFileSync(args.file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError([{ path: '(file)', message: `cannot read ${args.file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}` }]);
+  }
+  const parsed = parseWorkerSteps(text);
+  if (!parsed.ok) throw new InputError([{ path: '(file)', message: `${path.basename(args.file)} line ${parsed.line}: ${parsed.message}` }]);
+  const fit = fitStragglers(parsed.rows, {
+    timeScale: args.flags['time-scale'] as number | undefined,
+    slowThreshold: args.flags['slow-threshold'] as number | undefined,
+  });
+  process.stdout.write(args.flags.json ? `${JSON.stringify(fit, null, 2)}\n` : `${formatFit(path.basename(args.file), fit)}\n`);
+  return 0;
+}
+
+export function formatFit(name: string, fit: StragglerFit): string {
+  const m = fit.measured, f = fit.fitted;
+  const slow = m.slow_workers.length === 0
+    ? 'none'
+    : `${m.slow_workers.length} of ${fit.workers} (${m.slow_workers.join(', ')}), ${fmt(m.slow_worker_ratio ?? 1, 3)}× the others`;
+  return [
+    `${name}: ${fit.workers} workers, ${fit.steps} steps`,
+    `measured sync slowdown   ${fmt(m.sync_slowdown)}  (mean per-step max ÷ mean per-step mean)`,
+    `slow workers             ${slow}`,
+    'fitted settings (cluster section of a scenario):',
+    `  "step_time_s": ${JSON.stringify({ dist: 'lognormal', mean: round(f.step_time_s.mean), cv: round(f.step_time_s.cv) })}`,
+    `  "stragglers": ${JSON.stringify({ slow_node_probability: round(f.stragglers.slow_node_probability), slowdown: round(f.stragglers.slowdown) })}`,
+    `  pool: "units": ${f.pool.units}, "units_per_node": 1 (one worker per node, as in the data)`,
+    `predicted sync slowdown  ${fmt(fit.predicted_sync_slowdown)}`,
+  ].join('\n');
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(6));
+}

@@ -1,0 +1,62 @@
+// Human-readable output of `solve` and `sweep` (their --json output is the document itself).
+import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
+import type { SolveResult } from '../../simulation/serving/solve';
+import { fmt } from './format-numbers';
+
+function withCi(s: MaybeStat, digits = 2): string {
+  if (!s) return '—';
+  const [lo, hi] = s.ci95;
+  return lo === hi ? fmt(s.mean, digits) : `${fmt(s.mean, digits)} [${fmt(lo, digits)}, ${fmt(hi, digits)}]`;
+}
+
+/** Rows of cells → lines, each column padded to its widest cell (numbers right-aligned). */
+export function table(rows: string[][], rightAligned: readonly boolean[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+}
+
+export function percentileLabel(p: number): string {
+  return `p${fmt(p, 3)}`;
+}
+
+export function formatSolve(r: SolveResult): string {
+  const p = percentileLabel(r.slo_percentile);
+  const out = [
+    `Service ${r.service}: the fewest replicas whose ${p} latency is ≤ ${fmt(r.latency_budget_ms)} ms at the upper end of its 95% CI`,
+    `${r.replications} replications per count; analytic estimate ${r.estimate} (fewest replicas below 100% utilization), searched up to ${r.search_max}`,
+    '',
+  ];
+  const rows = [[`replicas`, `${p} latency ms [95% CI]`, 'utilization [95% CI]', 'cost/h', 'stable', 'meets']];
+  for (const c of r.evidence) {
+    rows.push([String(c.replicas), withCi(c.latency_at_slo_ms), withCi(c.utilization, 4), c.cost_per_hour === null ? '—' : fmt(c.cost_per_hour, 2), c.stable ? 'yes' : 'no', c.meets ? 'yes' : 'no']);
+  }
+  out.push(...table(rows, [true, false, false, true, false, false]), '');
+  out.push(r.replicas === null
+    ? `No replica count from ${r.estimate} to ${r.search_max} meets the SLO.`
+    : `Answer: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}.`);
+  return out.join('\n');
+}
+
+function isSimulated(s: unknown): s is ServiceResult {
+  return typeof s === 'object' && s !== null && 'latency_ms' in s;
+}
+
+export function formatSweep(parameter: string, points: { value: number; result: ResultDocument }[], sloPercentiles: Record<string, number>): string {
+  const out: string[] = [];
+  const ids = Object.keys(points[0]?.result.serving ?? {});
+  for (const id of ids) {
+    const p = percentileLabel(sloPercentiles[id] ?? 99);
+    const rows = [[parameter, `${p} latency ms [95% CI]`, 'utilization', 'SLO attained', 'throughput rps', 'stable']];
+    for (const pt of points) {
+      const svc = pt.result.serving?.[id];
+      if (!isSimulated(svc)) continue;
+      rows.push([fmt(pt.value, 6), withCi(svc.latency_at_slo_ms), withCi(svc.utilization, 4), withCi(svc.slo_attainment, 4), withCi(svc.throughput_rps, 1), svc.stable ? 'yes' : 'no']);
+    }
+    if (out.length > 0) out.push('');
+    out.push(`Service ${id}`, ...table(rows, [true, false, false, false, false, false]));
+  }
+  if (ids.length === 0) out.push(`${points.length} points; the scenario has no simulated service (see --json)`);
+  const truncated = points.filter((pt) => pt.result.truncated);
+  if (truncated.length > 0) out.push('', `TRUNCATED at ${parameter} = ${truncated.map((pt) => fmt(pt.value, 6)).join(', ')}`);
+  return out.join('\n');
+}

@@ -1,0 +1,60 @@
+// What the browser preview has instead of file dialogs: a file input opened from a click, and
+// downloads. Files offered for import are size-checked before they are read.
+import type { ImportFile, ImportProblem } from '../../electron/common/contract';
+
+/** Same cap as the backend's (the renderer may not import the contract's runtime constants). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Opens the browser's file chooser; resolves with the chosen files, or none if cancelled. */
+export function pickFiles(options: { accept: string; multiple: boolean }): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = options.accept;
+    input.multiple = options.multiple;
+    input.hidden = true;
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => done([]), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Reads the files as text, refusing any over the cap without reading it. */
+export async function readImportFiles(files: readonly File[]): Promise<{ files: ImportFile[]; problems: ImportProblem[] }> {
+  const out: ImportFile[] = [];
+  const problems: ImportProblem[] = [];
+  for (const file of files) {
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      problems.push({ file: file.name, path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` });
+      continue;
+    }
+    try {
+      out.push({ name: file.name, text: await file.text() });
+    } catch (e) {
+      problems.push({ file: file.name, path: '(file)', message: `cannot read it: ${(e as Error).message}` });
+    }
+  }
+  return { files: out, problems };
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the download a moment to start before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadText(fileName: string, text: string, mediaType: string): void {
+  downloadBlob(fileName, new Blob([text], { type: `${mediaType};charset=utf-8` }));
+}

@@ -1,0 +1,494 @@
+// The GPU cluster of one replication on a shared simulator whose clock is in seconds.
+//
+// Events are few by construction: a job is advanced by a whole segment per event — all its steps
+// up to its next checkpoint (or its completion) are drawn at once, exactly (step-sampler.ts), and
+// one event fires when the segment's checkpoint is written. A failure or a preemption in between
+// throws the segment away (work since the last checkpoint is lost), so nothing inside a segment
+// ever needs an event. Other events: arrivals, node failures and repairs, the horizon, and the
+// end-of-instant scheduling pass (instant.ts).
+//
+// Pipeline tasks contend for the same pools through `hold` / `release` (see docs/cluster.md).
+import type { Simulator } from '../engine/simulator';
+import { deriveStream, type Rng } from '../random/rng';
+import { compileDist, type Sampler } from '../random/samplers';
+import type { ClusterSpec } from '../scenario/schema';
+import { EndOfInstant } from './instant';
+import {
+  allReduceTime, buildJobs, ClusterJob, DONE, RUNNING, SEG_BUSY, SEG_C, SEG_D, SEG_S_BUSY, SEG_STEPS,
+  SEG_W_AR, SEG_W_COMPUTE, SEG_W_WAIT, STOPPED, WAITING,
+} from './jobs';
+import { CAT_LOST, CAT_RESTART, ClusterLedger } from './ledger';
+import { PoolState, type Placement } from './pool-state';
+import { decide, enqueue, type Policy, type SchedulerOps } from './scheduler';
+import { stepSampler } from './step-sampler';
+import type { ClusterReplication, JobInput } from './types';
+
+export interface ClusterOptions {
+  seed: number;
+  replication: number;
+  warmup: number;
+  horizon: number;
+  /** Jobs of `cluster.job_trace`, read by the host. */
+  trace?: readonly JobInput[];
+  /** Record the per-node occupancy grid (one replication is enough for a heatmap). */
+  grid?: boolean;
+  /** Check the allocation invariants after every change (tests). */
+  audit?: boolean;
+  /** Called on every state change (tests, debugging). */
+  observe?: (e: ClusterObservation) => void;
+}
+
+export interface ClusterObservation {
+  t: number;
+  kind: 'arrive' | 'start' | 'checkpoint' | 'complete' | 'evict' | 'fail' | 'repair' | 'stop';
+  pool: string;
+  job?: string;
+  node?: number;
+}
+
+/** A pipeline task's request for units of a pool (see `ClusterModel.hold`). */
+export interface HoldRequest {
+  units: number;
+  /** Expected holding time: the key for `sjf` and for backfill reservations. */
+  expected_s: number;
+  priority?: number;
+  /** Called (inside an event) when the units are granted. */
+  onGranted: (t: number) => void;
+}
+
+export interface JobRecord {
+  id: string;
+  pool: string;
+  arrival: number;
+  firstStart: number | null;
+  completion: number | null;
+  stepsKept: number;
+}
+
+export class ClusterModel {
+  readonly instant: EndOfInstant;
+  private readonly pools: PoolState[];
+  private readonly poolIndex = new Map<string, number>();
+  private readonly jobs: ClusterJob[];
+  private readonly arrivals: ClusterJob[];
+  private nextArrival = 0;
+  private readonly holds: ClusterJob[] = [];
+  private readonly ledger: ClusterLedger;
+  private readonly policy: Policy;
+  private readonly ops: SchedulerOps;
+  private readonly ckptInterval: number;
+  private readonly ckptCost: Sampler;
+  private readonly overhead: number;
+  private readonly slowdown: number;
+  private readonly backups: number;
+  private readonly blacklist: boolean;
+  private readonly jobRngs: (Rng | undefined)[];
+  /** Global node index → pool and local node. */
+  private readonly nodePool: Int32Array;
+  private readonly nodeLocal: Int32Array;
+  private readonly failureDraw: Sampler[] = [];
+  private readonly repairDraw: Sampler[] = [];
+  private readonly dirty: Uint8Array;
+  private stopped = false;
+
+  constructor(private readonly sim: Simulator, private readonly spec: ClusterSpec, private readonly opts: ClusterOptions) {
+    this.instant = new EndOfInstant(sim);
+    this.pools = spec.pools.map((p, i) => new PoolState(i, p));
+    this.pools.forEach((p) => this.poolIndex.set(p.id, p.index));
+    this.dirty = new Uint8Array(this.pools.length);
+    const st = spec.stragglers;
+    const slowRng = deriveStream(opts.seed, opts.replication, 'cluster/slow-nodes');
+    for (const p of this.pools) for (let i = 0; i < p.nodeCount; i++) p.slow[i] = slowRng.next() < st.slow_node_probability ? 1 : 0;
+    this.slowdown = st.slowdown;
+    this.backups = st.mitigation === 'backup_workers' ? st.backup_workers : 0;
+    this.blacklist = st.mitigation === 'blacklist';
+    this.jobs = buildJobs(spec, {
+      pools: this.poolIndex, poolUnits: this.pools.map((p) => p.units), trace: opts.trace,
+      seed: opts.seed, replication: opts.replication,
+    });
+    for (const j of this.jobs) {
+      const cap = (this.pools[j.pool] as PoolState).units;
+      if (j.units > cap) throw new Error(`cluster: job ${j.id} needs ${j.units} units; pool "${(this.pools[j.pool] as PoolState).id}" has ${cap}`);
+      j.workers = j.units + Math.min(this.backups, cap - j.units);
+    }
+    this.jobRngs = new Array<Rng | undefined>(this.jobs.length);
+    this.arrivals = [...this.jobs].sort((a, b) => a.arrival - b.arrival || a.order - b.order);
+    this.policy = spec.scheduler.policy as Policy;
+    const f = spec.failures;
+    this.ckptInterval = f?.checkpoint_interval_s ?? Infinity;
+    this.ckptCost = compileDist(f?.checkpoint_cost_s ?? { dist: 'fixed', value: 0 }, deriveStream(opts.seed, opts.replication, 'cluster/checkpoints'));
+    this.overhead = f?.restart_overhead_s ?? 0;
+    const nodes = this.pools.reduce((s, p) => s + p.nodeCount, 0);
+    this.nodePool = new Int32Array(nodes);
+    this.nodeLocal = new Int32Array(nodes);
+    let g = 0;
+    for (const p of this.pools) {
+      for (let i = 0; i < p.nodeCount; i++, g++) {
+        this.nodePool[g] = p.index;
+        this.nodeLocal[g] = i;
+        if (f) {
+          const rng = deriveStream(opts.seed, opts.replication, `cluster/failures/${p.id}/${i}`);
+          this.failureDraw.push(compileDist({ dist: 'exponential', mean: f.node_mtbf_s }, rng));
+          this.repairDraw.push(compileDist(f.repair_s, rng));
+        }
+      }
+    }
+    this.ledger = new ClusterLedger(this.pools, opts.warmup, opts.horizon, opts.grid ?? false);
+    // Event kinds, named in a zero-time loop error.
+    sim.label(this.onArrival, 'cluster/arrival');
+    sim.label(this.onSegment, (payload) => `cluster/segment end of job ${this.jobs[payload % this.jobs.length]?.id ?? '?'}`);
+    sim.label(this.onFailure, 'cluster/node failure');
+    sim.label(this.onRepair, 'cluster/node repair');
+    sim.label(this.onHorizon, 'cluster/horizon');
+    this.ops = {
+      now: 0,
+      policy: this.policy,
+      preemption: spec.scheduler.preemption,
+      start: (job) => this.startRun(job),
+      evict: (job) => this.interrupt(job, 'evict'),
+      expectedRun: (job) => (job.hold ? job.expected : (job.restartPending ? this.overhead : 0) + (job.steps - job.done) * job.meanStep),
+    };
+  }
+
+  start(): void {
+    this.scheduleArrival();
+    for (let g = 0; g < this.failureDraw.length; g++) this.sim.schedule((this.failureDraw[g] as Sampler)(), this.onFailure, g);
+    this.sim.scheduleAt(this.opts.horizon, this.onHorizon);
+  }
+
+  // ---- pipeline tasks: hold units of a pool, then release them ----
+
+  /** Queues a request for `units` of pool `poolId`; returns a ticket for `release`. */
+  hold(poolId: string, req: HoldRequest): number {
+    const p = this.poolIndex.get(poolId);
+    if (p === undefined) throw new Error(`cluster: unknown pool "${poolId}"`);
+    const pool = this.pools[p] as PoolState;
+    if (req.units > pool.units) throw new Error(`cluster: ${req.units} units do not fit in pool "${poolId}" (${pool.units})`);
+    const ticket = this.holds.length;
+    const job = new ClusterJob(-1 - ticket, `hold-${ticket}`, p, this.sim.now, req.units, 0, { dist: 'fixed', value: 0 },
+      0, req.priority ?? 0, Number.MAX_SAFE_INTEGER / 2 + ticket, req.expected_s, true);
+    job.onGranted = req.onGranted;
+    this.holds.push(job);
+    this.submit(job);
+    return ticket;
+  }
+
+  /** Releases a granted hold, or withdraws one still waiting. */
+  release(ticket: number): void {
+    const job = this.holds[ticket];
+    if (!job || job.state === DONE) throw new Error(`cluster: no active hold ${ticket}`);
+    const pool = this.pools[job.pool] as PoolState;
+    if (job.state === WAITING) {
+      pool.waiting.splice(pool.waiting.indexOf(job), 1);
+      this.ledger.waitingChanged(pool, this.sim.now, -1);
+    } else {
+      this.ledger.holdBusy(job.pool, job.runStart, this.sim.now, job.workers);
+      this.releaseUnits(job);
+      this.markDirty(pool);
+    }
+    job.state = DONE;
+  }
+
+  // ---- events ----
+
+  private scheduleArrival(): void {
+    const next = this.arrivals[this.nextArrival];
+    if (next && next.arrival <= this.opts.horizon) this.sim.scheduleAt(next.arrival, this.onArrival);
+  }
+
+  private readonly onArrival = (): void => {
+    const now = this.sim.now;
+    while (this.nextArrival < this.arrivals.length && (this.arrivals[this.nextArrival] as ClusterJob).arrival <= now) {
+      const job = this.arrivals[this.nextArrival++] as ClusterJob;
+      this.ledger.submitted++;
+      this.submit(job);
+    }
+    this.scheduleArrival();
+  };
+
+  private submit(job: ClusterJob): void {
+    const pool = this.pools[job.pool] as PoolState;
+    job.state = WAITING;
+    enqueue(this.policy, pool.waiting, job);
+    this.ledger.waitingChanged(pool, this.sim.now, 1);
+    this.observe('arrive', pool, job);
+    this.markDirty(pool);
+  }
+
+  private readonly onSegment = (payload: number): void => {
+    const n = this.jobs.length;
+    const index = payload % n;
+    const job = this.jobs[index] as ClusterJob;
+    if (job.state !== RUNNING || job.gen !== (payload - index) / n) return;
+    const now = this.sim.now;
+    this.ledger.commit(job, job.arrival >= this.opts.warmup, now);
+    job.done += job.segSteps;
+    if (job.done >= job.steps) {
+      this.complete(job);
+      return;
+    }
+    this.observe('checkpoint', this.pools[job.pool] as PoolState, job);
+    this.plan(job, now);
+  };
+
+  private readonly onFailure = (g: number): void => {
+    if (this.stopped) return; // after the horizon, nodes no longer fail
+    const pool = this.pools[this.nodePool[g] as number] as PoolState;
+    const i = this.nodeLocal[g] as number;
+    const now = this.sim.now;
+    pool.up[i] = 0;
+    pool.freeUp -= pool.free[i] as number;
+    this.ledger.nodeFailures++;
+    this.ledger.nodeDown(pool, i, now, true);
+    this.observe('fail', pool, undefined, i);
+    for (const job of [...(pool.nodeJobs[i] as ClusterJob[])]) if (!job.hold) this.interrupt(job, 'fail');
+    this.sim.schedule((this.repairDraw[g] as Sampler)(), this.onRepair, g);
+    this.markDirty(pool);
+  };
+
+  private readonly onRepair = (g: number): void => {
+    const pool = this.pools[this.nodePool[g] as number] as PoolState;
+    const i = this.nodeLocal[g] as number;
+    pool.up[i] = 1;
+    pool.freeUp += pool.free[i] as number;
+    this.ledger.nodeDown(pool, i, this.sim.now, false);
+    this.observe('repair', pool, undefined, i);
+    if (!this.stopped) this.sim.schedule((this.failureDraw[g] as Sampler)(), this.onFailure, g);
+    this.markDirty(pool);
+  };
+
+  private readonly onHorizon = (): void => {
+    this.instant.request(this.stop);
+  };
+
+  private markDirty(pool: PoolState): void {
+    this.dirty[pool.index] = 1;
+    this.instant.request(this.decideAll);
+  }
+
+  private readonly decideAll = (): void => {
+    this.ops.now = this.sim.now;
+    for (const pool of this.pools) {
+      if (this.dirty[pool.index] === 0) continue;
+      this.dirty[pool.index] = 0;
+      decide(pool, this.ops);
+    }
+  };
+
+  // ---- runs and segments ----
+
+  private startRun(job: ClusterJob): void {
+    const pool = this.pools[job.pool] as PoolState;
+    const now = this.sim.now;
+    this.ledger.waitingChanged(pool, now, -1);
+    const { nodes, counts } = pool.place(job.workers, this.spec.scheduler.placement as Placement, this.blacklist);
+    let slowWorkers = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const i = nodes[k] as number, c = counts[k] as number;
+      pool.free[i] = (pool.free[i] as number) - c;
+      (pool.nodeJobs[i] as ClusterJob[]).push(job);
+      this.ledger.allocate(pool, i, now, c);
+      if (pool.slow[i] === 1) {
+        slowWorkers += c;
+        if (this.blacklist) pool.blacklisted[i] = 1;
+      }
+    }
+    pool.freeUp -= job.workers;
+    pool.running.push(job);
+    job.nodes = nodes;
+    job.counts = counts;
+    job.state = RUNNING;
+    job.runStart = now;
+    if (Number.isNaN(job.firstStart)) {
+      job.firstStart = now;
+      if (!job.hold && job.arrival >= this.opts.warmup) this.ledger.queueDelay.record(now - job.arrival);
+    }
+    this.observe('start', pool, job);
+    this.audit(pool);
+    if (job.hold) {
+      job.expectedEnd = now + job.expected;
+      (job.onGranted as (t: number) => void)(now);
+      return;
+    }
+    const rng = this.jobRngs[job.index] ?? (this.jobRngs[job.index] = deriveStream(this.opts.seed, this.opts.replication, `cluster/steps/${job.index}`));
+    job.sampler = stepSampler(job.dist, job.workers - slowWorkers, slowWorkers, this.slowdown, job.workers - job.units + 1, rng);
+    job.allReduce = allReduceTime(this.spec.communication, job.units);
+    let overhead = 0;
+    if (job.restartPending) {
+      job.restartPending = false;
+      this.ledger.restarts++;
+      overhead = this.overhead;
+    }
+    job.restartEnd = now + overhead;
+    this.ledger.interval(job.pool, CAT_RESTART, now, now + overhead, job.workers);
+    job.expectedEnd = now + overhead + (job.steps - job.done) * job.meanStep;
+    this.plan(job, now + overhead);
+  }
+
+  /**
+   * Draws the job's next segment from t0: steps until the checkpoint interval has elapsed or the
+   * job is done, stopping at the horizon. Accumulates the segment's figures (job statistics for
+   * steps ending by the horizon; window and chart figures prorated for a step that crosses a
+   * window edge) and schedules one event at the segment's end, checkpoint write included.
+   */
+  private plan(job: ClusterJob, t0: number): void {
+    const H = this.opts.horizon, W0 = this.opts.warmup;
+    const sampler = job.sampler as NonNullable<ClusterJob['sampler']>;
+    const ar = job.allReduce, n = job.workers, nar = n * ar;
+    const remaining = job.steps - job.done;
+    const limit = this.ckptInterval;
+    let t = t0, k = 0;
+    let cnt = 0, sd = 0, sc = 0, sb = 0, wc = 0, wa = 0, ww = 0, sbusy = 0;
+    while (k < remaining && t < H) {
+      sampler.draw();
+      const c = sampler.end;
+      const busy = sampler.busy;
+      const a = t, d = c + ar;
+      t = a + d;
+      k++;
+      if (t > W0) {
+        if (a >= W0 && t <= H) { wc += busy; wa += nar; ww += n * c - busy; }
+        else {
+          const f = ((t < H ? t : H) - (a > W0 ? a : W0)) / d;
+          if (f > 0) { wc += busy * f; wa += nar * f; ww += (n * c - busy) * f; }
+        }
+      }
+      if (t <= H) {
+        cnt++; sd += d; sc += c; sb += busy; sbusy += busy + nar;
+      } else {
+        sbusy += ((busy + nar) * (H - a)) / d;
+        break;
+      }
+      if (t - t0 >= limit) break;
+    }
+    const s = job.seg;
+    s[SEG_STEPS] = cnt; s[SEG_D] = sd; s[SEG_C] = sc; s[SEG_BUSY] = sb;
+    s[SEG_W_COMPUTE] = wc; s[SEG_W_AR] = wa; s[SEG_W_WAIT] = ww; s[SEG_S_BUSY] = sbusy;
+    job.segStart = t0;
+    job.segComputeEnd = t;
+    job.segSteps = k;
+    job.gen++;
+    if (t > H || (k < remaining && t >= H)) {
+      job.segEnd = Infinity; // the horizon comes first: no event
+      return;
+    }
+    job.segEnd = job.done + k < job.steps ? t + this.ckptCost() : t;
+    if (job.segEnd <= H) this.sim.scheduleAt(job.segEnd, this.onSegment, job.gen * this.jobs.length + job.index);
+  }
+
+  private complete(job: ClusterJob): void {
+    const now = this.sim.now;
+    const pool = this.pools[job.pool] as PoolState;
+    job.state = DONE;
+    job.completion = now;
+    this.releaseUnits(job);
+    this.ledger.completed++;
+    this.ledger.makespan = now;
+    if (job.arrival >= this.opts.warmup) this.ledger.jct.record(now - job.arrival);
+    this.observe('complete', pool, job);
+    this.markDirty(pool);
+  }
+
+  /** A failure or a preemption: work since the last checkpoint is lost; back to the queue. */
+  private interrupt(job: ClusterJob, why: 'fail' | 'evict'): void {
+    const now = this.sim.now;
+    const pool = this.pools[job.pool] as PoolState;
+    job.gen++;
+    if (now < job.restartEnd) this.ledger.interval(job.pool, CAT_RESTART, now, job.restartEnd, job.workers, -1);
+    else this.ledger.interval(job.pool, CAT_LOST, job.segStart, now, job.workers);
+    this.releaseUnits(job);
+    job.state = WAITING;
+    job.restartPending = true;
+    if (why === 'evict') this.ledger.preemptions++;
+    enqueue(this.policy, pool.waiting, job);
+    this.ledger.waitingChanged(pool, now, 1);
+    this.observe('evict', pool, job);
+    if (why === 'fail') this.markDirty(pool);
+  }
+
+  private releaseUnits(job: ClusterJob): void {
+    const pool = this.pools[job.pool] as PoolState;
+    const now = this.sim.now;
+    for (let k = 0; k < job.nodes.length; k++) {
+      const i = job.nodes[k] as number, c = job.counts[k] as number;
+      pool.free[i] = (pool.free[i] as number) + c;
+      if (pool.up[i] === 1) pool.freeUp += c;
+      const list = pool.nodeJobs[i] as ClusterJob[];
+      list.splice(list.indexOf(job), 1);
+      this.ledger.allocate(pool, i, now, -c);
+    }
+    job.nodes = [];
+    job.counts = [];
+    pool.running.splice(pool.running.indexOf(job), 1);
+    this.audit(pool);
+  }
+
+  /** The horizon: running jobs are credited up to it and stop; waiting jobs stay unfinished. */
+  private readonly stop = (): void => {
+    if (this.stopped) return;
+    this.stopped = true;
+    const now = this.sim.now;
+    for (const pool of this.pools) {
+      for (const job of [...pool.running]) {
+        if (job.hold) continue;
+        if (now >= this.opts.horizon && now >= job.segStart) this.ledger.commit(job, job.arrival >= this.opts.warmup, now);
+        job.gen++;
+        this.releaseUnits(job);
+        job.state = STOPPED;
+      }
+      const jobsWaiting = pool.waiting.filter((j) => !j.hold);
+      for (const job of jobsWaiting) job.state = STOPPED;
+      if (jobsWaiting.length > 0) {
+        pool.waiting.splice(0, pool.waiting.length, ...pool.waiting.filter((j) => j.hold));
+        this.ledger.waitingChanged(pool, now, -jobsWaiting.length);
+      }
+      this.observe('stop', pool);
+      // Units the jobs gave back go to pipeline holds still waiting (they outlive the horizon).
+      if (pool.waiting.length > 0) this.markDirty(pool);
+    }
+  };
+
+  /** The figures of this replication (call once the run has ended). */
+  figures(): ClusterReplication {
+    const end = Math.min(this.sim.now, this.opts.horizon);
+    if (!this.stopped) this.stop();
+    return this.ledger.figures(end);
+  }
+
+  /** Per-job outcome (tests and the reference comparisons). */
+  jobRecords(): JobRecord[] {
+    return this.jobs.map((j) => ({
+      id: j.id,
+      pool: (this.pools[j.pool] as PoolState).id,
+      arrival: j.arrival,
+      firstStart: Number.isNaN(j.firstStart) ? null : j.firstStart,
+      completion: Number.isNaN(j.completion) ? null : j.completion,
+      stepsKept: j.done,
+    }));
+  }
+
+  private observe(kind: ClusterObservation['kind'], pool: PoolState, job?: ClusterJob, node?: number): void {
+    const o = this.opts.observe;
+    if (!o) return;
+    const e: ClusterObservation = { t: this.sim.now, kind, pool: pool.id };
+    if (job) e.job = job.id;
+    if (node !== undefined) e.node = node;
+    o(e);
+  }
+
+  /** Allocation invariants: every unit is free or held by exactly one running job. */
+  private audit(pool: PoolState): void {
+    if (!this.opts.audit) return;
+    const held = new Int32Array(pool.nodeCount);
+    for (const j of pool.running) j.nodes.forEach((i, k) => { held[i] = (held[i] as number) + (j.counts[k] as number); });
+    let freeUp = 0;
+    for (let i = 0; i < pool.nodeCount; i++) {
+      const f = pool.free[i] as number;
+      if (f < 0 || f > pool.perNode || f + (held[i] as number) !== pool.perNode) {
+        throw new Error(`audit: pool ${pool.id} node ${i}: free ${f}, held ${held[i]}, per node ${pool.perNode}`);
+      }
+      if (pool.up[i] === 1) freeUp += f;
+    }
+    if (freeUp !== pool.freeUp) throw new Error(`audit: pool ${pool.id}: freeUp ${pool.freeUp}, counted ${freeUp}`);
+  }
+}

@@ -1,0 +1,105 @@
+// Cluster replications → the `cluster` block of the result document. Counts are totals over the
+// replications; every other figure is a Stat (mean and Student-t 95% CI over the replications
+// where it is defined; null when it is defined in none). Charts: series are averaged bucket by
+// bucket; the occupancy grid is replication 0's (a heatmap of one realization). Keys are inserted
+// in one fixed order, so the document is byte-stable.
+import type { ClusterAnalytic } from '../analytic/cluster';
+import type { MaybeStat, ResultDocument } from '../result/types';
+import type { ReplicationOutcome } from '../run/replication';
+import type { ClusterSpec, Scenario } from '../scenario/schema';
+import { statOf } from '../stats/stat';
+import { round4 } from './buckets';
+import type { AllocationShares, ClusterReplication, OccupancyGrid, PoolSeries } from './types';
+
+export interface ClusterResult {
+  pools: Record<string, { utilization: MaybeStat; busy_utilization: MaybeStat; utilization_target: number | null; over_target: boolean | null }>;
+  jobs: {
+    submitted: number;
+    completed: number;
+    unfinished: number;
+    jct_s: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat };
+    queue_delay_s: { mean: MaybeStat; p95: MaybeStat };
+    step_time_s: { mean: MaybeStat };
+    parallel_efficiency: MaybeStat;
+    straggler_wait_fraction: MaybeStat;
+    sync_slowdown: MaybeStat;
+    goodput: MaybeStat;
+  };
+  makespan_s: MaybeStat;
+  events: { node_failures: number; preemptions: number; restarts: number };
+  allocation: Record<keyof AllocationShares, MaybeStat>;
+  series: { bucket_s: number; pools: Record<string, PoolSeries> };
+  occupancy?: OccupancyGrid;
+  analytic: ClusterAnalytic;
+}
+
+export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplication[], analytic: ClusterAnalytic): ClusterResult {
+  const stat = (pick: (r: ClusterReplication) => number | null) => statOf(reps.map(pick));
+  const total = (pick: (r: ClusterReplication) => number) => reps.reduce((s, r) => s + pick(r), 0);
+  const pools: ClusterResult['pools'] = {};
+  const series: ClusterResult['series'] = { bucket_s: reps[0]?.series.bucket_s ?? 0, pools: {} };
+  for (const p of spec.pools) {
+    const utilization = stat((r) => r.pools[p.id]?.utilization ?? null);
+    const target = p.utilization_target ?? null;
+    pools[p.id] = {
+      utilization,
+      busy_utilization: stat((r) => r.pools[p.id]?.busy_utilization ?? null),
+      utilization_target: target,
+      over_target: utilization === null || target === null ? null : utilization.mean > target,
+    };
+    const rows = reps.flatMap((r) => (r.series.pools[p.id] ? [r.series.pools[p.id] as PoolSeries] : []));
+    series.pools[p.id] = {
+      allocated: averageSeries(rows.map((s) => s.allocated)),
+      busy: averageSeries(rows.map((s) => s.busy)),
+      queued: averageSeries(rows.map((s) => s.queued)),
+    };
+  }
+  const out: ClusterResult = {
+    pools,
+    jobs: {
+      submitted: total((r) => r.submitted),
+      completed: total((r) => r.completed),
+      unfinished: total((r) => r.unfinished),
+      jct_s: { mean: stat((r) => r.jct_s.mean), p50: stat((r) => r.jct_s.p50), p95: stat((r) => r.jct_s.p95), p99: stat((r) => r.jct_s.p99) },
+      queue_delay_s: { mean: stat((r) => r.queue_delay_s.mean), p95: stat((r) => r.queue_delay_s.p95) },
+      step_time_s: { mean: stat((r) => r.step_time_s.mean) },
+      parallel_efficiency: stat((r) => r.parallel_efficiency),
+      straggler_wait_fraction: stat((r) => r.straggler_wait_fraction),
+      sync_slowdown: stat((r) => r.sync_slowdown),
+      goodput: stat((r) => r.goodput),
+    },
+    makespan_s: stat((r) => r.makespan_s),
+    events: { node_failures: total((r) => r.node_failures), preemptions: total((r) => r.preemptions), restarts: total((r) => r.restarts) },
+    allocation: {
+      compute: stat((r) => r.allocation.compute),
+      all_reduce: stat((r) => r.allocation.all_reduce),
+      barrier_wait: stat((r) => r.allocation.barrier_wait),
+      checkpoint: stat((r) => r.allocation.checkpoint),
+      restart: stat((r) => r.allocation.restart),
+      lost: stat((r) => r.allocation.lost),
+    },
+    series,
+    analytic,
+  };
+  const grid = reps[0]?.occupancy;
+  if (grid) {
+    out.occupancy = grid;
+    // Keep `analytic` last, as in the other sections.
+    delete (out as Partial<ClusterResult>).analytic;
+    out.analytic = analytic;
+  }
+  return out;
+}
+
+/** Replaces the document's analytic-only cluster block by the merged simulated one. */
+export function mergeClusterSection(doc: ResultDocument, scenario: Scenario, sorted: readonly ReplicationOutcome[]): void {
+  if (!scenario.cluster || !doc.cluster) return;
+  const reps = sorted.flatMap((o) => (o.cluster ? [o.cluster] : []));
+  doc.cluster = mergeCluster(scenario.cluster, reps, doc.cluster.analytic);
+}
+
+function averageSeries(rows: readonly number[][]): number[] {
+  const first = rows[0];
+  if (!first) return [];
+  return first.map((_, i) => round4(rows.reduce((s, r) => s + (r[i] ?? 0), 0) / rows.length));
+}

@@ -1,0 +1,84 @@
+// Plain-data types of the cluster model: what the host hands in (trace jobs) and what one
+// replication reports (structured-cloneable, so a worker thread can post it). null marks a figure
+// over an empty set, never NaN.
+
+/** One job read from a trace by the host (`HostInputs.jobs`, keyed by the scenario path). */
+export interface JobInput {
+  id: string;
+  arrival_s: number;
+  /** Workers (GPUs) the job holds; gang-scheduled. */
+  units: number;
+  steps: number;
+  /** Compute time of one worker for one step (fixed). */
+  step_time_s: number;
+  priority: number;
+}
+
+/** The scenario path under which the host supplies the jobs of `cluster.job_trace`. */
+export const JOB_TRACE_KEY = 'cluster.job_trace';
+
+/** Shares of the allocated unit-time of jobs within the measured window (they sum to ≈ 1). */
+export interface AllocationShares {
+  compute: number | null;
+  all_reduce: number | null;
+  barrier_wait: number | null;
+  checkpoint: number | null;
+  restart: number | null;
+  lost: number | null;
+}
+
+export interface PoolReplication {
+  /** Time-average share of the pool's units allocated (jobs and pipeline tasks). */
+  utilization: number | null;
+  /** Time-average share doing useful work: compute and all-reduce of kept steps, task holds. */
+  busy_utilization: number | null;
+}
+
+export interface PoolSeries {
+  /** Per bucket: mean share of units allocated / busy, and mean number of waiting jobs. */
+  allocated: number[];
+  busy: number[];
+  queued: number[];
+}
+
+export interface OccupancyRow {
+  pool: string;
+  /** First node (0-based, within the pool) and number of nodes in this row. */
+  first_node: number;
+  nodes: number;
+  /** Persistently slow nodes among them. */
+  slow_nodes: number;
+}
+
+/** Per-node occupancy heatmap (one replication): rows × buckets, values in [0, 1]. */
+export interface OccupancyGrid {
+  bucket_s: number;
+  rows: OccupancyRow[];
+  /** Share of the row's units allocated, per bucket. */
+  allocated: number[][];
+  /** Share of the row's units down (failed, under repair), per bucket. */
+  down: number[][];
+}
+
+export interface ClusterReplication {
+  submitted: number;
+  completed: number;
+  /** Submitted but not completed at the horizon (waiting or running). */
+  unfinished: number;
+  node_failures: number;
+  preemptions: number;
+  /** Runs restarted after a failure or a preemption. */
+  restarts: number;
+  jct_s: { mean: number | null; p50: number | null; p95: number | null; p99: number | null };
+  queue_delay_s: { mean: number | null; p95: number | null };
+  step_time_s: { mean: number | null };
+  parallel_efficiency: number | null;
+  straggler_wait_fraction: number | null;
+  sync_slowdown: number | null;
+  goodput: number | null;
+  makespan_s: number | null;
+  pools: Record<string, PoolReplication>;
+  allocation: AllocationShares;
+  series: { bucket_s: number; pools: Record<string, PoolSeries> };
+  occupancy?: OccupancyGrid;
+}

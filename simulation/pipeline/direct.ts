@@ -1,0 +1,90 @@
+// The pipeline of one replication when no task holds pool units: `runs` independent executions,
+// each from t = 0 until every task is final (the horizon does not bound them; the event cap
+// does). Each run draws every task's course (TaskDraws) and evaluates the DAG in topological
+// order (evaluate.ts): no event heap, nothing allocated per run.
+//
+// Events are counted as the event-driven model would process them — one per run start, gate
+// decision, attempt end and retry wait — so the event cap and the events figure mean the same in
+// both models. Caps, cancel and progress are checked between runs (every RUN_CHUNK runs for the
+// wall clock, cancel and progress); the event cap stops before a run once it is reached.
+import type { RunControl, StopReason } from '../run/types';
+import type { PipelineSpec } from '../scenario/schema';
+import { TaskDraws } from './attempts';
+import { PipelineCollector } from './collector';
+import { compileDag, type Dag } from './dag';
+import { evaluateRun, RunRecord } from './evaluate';
+import type { PipelineReplication } from './types';
+
+const RUN_CHUNK = 256;
+const DEFAULT_MAX_EVENTS = 1e9;
+
+export interface PipelineRunOutcome {
+  figures: PipelineReplication;
+  events: number;
+  stopped?: StopReason;
+}
+
+export interface DirectOptions {
+  seed: number;
+  replication: number;
+  runs: number;
+  dag?: Dag;
+}
+
+export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, control: RunControl = {}): PipelineRunOutcome {
+  const dag = opts.dag ?? compileDag(spec);
+  const n = dag.n;
+  const draws = new TaskDraws(spec, opts.seed, opts.replication);
+  const collector = new PipelineCollector(dag);
+  const rec = new RunRecord(n);
+  const elapsed = new Float64Array(n);
+  const ok = new Uint8Array(n);
+  const attempts = new Int32Array(n);
+  const gateEvent = Uint8Array.from(spec.tasks.map((t) => (typeof t.gate === 'object' ? 1 : 0)));
+  const maxEvents = control.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const clock = control.now;
+  const wallStart = clock ? clock() : 0;
+  const wallLimit = clock && control.maxWallMs !== undefined ? wallStart + control.maxWallMs : Infinity;
+  let events = 0;
+  let stopped: StopReason | undefined;
+  for (let r = 0; r < opts.runs; r++) {
+    if (events >= maxEvents) { stopped = 'max_events'; break; }
+    if (r > 0 && r % RUN_CHUNK === 0) {
+      if (control.isCancelled?.()) { stopped = 'cancelled'; break; }
+      if (wallLimit !== Infinity && (clock as () => number)() >= wallLimit) { stopped = 'max_wall_s'; break; }
+      if (control.onProgress) report(control, r / opts.runs, events, wallStart);
+    }
+    for (let t = 0; t < n; t++) {
+      draws.draw(t);
+      elapsed[t] = draws.elapsed;
+      ok[t] = draws.ok ? 1 : 0;
+      attempts[t] = draws.attempts;
+    }
+    rec.index = r;
+    evaluateRun(dag, elapsed, ok, attempts, rec);
+    collector.addRun(rec);
+    let ev = 1;
+    for (let t = 0; t < n; t++) {
+      if (rec.ran[t] === 0) continue;
+      const a = rec.attempts[t]!;
+      ev += gateEvent[t]! + (a > 0 ? 2 * a - 1 : 0);
+    }
+    events += ev;
+  }
+  const out: PipelineRunOutcome = { figures: collector.figures(opts.runs), events };
+  if (stopped) out.stopped = stopped;
+  return out;
+}
+
+function report(control: RunControl, fraction: number, events: number, wallStart: number): void {
+  const onProgress = control.onProgress as NonNullable<RunControl['onProgress']>;
+  const clock = control.now;
+  if (!clock) { onProgress({ fraction, events }); return; }
+  const elapsed = clock() - wallStart;
+  onProgress({
+    fraction,
+    events,
+    eventsPerSec: elapsed > 0 ? (events / elapsed) * 1000 : 0,
+    etaMs: fraction > 0 ? (elapsed * (1 - fraction)) / fraction : null,
+  });
+}

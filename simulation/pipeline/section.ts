@@ -1,0 +1,85 @@
+// The pipeline section of one replication. Replication i executes ⌊runs/R⌋ runs, plus one if
+// i < runs mod R (scenario-format.md, `pipeline.runs`).
+//   - No task holds pool units: every run is an independent execution from t = 0, evaluated
+//     directly (direct.ts); the horizon does not bound it, the event cap does.
+//   - Tasks hold units of cluster pools: the runs share one simulation with the cluster's jobs
+//     (pooled.ts on the cluster model's `hold` / `release`): run k starts at k × run_interval_s
+//     (default horizon_s / runs), and the simulation continues past horizon_s until the last run
+//     is final. The cluster's own figures come from that same simulation.
+import { ClusterModel } from '../cluster/cluster-model';
+import { clusterSupportIssues } from '../cluster/run';
+import { JOB_TRACE_KEY, type ClusterReplication } from '../cluster/types';
+import { Simulator } from '../engine/simulator';
+import type { HostInputs, RunControl, StopReason } from '../run/types';
+import type { Scenario } from '../scenario/schema';
+import { compileDag, type Dag } from './dag';
+import { runPipelineDirect } from './direct';
+import { PooledPipeline } from './pooled';
+import type { PipelineReplication } from './types';
+
+export interface PipelineSectionRun {
+  figures: PipelineReplication;
+  events: number;
+  stopped?: StopReason;
+  /** Present when the pipeline ran inside the cluster's simulation (tasks with pools). */
+  cluster?: ClusterReplication;
+}
+
+/** Runs executed by replication `index` of `replications`. */
+export function runsOfReplication(runs: number, replications: number, index: number): number {
+  return Math.floor(runs / replications) + (index < runs % replications ? 1 : 0);
+}
+
+/** True when some task holds units of a cluster pool (the pipeline then runs inside the cluster's simulation). */
+export function pipelineUsesPools(s: Scenario): boolean {
+  return s.cluster !== undefined && (s.pipeline?.tasks.some((t) => t.pool !== undefined) ?? false);
+}
+
+/** Time between run starts: run_interval_s, by default horizon_s / runs. */
+export function runInterval(s: Scenario): number {
+  const p = s.pipeline;
+  if (!p) return s.horizon_s;
+  return p.run_interval_s ?? s.horizon_s / p.runs;
+}
+
+export function runPipelineSection(s: Scenario, index: number, control: RunControl = {}, inputs: HostInputs = {}): PipelineSectionRun {
+  const spec = s.pipeline;
+  if (!spec) throw new Error('runPipelineSection: the scenario has no pipeline section');
+  const runs = runsOfReplication(spec.runs, s.replications, index);
+  const dag = compileDag(spec);
+  if (!pipelineUsesPools(s)) return runPipelineDirect(spec, { seed: s.seed, replication: index, runs, dag }, control);
+  return runWithCluster(s, index, runs, control, inputs, dag);
+}
+
+/**
+ * Pipeline runs and cluster jobs in one simulation (seconds clock). The cluster model is set up
+ * exactly as ../cluster/run.ts sets it up for a cluster-only replication; the cluster still
+ * stops its jobs at horizon_s, and the simulation goes on until the last pipeline run is final.
+ */
+function runWithCluster(s: Scenario, index: number, runs: number, control: RunControl, inputs: HostInputs, dag: Dag): PipelineSectionRun {
+  const spec = s.pipeline as NonNullable<Scenario['pipeline']>;
+  const clusterSpec = s.cluster as NonNullable<Scenario['cluster']>;
+  const issues = clusterSupportIssues(s, inputs);
+  if (issues.length > 0) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  const sim = new Simulator();
+  const cluster = new ClusterModel(sim, clusterSpec, {
+    seed: s.seed,
+    replication: index,
+    warmup: s.warmup_s,
+    horizon: s.horizon_s,
+    trace: inputs.jobs?.[JOB_TRACE_KEY],
+    grid: index === 0,
+  });
+  const interval = runInterval(s);
+  const pipeline = new PooledPipeline(sim, spec, cluster, { seed: s.seed, replication: index, runs, interval, dag });
+  cluster.start();
+  pipeline.start();
+  // After the cluster's own horizon event (same time, scheduled later): once the cluster has
+  // stopped its jobs, requests still waiting are made again so they see the freed units.
+  sim.scheduleAt(s.horizon_s, () => cluster.instant.request(() => pipeline.requeueWaiting()));
+  const span = Math.max(s.horizon_s, (runs - 1) * interval);
+  const stopped = sim.run(Infinity, control, span);
+  const out: PipelineSectionRun = { figures: pipeline.figures(), events: sim.events, cluster: cluster.figures() };
+  if (stopped) out.stopped = stopped;
+  return out;
+}
