@@ -9,9 +9,10 @@ import { validateScenario, type Scenario } from '../../../simulation';
 import { traceRates } from '../../../simulation/run/document';
 import { forEachCsvRecord, parseTimestamp, parseTraceCsv } from '../../../electron/backend/trace-csv';
 import { loadTraces, readTraceFile } from '../../../electron/backend/trace-loader';
+import { sharedData } from '../../shared-data';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const azure = path.resolve(root, '..', 'shared', 'data', 'azure_llm_2023');
+const azure = sharedData('azure_llm_2023');
 const bundled = path.join(root, 'assets', 'examples', 'data', 'AzureLLMInferenceTrace_code.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-trace-'));
 
