@@ -21,13 +21,16 @@ export interface ClusterRun {
   figures: ClusterReplication;
 }
 
-export function runClusterReplication(s: Scenario, index: number, control: RunControl = {}, inputs: HostInputs = {}): ClusterRun {
+/**
+ * The cluster model of replication `index` on `sim`, checked and set up once for every host
+ * (a cluster-only replication here; pipeline runs contending for pools in ../pipeline/section.ts).
+ */
+export function createClusterModel(sim: Simulator, s: Scenario, index: number, inputs: HostInputs = {}): ClusterModel {
   const spec = s.cluster;
-  if (!spec) throw new Error('runClusterReplication: the scenario has no cluster section');
+  if (!spec) throw new Error('createClusterModel: the scenario has no cluster section');
   const issues = clusterSupportIssues(s, inputs);
   if (issues.length > 0) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  const sim = new Simulator();
-  const model = new ClusterModel(sim, spec, {
+  return new ClusterModel(sim, spec, {
     seed: s.seed,
     replication: index,
     warmup: s.warmup_s,
@@ -35,6 +38,11 @@ export function runClusterReplication(s: Scenario, index: number, control: RunCo
     trace: inputs.jobs?.[JOB_TRACE_KEY],
     grid: index === 0,
   });
+}
+
+export function runClusterReplication(s: Scenario, index: number, control: RunControl = {}, inputs: HostInputs = {}): ClusterRun {
+  const sim = new Simulator();
+  const model = createClusterModel(sim, s, index, inputs);
   model.start();
   const stopped = sim.run(s.horizon_s, control, s.horizon_s);
   const run: ClusterRun = { events: sim.events, figures: model.figures() };

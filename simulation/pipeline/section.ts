@@ -6,9 +6,8 @@
 //     (pooled.ts on the cluster model's `hold` / `release`): run k starts at k × run_interval_s
 //     (default horizon_s / runs), and the simulation continues past horizon_s until the last run
 //     is final. The cluster's own figures come from that same simulation.
-import { ClusterModel } from '../cluster/cluster-model';
-import { clusterSupportIssues } from '../cluster/run';
-import { JOB_TRACE_KEY, type ClusterReplication } from '../cluster/types';
+import { createClusterModel } from '../cluster/run';
+import type { ClusterReplication } from '../cluster/types';
 import { Simulator } from '../engine/simulator';
 import type { HostInputs, RunControl, StopReason } from '../run/types';
 import type { Scenario } from '../scenario/schema';
@@ -52,24 +51,14 @@ export function runPipelineSection(s: Scenario, index: number, control: RunContr
 }
 
 /**
- * Pipeline runs and cluster jobs in one simulation (seconds clock). The cluster model is set up
- * exactly as ../cluster/run.ts sets it up for a cluster-only replication; the cluster still
+ * Pipeline runs and cluster jobs in one simulation (seconds clock). The cluster model comes from
+ * the same factory as a cluster-only replication (../cluster/run.ts); the cluster still
  * stops its jobs at horizon_s, and the simulation goes on until the last pipeline run is final.
  */
 function runWithCluster(s: Scenario, index: number, runs: number, control: RunControl, inputs: HostInputs, dag: Dag): PipelineSectionRun {
   const spec = s.pipeline as NonNullable<Scenario['pipeline']>;
-  const clusterSpec = s.cluster as NonNullable<Scenario['cluster']>;
-  const issues = clusterSupportIssues(s, inputs);
-  if (issues.length > 0) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   const sim = new Simulator();
-  const cluster = new ClusterModel(sim, clusterSpec, {
-    seed: s.seed,
-    replication: index,
-    warmup: s.warmup_s,
-    horizon: s.horizon_s,
-    trace: inputs.jobs?.[JOB_TRACE_KEY],
-    grid: index === 0,
-  });
+  const cluster = createClusterModel(sim, s, index, inputs);
   const interval = runInterval(s);
   const pipeline = new PooledPipeline(sim, spec, cluster, { seed: s.seed, replication: index, runs, interval, dag });
   cluster.start();
