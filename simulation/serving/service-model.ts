@@ -35,6 +35,11 @@ export interface ServiceWindow {
   bucketMs?: number;
   trace?: ArrayLike<number>;
   maxWaiting?: number;
+  /**
+   * false forces the general path even where the plain one applies (tests compare the two,
+   * which must give byte-identical figures).
+   */
+  plainPath?: boolean;
 }
 
 const ZERO: Dist = { dist: 'fixed', value: 0 };
@@ -69,6 +74,12 @@ export class ServiceModel {
   private readonly repSpace: number;
   private readonly hasFailures: boolean;
   private readonly bucketMs: number;
+  /**
+   * No batching, failures, timeouts or autoscaling: every replica stays UP, a slot holds one
+   * request and slot generations never change, so completions skip those checks (the common
+   * M/M/c-like case, and the hot path of the engine benchmark).
+   */
+  private readonly plain: boolean;
 
   private pendingArrival = 0;
   private batchTimerAt = Infinity;
@@ -134,6 +145,7 @@ export class ServiceModel {
     this.pool = new ReplicaPool(this.conc, this.maxBatch, this.repSpace, spec.replicas, this.clock);
     this.slotSpace = this.pool.slotSpace;
     this.queue = new WaitQueue(w.maxWaiting);
+    this.plain = (w.plainPath ?? true) && !b && !f && !spec.autoscaling && this.timeout === Infinity;
   }
 
   start(): void {
@@ -263,7 +275,7 @@ export class ServiceModel {
     pool.memJoin[i] = now;
     const service = this.serviceTime(1);
     pool.occupy(s, 1, now, service);
-    this.sim.schedule(service, this.onComplete, (pool.slotGen[s] as number) * this.slotSpace + s);
+    this.scheduleCompletion(s, service);
   }
 
   /** The first `size` waiting requests take slot s (`reuse`: s just completed its batch). */
@@ -280,8 +292,36 @@ export class ServiceModel {
     const service = this.serviceTime(size);
     if (reuse) pool.reuse(s, size, now, service);
     else pool.occupy(s, size, now, service);
-    this.sim.schedule(service, this.onComplete, (pool.slotGen[s] as number) * this.slotSpace + s);
+    this.scheduleCompletion(s, service);
   }
+
+  private scheduleCompletion(s: number, service: number): void {
+    if (this.plain) this.sim.schedule(service, this.onCompletePlain, s);
+    else this.sim.schedule(service, this.onComplete, (this.pool.slotGen[s] as number) * this.slotSpace + s);
+  }
+
+  /** `onComplete` on the plain path: the payload is the slot, which holds one request. */
+  private readonly onCompletePlain = (s: number): void => {
+    const now = this.sim.now, pool = this.pool;
+    this.clock.advance(now);
+    const start = pool.slotStart[s] as number;
+    this.finish(pool.memArrival[s] as number, pool.memJoin[s] as number, start, pool.slotService[s] as number);
+    this.completed++;
+    if (now >= this.warmup && now <= this.horizon) this.windowCompletions++;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.completions[k]!++;
+    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers++; }
+    const q = this.queue;
+    if (q.live === 0) { pool.release(s); return; }
+    // The head of the line takes the slot (startFromQueue for one request, reusing the slot).
+    q.shift();
+    pool.memArrival[s] = q.shiftedArrival;
+    pool.memJoin[s] = q.shiftedJoin;
+    this.clock.waiting--;
+    const service = this.drawService();
+    pool.reuse(s, 1, now, service);
+    this.sim.schedule(service, this.onCompletePlain, s);
+  };
 
   private readonly onComplete = (payload: number): void => {
     const space = this.slotSpace, pool = this.pool;
