@@ -10,6 +10,9 @@ import './styles/editor.css';
 import './styles/results.css';
 import './styles/charts.css';
 import './styles/history.css';
+import './styles/cluster-tools.css';
+import './styles/pipeline.css';
+import './styles/cluster.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

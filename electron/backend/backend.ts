@@ -8,13 +8,16 @@ import path from 'node:path';
 import { explainStorageError, LibraryStorageError, normalizeTags, type Library } from '../../db';
 import { ENGINE_VERSION } from '../../simulation';
 import type {
-  AppInfo, BackupInfo, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus, ResultDocument, RunEvent,
-  RunOptions, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord, VersionSummary,
+  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus,
+  ResultDocument, RunEvent, RunOptions, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord,
+  VersionSummary,
 } from '../common/contract';
+import { calibrateFile } from './calibrate';
 import {
-  BadRequestError, checkBackupName, checkExportOptions, checkId, checkIds, checkImportFiles, checkJsonText, checkName, checkQuery,
-  checkRunOptions, checkTags,
+  BadRequestError, checkBackupName, checkCalibrationFile, checkCalibrationOptions, checkExportOptions, checkId, checkIds, checkImportFiles,
+  checkJsonText, checkName, checkQuery, checkRunOptions, checkSweepOptions, checkTags,
 } from './check-args';
+import { sweepSavedScenario } from './cluster-tools';
 import { exportScenarios, importFiles, importPaths, writeExport } from './import-export';
 import { LibraryHost } from './library-host';
 import { appPaths } from './paths';
@@ -41,12 +44,16 @@ export interface BackendOptions {
   libraryMessage?: string | null;
   /** Options for reopening the library (tests shorten the busy timeout). */
   openOptions?: AppLibraryOptions;
+  /** Wall-clock cap on one checkpoint sweep, in ms (default 120 s). */
+  sweepMaxWallMs?: number;
 }
 
 export class Backend implements BackendApi {
   private readonly host: LibraryHost;
   private runManager: RunManager | null = null;
   private readonly listeners = new Set<(e: RunEvent) => void>();
+  /** Checkpoint sweeps in progress, by request id (anonymous ones get a private id). */
+  private readonly sweeps = new Map<string, AbortController>();
 
   constructor(private readonly options: BackendOptions) {
     this.host = new LibraryHost(options.dataDir, options.library, options.libraryMessage ?? null, options.openOptions ?? {});
@@ -315,8 +322,30 @@ export class Backend implements BackendApi {
     return text === null ? null : (JSON.parse(text) as ResultDocument);
   }
 
-  /** Cancels active runs and waits for them to be recorded. */
+  async calibrateStragglers(file: unknown, options?: unknown): Promise<CalibrationResult> {
+    const f = checkCalibrationFile(file);
+    const opts = checkCalibrationOptions(options);
+    return calibrateFile(f, opts);
+  }
+
+  async checkpointSweep(scenarioId: unknown, options?: unknown): Promise<CheckpointSweepResult> {
+    const sid = checkId(scenarioId, 'scenarioId');
+    const opts = checkSweepOptions(options);
+    const saved = this.guard('open the scenario', () => {
+      const rec = this.mustScenario(sid);
+      const loaded = loadScenarioText(rec.json);
+      return { scenarioId: sid, version: rec.version, loaded: loaded.ok ? withStoredFiles(this.lib, rec.versionId, loaded, fileCacheDir(this.options.dataDir)) : loaded };
+    });
+    return sweepSavedScenario(saved, opts, { sweeps: this.sweeps, threads: this.options.threads, maxWallMs: this.options.sweepMaxWallMs });
+  }
+
+  async cancelCheckpointSweep(requestId: unknown): Promise<void> {
+    this.sweeps.get(checkId(requestId, 'requestId'))?.abort();
+  }
+
+  /** Cancels active runs and sweeps, and waits for the runs to be recorded. */
   async shutdown(): Promise<void> {
+    for (const sweep of this.sweeps.values()) sweep.abort();
     await this.runManager?.shutdown();
   }
 

@@ -1,7 +1,11 @@
 // Payload validation for every backend method: arguments come over IPC or HTTP and are
 // checked for type and size before anything else touches them.
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../db';
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, type ExportOptions, type ImportFile, type RunOptions } from '../common/contract';
+import {
+  MAX_CALIBRATION_FILE_BYTES, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, type CalibrationOptions, type CheckpointSweepOptions, type ExportOptions,
+  type ImportFile, type RunOptions,
+} from '../common/contract';
+import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from './checkpoint-sweep';
 import { MAX_SCENARIO_BYTES } from './scenario-source';
 
 export class BadRequestError extends Error {}
@@ -105,4 +109,75 @@ export function checkBackupName(value: unknown): string {
     throw new BadRequestError('name: must be the file name of a backup in the backups folder');
   }
   return value;
+}
+
+function checkOptionsObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequestError('options: must be an object');
+  return value as Record<string, unknown>;
+}
+
+function checkFileName(value: unknown, at: string): string {
+  if (typeof value !== 'string' || value.length < 1 || value.length > 255 || [...value].some((c) => c.charCodeAt(0) < 0x20)) {
+    throw new BadRequestError(`${at}: must be a file name of 1 to 255 characters`);
+  }
+  return value;
+}
+
+/** The per-worker step-times file of a calibration: {name, text} within the size cap. */
+export function checkCalibrationFile(value: unknown): ImportFile {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequestError('file: must be {name, text}');
+  const extra = Object.keys(value).find((k) => k !== 'name' && k !== 'text');
+  if (extra !== undefined) throw new BadRequestError(`file.${extra}: unknown field`);
+  const { name, text } = value as { name: unknown; text: unknown };
+  const fileName = checkFileName(name, 'file.name');
+  if (typeof text !== 'string') throw new BadRequestError("file.text: must be the file's text");
+  if (Buffer.byteLength(text, 'utf8') > MAX_CALIBRATION_FILE_BYTES) {
+    throw new BadRequestError(`file: ${fileName} is larger than ${MAX_CALIBRATION_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+  return { name: fileName, text };
+}
+
+export function checkCalibrationOptions(value: unknown): CalibrationOptions {
+  if (value === undefined || value === null) return {};
+  const out: CalibrationOptions = {};
+  for (const [key, v] of Object.entries(checkOptionsObject(value))) {
+    if (key === 'timeScale') {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 1e9) throw new BadRequestError('options.timeScale: must be a number > 0 (seconds per unit of the time column)');
+      out.timeScale = v;
+    } else if (key === 'slowThreshold') {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > 100) throw new BadRequestError('options.slowThreshold: must be a number from 1 to 100');
+      out.slowThreshold = v;
+    } else throw new BadRequestError(`options.${key}: unknown field`);
+  }
+  return out;
+}
+
+/** Most replications per interval of a checkpoint sweep started from the app. */
+export const MAX_SWEEP_REPLICATIONS = 200;
+
+export function checkSweepOptions(value: unknown): CheckpointSweepOptions {
+  if (value === undefined || value === null) return {};
+  const out: CheckpointSweepOptions = {};
+  for (const [key, v] of Object.entries(checkOptionsObject(value))) {
+    if (key === 'factors') {
+      if (!Array.isArray(v) || v.length < 1 || v.length > MAX_FACTORS) throw new BadRequestError(`options.factors: must be a list of 1 to ${MAX_FACTORS} numbers`);
+      out.factors = v.map((f, i) => {
+        if (typeof f !== 'number' || !Number.isFinite(f) || f < MIN_FACTOR || f > MAX_FACTOR) {
+          throw new BadRequestError(`options.factors[${i}]: must be a number from ${MIN_FACTOR} to ${MAX_FACTOR} (a multiple of the Young/Daly interval)`);
+        }
+        return f;
+      });
+    } else if (key === 'replications') {
+      if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) > MAX_SWEEP_REPLICATIONS) {
+        throw new BadRequestError(`options.replications: must be an integer from 1 to ${MAX_SWEEP_REPLICATIONS}`);
+      }
+      out.replications = v as number;
+    } else if (key === 'seed') {
+      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new BadRequestError('options.seed: must be an integer ≥ 0');
+      out.seed = v as number;
+    } else if (key === 'requestId') {
+      out.requestId = checkId(v, 'options.requestId');
+    } else throw new BadRequestError(`options.${key}: unknown field`);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/scenar
 import { simulate } from '../backend/simulate';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { CLUSTER_SPECS, CLUSTER_USAGE, jobTracesFor, runClusterCommand } from './calibrate';
+import { CHECKPOINT_SPECS, CHECKPOINT_USAGE, runCheckpointCommand } from './checkpoint';
 import { formatResult, formatSummary } from './format-text';
 import { InputError, tracesFor } from './inputs';
 import { ProgressBar } from './progress-bar';
@@ -19,7 +20,8 @@ const USAGE = `usage:
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--seed N] [--replications R]
                                  [--horizon-s S] [--threads T] [--json]
-${CLUSTER_USAGE}`;
+${CLUSTER_USAGE}
+${CHECKPOINT_USAGE}`;
 
 const common: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
@@ -40,6 +42,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
   solve: { ...common, service: { kind: 'string' } },
   sweep: { ...common, set: { kind: 'string' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
   ...CLUSTER_SPECS,
+  ...CHECKPOINT_SPECS,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -70,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       return runSolve(args, loaded);
     case 'sweep':
       return runSweep(args, loaded);
+    case 'checkpoint-sweep':
+      return runCheckpointCommand(args, loaded);
     default:
       return runCommand(args, loaded);
   }

@@ -1,10 +1,12 @@
 // The one typed contract between the renderer and the backend. The Electron preload implements
 // it over IPC, the browser preview's client over HTTP + server-sent events; both shells forward
 // to the same backend (electron/backend). Types only: no runtime imports from other layers.
+import type { CheckpointSweep } from '../../simulation/cluster/checkpoint-sweep';
+import type { StragglerFit } from '../../simulation/cluster/calibrate';
 import type { ResultDocument } from '../../simulation/result/types';
 import type { ValidationIssue } from '../../simulation/scenario/rules';
 
-export type { ResultDocument, ValidationIssue };
+export type { CheckpointSweep, ResultDocument, StragglerFit, ValidationIssue };
 
 export type SectionName = 'pipeline' | 'cluster' | 'serving';
 
@@ -171,6 +173,49 @@ export interface LibraryStatus {
   backups: BackupInfo[];
 }
 
+/** Options of a straggler calibration (as `headroom calibrate-stragglers`' flags). */
+export interface CalibrationOptions {
+  /** Seconds per unit of the file's time column (default 1: the file's own unit). */
+  timeScale?: number;
+  /** A worker is slow when its median step time exceeds the median of worker medians × this (default 1.05, ≥ 1). */
+  slowThreshold?: number;
+}
+
+/** A fit of a job's straggler settings, or why the file could not be used (naming its line). */
+export type CalibrationResult =
+  | { ok: true; file: string; fit: StragglerFit }
+  | { ok: false; file: string; line: number | null; message: string };
+
+/** Options of a checkpoint-interval sweep (as `headroom checkpoint-sweep`' flags). */
+export interface CheckpointSweepOptions {
+  /** Multiples of the Young/Daly interval to simulate (default 0.25, 0.5, 0.71, 1, 1.41, 2, 4). */
+  factors?: number[];
+  /** Replications per interval (default: the scenario's). */
+  replications?: number;
+  seed?: number;
+  /** An id the caller picks, so that it can cancel the sweep (cancelCheckpointSweep). */
+  requestId?: string;
+}
+
+/** The simulated optimum beside Young/Daly, for the scenario's latest saved version, or why not. */
+export type CheckpointSweepResult =
+  | {
+      ok: true;
+      scenarioId: string;
+      scenarioVersion: number;
+      seed: number;
+      replications: number;
+      wallMs: number;
+      sweep: CheckpointSweep;
+    }
+  | {
+      ok: false;
+      /** invalid: the scenario cannot be swept (`errors` name the fields); cancelled; wall-clock: over the app's cap. */
+      reason: 'invalid' | 'cancelled' | 'wall-clock';
+      message: string;
+      errors: ValidationIssue[];
+    };
+
 /** What `window.headroom` offers the renderer. Every method validates its payload in the backend. */
 export interface HeadroomApi {
   info(): Promise<AppInfo>;
@@ -218,6 +263,14 @@ export interface HeadroomApi {
   /** Replaces the library with a backup from the backups folder (after a safety copy of the current one). */
   restoreLibraryBackup(name: string): Promise<LibraryStatus>;
 
+  // Cluster tools (docs/cluster.md).
+  /** Fits a job's straggler settings from its per-worker step times (a CSV file's text). */
+  calibrateStragglers(file: ImportFile, options?: CalibrationOptions): Promise<CalibrationResult>;
+  /** Simulates the saved scenario at multiples of its Young/Daly checkpoint interval, off the backend's thread. */
+  checkpointSweep(scenarioId: string, options?: CheckpointSweepOptions): Promise<CheckpointSweepResult>;
+  /** Stops a sweep started with this `requestId` (it then answers `reason: 'cancelled'`); no-op if it has ended. */
+  cancelCheckpointSweep(requestId: string): Promise<void>;
+
   // Implemented by each shell with its own file dialogs (desktop) or downloads and file inputs (browser).
   /** Asks where, then writes the export atomically; resolves to where it went, or null if cancelled. */
   saveExport(ids: string[], options?: ExportOptions): Promise<string | null>;
@@ -236,6 +289,7 @@ export const API_METHODS = [
   'listVersions', 'getVersion', 'restoreVersion', 'renameScenario', 'duplicateScenario', 'setTags',
   'searchScenarios', 'listTrash', 'restoreFromTrash', 'purgeScenario',
   'exportScenarios', 'importScenarios', 'libraryStatus', 'backupLibrary', 'restoreLibraryBackup',
+  'calibrateStragglers', 'checkpointSweep', 'cancelCheckpointSweep',
 ] as const satisfies readonly Exclude<keyof HeadroomApi, 'onRunEvent' | DialogMethod>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -247,6 +301,8 @@ export type DialogMethod = (typeof DIALOG_METHODS)[number];
 
 /** Largest scenario or bundle file accepted for import (checked before reading). */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/** Largest per-worker step-times file accepted for straggler calibration. */
+export const MAX_CALIBRATION_FILE_BYTES = 10 * 1024 * 1024;
 /** Most files in one import. */
 export const MAX_IMPORT_FILES = 50;
 

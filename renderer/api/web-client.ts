@@ -79,6 +79,9 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
     libraryStatus: () => call('libraryStatus'),
     backupLibrary: () => call('backupLibrary'),
     restoreLibraryBackup: (name) => call('restoreLibraryBackup', name),
+    calibrateStragglers: (file, options) => call('calibrateStragglers', file, options),
+    checkpointSweep: (scenarioId, options) => call('checkpointSweep', scenarioId, options),
+    cancelCheckpointSweep: (requestId) => call('cancelCheckpointSweep', requestId),
 
     async saveExport(ids, options) {
       const exported = await api.exportScenarios(ids, options);

@@ -1,4 +1,5 @@
 // The editor: one scenario text, seen as a form or as JSON, validated as you type.
+import { ClusterTools } from '../cluster-tools/ClusterTools';
 import { useAppStore } from '../store';
 import { EditorToolbar } from './EditorToolbar';
 import { JsonView } from './JsonView';
@@ -28,6 +29,7 @@ export function EditorPanel() {
       {hasScenario ? (
         <>
           <ScenarioActions />
+          <ClusterTools />
           <TagEditor />
           <EditorToolbar />
           <ProblemList />

@@ -4,6 +4,8 @@ import { BreakdownChart } from '../charts/BreakdownChart';
 import { LatencyChart } from '../charts/LatencyChart';
 import { formatDuration, formatNumber, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
+import { PipelineResults } from './pipeline/PipelineResults';
+import { ClusterResults } from './cluster/ClusterResults';
 import { budgetMs, isSimulated, serviceEntries } from './service-results';
 
 export function useSloPercentile(serviceId: string): number | null {
@@ -70,6 +72,8 @@ export function RunResult() {
       {serviceEntries(result).map(([id]) => (
         <ServiceCharts key={id} serviceId={id} result={result} />
       ))}
+      <PipelineResults result={result} />
+      {result.cluster && <ClusterResults result={result} />}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { TimeWeighted } from '../stats/time-weighted';
 import { Buckets, Levels, overlap } from './buckets';
 import { SEG_BUSY, SEG_C, SEG_D, SEG_S_BUSY, SEG_STEPS, SEG_W_AR, SEG_W_COMPUTE, SEG_W_WAIT, type ClusterJob } from './jobs';
 import type { PoolState } from './pool-state';
-import type { AllocationShares, ClusterReplication, OccupancyGrid } from './types';
+import { CLUSTER_QUANTILE_PERCENTS, type AllocationShares, type ClusterReplication, type OccupancyGrid } from './types';
 
 export const CAT_COMPUTE = 0, CAT_AR = 1, CAT_WAIT = 2, CAT_CKPT = 3, CAT_RESTART = 4, CAT_LOST = 5, CAT_HOLD = 6;
 const CATS = 7;
@@ -162,6 +162,8 @@ export class ClusterLedger {
       restarts: this.restarts,
       jct_s: { mean: h.mean(), p50: h.percentile(50), p95: h.percentile(95), p99: h.percentile(99) },
       queue_delay_s: { mean: q.mean(), p95: q.percentile(95) },
+      jct_quantiles: CLUSTER_QUANTILE_PERCENTS.map((p) => h.percentile(p)),
+      queue_delay_quantiles: CLUSTER_QUANTILE_PERCENTS.map((p) => q.percentile(p)),
       step_time_s: { mean: this.steps > 0 ? this.stepTime / this.steps : null },
       parallel_efficiency: this.stepAlloc > 0 ? this.stepBusy / this.stepAlloc : null,
       straggler_wait_fraction: this.stepAlloc > 0 ? this.stepBarrier / this.stepAlloc : null,

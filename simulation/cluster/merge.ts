@@ -9,7 +9,13 @@ import type { ReplicationOutcome } from '../run/replication';
 import type { ClusterSpec, Scenario } from '../scenario/schema';
 import { statOf } from '../stats/stat';
 import { round4 } from './buckets';
-import type { AllocationShares, ClusterReplication, OccupancyGrid, PoolSeries } from './types';
+import { CLUSTER_QUANTILE_PERCENTS, type AllocationShares, type ClusterReplication, type OccupancyGrid, type PoolSeries } from './types';
+
+/** One entry of a distribution: the per-replication nearest-rank percentile at probability q, merged. */
+export interface QuantileStat {
+  q: number;
+  value: MaybeStat;
+}
 
 export interface ClusterResult {
   pools: Record<string, { utilization: MaybeStat; busy_utilization: MaybeStat; utilization_target: number | null; over_target: boolean | null }>;
@@ -17,8 +23,8 @@ export interface ClusterResult {
     submitted: number;
     completed: number;
     unfinished: number;
-    jct_s: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat };
-    queue_delay_s: { mean: MaybeStat; p95: MaybeStat };
+    jct_s: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat; quantiles: QuantileStat[] };
+    queue_delay_s: { mean: MaybeStat; p95: MaybeStat; quantiles: QuantileStat[] };
     step_time_s: { mean: MaybeStat };
     parallel_efficiency: MaybeStat;
     straggler_wait_fraction: MaybeStat;
@@ -36,6 +42,8 @@ export interface ClusterResult {
 export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplication[], analytic: ClusterAnalytic): ClusterResult {
   const stat = (pick: (r: ClusterReplication) => number | null) => statOf(reps.map(pick));
   const total = (pick: (r: ClusterReplication) => number) => reps.reduce((s, r) => s + pick(r), 0);
+  const quantiles = (pick: (r: ClusterReplication) => readonly (number | null)[]): QuantileStat[] =>
+    CLUSTER_QUANTILE_PERCENTS.map((p, i) => ({ q: p / 100, value: stat((r) => pick(r)[i] ?? null) }));
   const pools: ClusterResult['pools'] = {};
   const series: ClusterResult['series'] = { bucket_s: reps[0]?.series.bucket_s ?? 0, pools: {} };
   for (const p of spec.pools) {
@@ -60,8 +68,11 @@ export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplicatio
       submitted: total((r) => r.submitted),
       completed: total((r) => r.completed),
       unfinished: total((r) => r.unfinished),
-      jct_s: { mean: stat((r) => r.jct_s.mean), p50: stat((r) => r.jct_s.p50), p95: stat((r) => r.jct_s.p95), p99: stat((r) => r.jct_s.p99) },
-      queue_delay_s: { mean: stat((r) => r.queue_delay_s.mean), p95: stat((r) => r.queue_delay_s.p95) },
+      jct_s: {
+        mean: stat((r) => r.jct_s.mean), p50: stat((r) => r.jct_s.p50), p95: stat((r) => r.jct_s.p95), p99: stat((r) => r.jct_s.p99),
+        quantiles: quantiles((r) => r.jct_quantiles),
+      },
+      queue_delay_s: { mean: stat((r) => r.queue_delay_s.mean), p95: stat((r) => r.queue_delay_s.p95), quantiles: quantiles((r) => r.queue_delay_quantiles) },
       step_time_s: { mean: stat((r) => r.step_time_s.mean) },
       parallel_efficiency: stat((r) => r.parallel_efficiency),
       straggler_wait_fraction: stat((r) => r.straggler_wait_fraction),

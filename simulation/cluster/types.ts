@@ -14,6 +14,12 @@ export interface JobInput {
   priority: number;
 }
 
+/**
+ * The probabilities at which `jobs.jct_s.quantiles` and `jobs.queue_delay_s.quantiles` are given,
+ * as percents (exact integers, so p50/p95/p99 are the very same nearest-rank computation).
+ */
+export const CLUSTER_QUANTILE_PERCENTS = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
+
 /** The scenario path under which the host supplies the jobs of `cluster.job_trace`. */
 export const JOB_TRACE_KEY = 'cluster.job_trace';
 
@@ -71,6 +77,9 @@ export interface ClusterReplication {
   restarts: number;
   jct_s: { mean: number | null; p50: number | null; p95: number | null; p99: number | null };
   queue_delay_s: { mean: number | null; p95: number | null };
+  /** Nearest-rank percentiles at CLUSTER_QUANTILES (same order; null when no job completed / started). */
+  jct_quantiles: (number | null)[];
+  queue_delay_quantiles: (number | null)[];
   step_time_s: { mean: number | null };
   parallel_efficiency: number | null;
   straggler_wait_fraction: number | null;

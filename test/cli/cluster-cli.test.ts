@@ -114,3 +114,67 @@ describe('headroom calibrate-stragglers', () => {
     expect(headroom('calibrate-stragglers', pai(1), '--slow-threshold', '0.5').code).toBe(2);
   });
 });
+
+describe('headroom checkpoint-sweep', () => {
+  // A 4-node job (MTBF_job 50,000 s, C = 60 s): Young/Daly 2,449 s (test/validation/cluster-checkpoint.test.ts).
+  const failing = scenario({
+    pools: [{ id: 'gpu', units: 64, units_per_node: 8 }],
+    jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 32, steps: 200_000, step_time_s: 10 }],
+    failures: { node_mtbf_s: 200_000, repair_s: 3600, checkpoint_interval_s: 1000, checkpoint_cost_s: 60, restart_overhead_s: 120 },
+  }, { replications: 3, horizon_s: 1e7 });
+
+  it('prints the table with Young/Daly and the simulated optimum on their own lines', () => {
+    const file = write('ckpt/sweep.json', failing);
+    const r = headroom('checkpoint-sweep', file, '--factors', '0.5,1,2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Young\/Daly interval\s+2,449 s/m);
+    expect(r.stdout).toMatch(/^simulated optimum\s+2,449 s\s+\(1 × Young\/Daly, goodput 0\.9\d{3}\)/m);
+    expect(r.stdout).toMatch(/interval \(s\)\s+× Young\/Daly\s+goodput \(mean ± 95% CI\)\s+lost work\s+checkpoints\s+JCT mean \(s\)/);
+    expect(r.stdout).toMatch(/^\s+1,225\s+0\.5\s+0\.9\d{3} ± 0\.\d{4}\s+[\d.]+%\s+[\d.]+%\s+[\d,]+$/m);
+    expect(r.stdout.split('\n').filter((l) => /^\s+[\d,]+\s+[\d.]+\s+0\.\d{4}/.test(l))).toHaveLength(3);
+  });
+
+  it('--json prints the sweep, identical to the engine\'s and whatever the thread count', async () => {
+    const file = write('ckpt/sweep-json.json', failing);
+    const one = headroom('checkpoint-sweep', file, '--json', '--factors', '2,0.5,1', '--threads', '1', '--replications', '2', '--seed', '5');
+    const two = headroom('checkpoint-sweep', file, '--json', '--factors', '0.5,1,2', '--threads', '2', '--replications', '2', '--seed', '5');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const sweep = JSON.parse(one.stdout);
+    const { checkpointSweep, parseScenarioText } = await import('../../simulation');
+    const parsed = parseScenarioText(JSON.stringify({ ...failing, replications: 2, seed: 5 }));
+    if (!parsed.ok) throw new Error('scenario invalid');
+    expect(sweep).toEqual(JSON.parse(JSON.stringify(checkpointSweep(parsed.scenario, [0.5, 1, 2]))));
+    expect(sweep.points.map((p: { factor: number }) => p.factor)).toEqual([0.5, 1, 2]);
+    expect(sweep.young_daly_interval_s).toBeCloseTo(Math.sqrt(2 * 50_000 * 60), 9);
+  });
+
+  it('bad input exits 2 naming the field: no failures, no cluster, no cost, bad factors', () => {
+    const jobs = [{ id: 'j', pool: 'gpu', arrival_s: 0, units: 8, steps: 10, step_time_s: 1 }];
+    const noFailures = write('ckpt/no-failures.json', scenario({ pools: [{ id: 'gpu', units: 8 }], jobs }));
+    expect(headroom('checkpoint-sweep', noFailures)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^cluster\.failures: absent/) });
+    const noCluster = write('ckpt/no-cluster.json', { format: 'headroom.scenario/v1', name: 'x', pipeline: { tasks: [{ id: 'a', duration_s: 1 }] } });
+    expect(headroom('checkpoint-sweep', noCluster)).toMatchObject({ code: 2, stderr: expect.stringContaining('cluster.failures: the scenario has no cluster section') });
+    const free = write('ckpt/free.json', scenario({ pools: [{ id: 'gpu', units: 8 }], jobs, failures: { node_mtbf_s: 1000, repair_s: 10, checkpoint_cost_s: 0 } }));
+    expect(headroom('checkpoint-sweep', free)).toMatchObject({ code: 2, stderr: expect.stringContaining('cluster.failures.checkpoint_cost_s: must have a mean > 0') });
+    const ok = write('ckpt/ok.json', failing);
+    expect(headroom('checkpoint-sweep', ok, '--factors', '1,x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--factors: "x" is not a number') });
+    expect(headroom('checkpoint-sweep', ok, '--factors', '0,1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--factors: each factor must be a number from 0.05 to 20 (got 0)') });
+    expect(headroom('checkpoint-sweep', ok, '--replications', '0')).toMatchObject({ code: 2 });
+  });
+
+  it('reads the scenario\'s job trace next to it (jobTracesFor) and names a missing one', () => {
+    write('ckpt-trace/jobs.csv', 'arrival_s,units,steps,step_time_s\n0,16,20000,10\n');
+    const cluster = {
+      pools: [{ id: 'gpu', units: 32, units_per_node: 8 }],
+      job_trace: { path: 'jobs.csv', format: 'csv', pool: 'gpu' },
+      failures: { node_mtbf_s: 100_000, repair_s: 600, checkpoint_cost_s: 30 },
+    };
+    const file = write('ckpt-trace/s.json', scenario(cluster, { horizon_s: 1e6 }));
+    const r = headroom('checkpoint-sweep', file, '--json', '--factors', '1');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ nodes: 2, mtbf_job_s: 50_000 });
+    const missing = write('ckpt-trace/missing.json', scenario({ ...cluster, job_trace: { ...cluster.job_trace, path: 'nope.csv' } }));
+    expect(headroom('checkpoint-sweep', missing)).toMatchObject({ code: 2, stderr: expect.stringContaining('cluster.job_trace.path: cannot read nope.csv') });
+  });
+});

@@ -61,7 +61,7 @@ test('create from example, edit, run, see results, reload', async ({ page, appUr
   const chart = page.getByRole('img', { name: 'Latency percentiles vs budget for risk_model_api' });
   await expect(chart).toBeVisible();
   await expect(page.getByRole('img', { name: 'Latency budget breakdown for risk_model_api' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Analytic vs simulated/ })).toContainText('Utilization');
+  await expect(page.getByRole('table', { name: 'Analytic vs simulated — risk_model_api' })).toContainText('Utilization');
   await expect(page.getByText('Unstable:')).toBeVisible(); // 8 replicas at 1200 rps: the article's point
   const runs = page.getByRole('list', { name: 'Runs' });
   const doneRun = runs.getByRole('button', { name: /^Run done, version 2, seed 1, 5 replications/ });

@@ -1,0 +1,93 @@
+// `headroom checkpoint-sweep <scenario.json> [--factors 0.25,0.5,1,2,4] [--replications R] [--seed N]
+// [--threads T] [--json]`: the cluster simulated with checkpoint_interval_s at each factor × the
+// Young/Daly interval √(2 · MTBF_job · C), on the same seeds; prints the table and the simulated
+// optimum beside Young/Daly (docs/cluster.md). Everything is checked before anything runs.
+import type { CheckpointSweep, MaybeStat } from '../../simulation';
+import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../backend/checkpoint-sweep';
+import { applyOverrides, type Loaded } from '../backend/scenario-source';
+import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { jobTracesFor } from './calibrate';
+import { fmt } from './format-numbers';
+import { table } from './format-serving';
+import { InputError } from './inputs';
+
+export const CHECKPOINT_USAGE = `  headroom checkpoint-sweep <scenario.json> [--factors 0.25,0.5,1,2,4] [--replications R] [--seed N]
+                                            [--threads T] [--json]`;
+
+export const CHECKPOINT_SPECS: Record<string, Record<string, FlagSpec>> = {
+  'checkpoint-sweep': {
+    json: { kind: 'boolean' },
+    factors: { kind: 'string' },
+    replications: { kind: 'integer', min: 1 },
+    seed: { kind: 'integer', min: 0 },
+    threads: { kind: 'integer', min: 1 },
+  },
+};
+
+/** "0.25,0.5,1" → sorted distinct numbers, or a usage error naming the bad one. */
+export function parseFactors(text: string): number[] {
+  const parts = text.split(',').map((p) => p.trim());
+  const values = parts.map((p) => {
+    const n = p === '' ? Number.NaN : Number(p);
+    if (!Number.isFinite(n)) throw new UsageError(`--factors: ${JSON.stringify(p)} is not a number (use e.g. --factors 0.25,0.5,1,2,4)`);
+    return n;
+  });
+  try {
+    return normalizeFactors(values);
+  } catch (e) {
+    throw new UsageError(`--factors: ${(e as Error).message}`);
+  }
+}
+
+export async function runCheckpointCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }>): Promise<number> {
+  const factors = typeof args.flags.factors === 'string' ? parseFactors(args.flags.factors) : undefined;
+  const patched = applyOverrides(loaded.raw, { seed: args.flags.seed as number | undefined, replications: args.flags.replications as number | undefined });
+  if (!patched.ok) throw new InputError(patched.errors);
+  const scenario = patched.scenario;
+  const issues = checkpointSweepIssues(scenario);
+  if (issues.length > 0) throw new InputError(issues);
+  const inputs = jobTracesFor(scenario, args.file);
+  const tty = process.stderr.isTTY;
+  const sweep = await runCheckpointSweep(scenario, inputs, {
+    factors,
+    threads: args.flags.threads as number | undefined,
+    onProgress: tty ? (done, total) => process.stderr.write(`\rsimulating checkpoint intervals: ${done}/${total}\x1b[K`) : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  process.stdout.write(args.flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatCheckpointSweep(sweep, scenario.replications)}\n`);
+  return 0;
+}
+
+function plusMinus(s: MaybeStat, digits: number, scale = 1): string {
+  if (!s) return '—';
+  const half = ((s.ci95[1] - s.ci95[0]) / 2) * scale;
+  return half === 0 ? (s.mean * scale).toFixed(digits) : `${(s.mean * scale).toFixed(digits)} ± ${half.toFixed(digits)}`;
+}
+
+function seconds(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+export function formatCheckpointSweep(sweep: CheckpointSweep, replications: number): string {
+  const best = sweep.points.find((p) => p.factor === sweep.best.factor);
+  const rows = [['interval (s)', '× Young/Daly', 'goodput (mean ± 95% CI)', 'lost work', 'checkpoints', 'JCT mean (s)']];
+  for (const p of sweep.points) {
+    rows.push([
+      seconds(p.interval_s),
+      fmt(p.factor, 3),
+      plusMinus(p.goodput, 4),
+      p.lost ? `${fmt(p.lost.mean * 100, 2)}%` : '—',
+      p.checkpoint ? `${fmt(p.checkpoint.mean * 100, 2)}%` : '—',
+      p.jct_s ? seconds(p.jct_s.mean) : '—',
+    ]);
+  }
+  return [
+    `Checkpoint interval sweep: jobs spanning ${sweep.nodes} node${sweep.nodes === 1 ? '' : 's'}, MTBF_job ${seconds(sweep.mtbf_job_s)} s, checkpoint cost ${fmt(sweep.checkpoint_cost_s, 2)} s, ${replications} replication${replications === 1 ? '' : 's'} per interval`,
+    `Young/Daly interval      ${seconds(sweep.young_daly_interval_s)} s  (√(2 · MTBF_job · C))`,
+    `simulated optimum        ${seconds(sweep.best.interval_s)} s  (${fmt(sweep.best.factor, 3)} × Young/Daly, goodput ${best?.goodput ? fmt(best.goodput.mean, 4) : '—'})`,
+    '',
+    ...table(rows, [true, true, false, true, true, true]),
+    '',
+    'goodput: share of the jobs\' allocated GPU time spent in steps that were kept; lost work and checkpoints: shares of that time.',
+  ].join('\n');
+}

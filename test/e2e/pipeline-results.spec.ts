@@ -1,0 +1,83 @@
+// The pipeline view of a run in the browser preview: success against ∏(1 − p), makespan against
+// the critical path, and the DAG with failure propagation — one box per task, carrying the
+// figures of the stored result (read back over the same API the app uses).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+function collectConsoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+async function call<T>(appUrl: string, method: string, ...args: unknown[]): Promise<T> {
+  const url = new URL(appUrl);
+  const res = await fetch(`${url.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': url.searchParams.get('token')! },
+    body: JSON.stringify({ args }),
+  });
+  expect(res.ok).toBe(true);
+  const body = await res.json();
+  return body.value as T;
+}
+
+test('a pipeline run shows the DAG with how every task ended', async ({ page, appUrl }) => {
+  const problems = collectConsoleProblems(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(appUrl);
+  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
+  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
+  const before = await scenarioList.getByRole('listitem').count();
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
+  // Wait until the new copy is open, so the edits below go to it.
+  await expect(scenarioList.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
+  await page.getByLabel('Scenario name').fill('E2E pipeline view');
+  await page.getByLabel('Horizon (s)').fill('60');
+  await page.getByLabel('Warm-up (s)').fill('10');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+
+  const card = page.getByRole('region', { name: /Pipeline — 1,000 runs/ });
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  const dag = card.getByRole('img', { name: 'Pipeline DAG with how each task\'s runs ended' });
+  await expect(dag).toBeVisible();
+
+  // The stored result, as the app reads it.
+  const scenarios = await call<{ id: string; name: string }[]>(appUrl, 'listScenarios');
+  const scenario = scenarios.find((s) => s.name === 'E2E pipeline view')!;
+  let runId = '';
+  await expect.poll(async () => {
+    const runs = await call<{ id: string; status: string }[]>(appUrl, 'listRuns', scenario.id);
+    runId = runs.find((r) => r.status === 'done')?.id ?? '';
+    return runId;
+  }).not.toBe('');
+  const result = await call<any>(appUrl, 'getRunResult', runId);
+  const tasks = Object.keys(result.pipeline.tasks);
+  expect(tasks).toHaveLength(9);
+
+  // One box per task, in layers down the chain, each with its success share from the result.
+  const boxes = dag.locator('g.dag-node');
+  await expect(boxes).toHaveCount(tasks.length);
+  for (const id of tasks) {
+    const share = (result.pipeline.tasks[id].success.mean * 100).toFixed(1);
+    await expect(dag.locator(`g.dag-node[data-task="${id}"]`)).toContainText(`✓ ${share} %`);
+  }
+  // The leaf is the one most hit by upstream failures: drawn as propagated, not as failing itself.
+  await expect(dag.locator('g.dag-node[data-task="monitor_predictions"]')).toHaveClass(/propagated/);
+  await expect(dag.locator('path.dag-edge.critical')).toHaveCount(8);
+
+  // Success against ∏(1 − p), with the CI the result holds.
+  const success = card.getByRole('row', { name: /Every task succeeds/ });
+  await expect(success).toContainText('75.16 % = ∏(1 − p)');
+  const s = result.pipeline.success_rate;
+  await expect(success).toContainText(`${(s.mean * 100).toFixed(1)} % [${(s.ci95[0] * 100).toFixed(1)}, ${(s.ci95[1] * 100).toFixed(1)}]`);
+  await expect(card.getByRole('table', { name: 'How each task ended over the runs' }).getByRole('row')).toHaveCount(tasks.length + 1);
+  expect(problems).toEqual([]);
+});
