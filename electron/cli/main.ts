@@ -10,13 +10,14 @@ import { CHECKPOINT_SPECS, CHECKPOINT_USAGE, runCheckpointCommand } from './chec
 import { formatResult, formatSummary } from './format-text';
 import { InputError, tracesFor } from './inputs';
 import { ProgressBar } from './progress-bar';
+import { checkReportOut, writeReportOut } from './report-out';
 import { runSolve, runSweep } from './serving-commands';
 
 const USAGE = `usage:
   headroom validate <scenario.json>
   headroom analyze <scenario.json> [--json]
   headroom run <scenario.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
-                               [--max-events N] [--max-wall-s S] [--json]
+                               [--max-events N] [--max-wall-s S] [--json] [--out FILE]
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--seed N] [--replications R]
                                  [--horizon-s S] [--threads T] [--json]
@@ -38,6 +39,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     'horizon-s': { kind: 'number', min: 0, exclusiveMin: true },
     'max-events': { kind: 'integer', min: 1 },
     'max-wall-s': { kind: 'number', min: 0, exclusiveMin: true },
+    out: { kind: 'string' },
   },
   solve: { ...common, service: { kind: 'string' } },
   sweep: { ...common, set: { kind: 'string' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
@@ -81,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }>): Promise<number> {
+  const out = checkReportOut(args);
   const patched = applyOverrides(loaded.raw, {
     seed: args.flags.seed as number | undefined,
     replications: args.flags.replications as number | undefined,
@@ -106,6 +109,7 @@ async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }
     process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
   }
   process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc)}\n`);
+  await writeReportOut(out, doc, scenario);
   if (doc.truncated) {
     process.stderr.write(`headroom: run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);
     return 3;

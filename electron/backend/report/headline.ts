@@ -1,0 +1,90 @@
+// The one-sentence answers at the top of a report, one per section, shared by the HTML report
+// and the Markdown memo: "p99 latency 187 ms [183, 191] against a 200 ms budget: 13 ms
+// headroom; 9 replicas at 79% utilization".
+import type { ResultDocument } from '../../../simulation';
+import { meanText, num, pct, plural, statText, withUnit } from './format';
+import { isSimulatedService } from './metrics';
+import { percentileName, type ScenarioInfo } from './scenario-info';
+
+export function partialNotice(doc: ResultDocument): string | null {
+  return doc.truncated ? `PARTIAL RESULT: the run stopped early (${doc.truncated.reason}); the figures cover the simulated part only.` : null;
+}
+
+export function notSimulatedNotice(doc: ResultDocument): string | null {
+  const ns = doc.not_simulated ?? [];
+  if (ns.length === 0) return null;
+  return `Not simulated yet: ${ns.join(' and ')} (analytic figures only).`;
+}
+
+export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioInfo): string {
+  const svc = doc.serving?.[id];
+  if (!svc) return '';
+  const a = svc.analytic;
+  const sInfo = info.services[id];
+  const budget = sInfo?.budgetMs ?? null;
+  const analytic = `The analytic table says ${plural(a.required_replicas, 'replica')} at ${pct(a.utilization)} utilization and ${num(a.total_latency_ms)} ms total latency (${num(a.latency_margin_ms)} ms margin).`;
+  if (!isSimulatedService(svc)) return `${id}: not simulated. ${analytic}`;
+  const p = percentileName(sInfo?.sloPercentile ?? 99);
+  const at = svc.latency_at_slo_ms;
+  const parts: string[] = [];
+  if (at) {
+    let s = `${p} latency ${statText(at, 'ms')}`;
+    if (budget !== null) {
+      const h = svc.headroom_ms?.mean ?? budget - at.mean;
+      s += ` against a ${num(budget)} ms budget: ${h >= 0 ? `${num(h)} ms headroom` : `over budget by ${num(-h)} ms`}`;
+    }
+    parts.push(s);
+  } else {
+    parts.push(`no request latency was measured${budget === null ? '' : ` (budget ${num(budget)} ms)`}`);
+  }
+  const reps = svc.mean_replicas;
+  const repText = reps ? (reps.ci95[0] === reps.ci95[1] && Number.isInteger(reps.mean) ? plural(reps.mean, 'replica') : `${meanText(reps, '')} replicas on average`) : null;
+  if (svc.utilization) parts.push(`${repText ? `${repText} at ` : ''}${meanText(svc.utilization, 'fraction')} utilization`);
+  let out = `${id}: ${parts.join('; ')}`;
+  if (svc.slo_attainment) out += ` (SLO met by ${meanText(svc.slo_attainment, 'fraction')} of requests)`;
+  out += '.';
+  if (!svc.stable) out += ' UNSTABLE: the offered load reaches capacity or the queue did not drain.';
+  return `${out} ${analytic}`;
+}
+
+export function clusterHeadline(doc: ResultDocument): string {
+  const c = doc.cluster;
+  if (!c) return '';
+  const s = doc.summary;
+  const snapshot = s.mean_compute_utilization === undefined ? '' : `The allocation snapshot puts mean compute utilization at ${pct(s.mean_compute_utilization)}${s.share_compute_pools_over_target === undefined ? '' : `, with ${pct(s.share_compute_pools_over_target)} of pools over target`}.`;
+  const j = c.jobs;
+  if (!j || !c.pools) return `Cluster: analytic figures only. ${snapshot}`.trim();
+  if (j.submitted === 0) return `Cluster: no jobs were submitted in the simulation, so simulated utilization is idle. ${snapshot}`.trim();
+  const over = Object.entries(c.pools).filter(([, p]) => p.over_target).map(([id]) => id);
+  const pools = Object.entries(c.pools).map(([id, p]) => `${id} ${meanText(p.utilization, 'fraction')} allocated${p.utilization_target === null ? '' : ` (target ${pct(p.utilization_target)})`}`).join(', ');
+  const parts = [
+    `Cluster: ${pools}`,
+    `${plural(j.completed, 'job')} of ${num(j.submitted)} completed; job completion time ${statText(j.jct_s.mean, 's')}, queueing delay ${statText(j.queue_delay_s.mean, 's')}`,
+  ];
+  if (j.straggler_wait_fraction) parts.push(`stragglers take ${meanText(j.straggler_wait_fraction, 'fraction')} of worker time at barriers`);
+  let out = `${parts.join('; ')}.`;
+  if (over.length > 0) out += ` Over target: ${over.join(', ')}.`;
+  return out;
+}
+
+export function pipelineHeadline(doc: ResultDocument): string {
+  const p = doc.pipeline;
+  if (!p) return '';
+  const a = p.analytic;
+  if (!p.success_rate) return `Pipeline: analytic reliability ∏(1−p) ${pct(a.reliability)}, critical path ${withUnit(a.critical_path_s, 's')}.`;
+  const retries = Math.abs(a.reliability_with_retries - a.reliability) > 1e-12;
+  let out = `Pipeline: success rate ${statText(p.success_rate, 'fraction')} over ${num(p.runs ?? 0)} runs against ${pct(a.reliability)} from ∏(1−p)${retries ? ` (${pct(a.reliability_with_retries)} with retries)` : ''}`;
+  if (p.makespan_s?.p95) out += `; makespan p95 ${statText(p.makespan_s.p95, 's')} against a critical path of ${withUnit(a.critical_path_s, 's')}`;
+  const worst = Object.entries(p.tasks ?? {}).filter(([, t]) => t.failed).sort((x, y) => (y[1].failed!.mean - x[1].failed!.mean) || x[0].localeCompare(y[0]))[0];
+  if (worst && worst[1].failed!.mean > 0) out += `; ${worst[0]} fails most often (${meanText(worst[1].failed, 'fraction')} of runs)`;
+  return `${out}.`;
+}
+
+/** Every headline of the document, in section order (serving, cluster, pipeline). */
+export function headlines(doc: ResultDocument, info: ScenarioInfo): string[] {
+  return [
+    ...Object.keys(doc.serving ?? {}).map((id) => servingHeadline(doc, id, info)),
+    clusterHeadline(doc),
+    pipelineHeadline(doc),
+  ].filter((s) => s !== '');
+}

@@ -1,0 +1,87 @@
+// The Markdown memo: a headline paragraph a planner pastes into a review document, then the key
+// tables in GitHub Markdown (the full list of figures is the CSV report).
+import type { ResultDocument } from '../../../simulation';
+import { DASH, clock, fixed, meanText, pct, statText } from './format';
+import { headlines, notSimulatedNotice, partialNotice } from './headline';
+import { analyticText, simulatedText, valueText } from './html-parts';
+import { reportFigures, summaryLabel, type Figure } from './metrics';
+import { scenarioInfo } from './scenario-info';
+
+/** Memo tables list at most this many tasks or jobs. */
+const MAX_MEMO_ROWS = 30;
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function mdTable(head: string[], rows: string[][], numeric: boolean[]): string[] {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map((_, i) => (numeric[i] ? '--:' : ':--')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+function figureRows(figs: readonly Figure[], metrics: readonly string[]): string[][] {
+  return metrics.flatMap((m) => figs.filter((f) => f.metric === m)).map((f) => [f.label, simulatedText(f), analyticText(f) || DASH]);
+}
+
+const SERVING_KEYS = ['latency_ms.p50', 'latency_ms.p95', 'latency_ms.p99', 'latency_ms.p999', 'headroom_ms', 'slo_attainment', 'latency_ms.mean', 'wait_ms.mean', 'wait_probability', 'utilization', 'throughput_rps', 'mean_replicas', 'cost', 'stable', 'analytic.required_replicas', 'analytic.stable_replicas', 'latency_budget_ms'];
+const JOB_KEYS = ['submitted', 'completed', 'unfinished', 'jct_s.mean', 'jct_s.p95', 'queue_delay_s.mean', 'queue_delay_s.p95', 'parallel_efficiency', 'straggler_wait_fraction', 'goodput'];
+const PIPELINE_KEYS = ['runs', 'success_rate', 'dag_run_success_rate', 'analytic.reliability', 'makespan_s.mean', 'makespan_s.p95', 'analytic.critical_path_s'];
+
+export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): string {
+  const info = scenarioInfo(doc, scenario);
+  const figs = reportFigures(doc, scenario, info);
+  const of = (section: Figure['section'], entity: string) => figs.filter((f) => f.section === section && f.entity === entity);
+  const out: string[] = [`# Capacity memo: ${doc.scenario.name}`, ''];
+  const partial = partialNotice(doc);
+  if (partial) out.push(`> **${partial}**`, '');
+  const notSim = notSimulatedNotice(doc);
+  if (notSim) out.push(`> ${notSim}`, '');
+  const lines = headlines(doc, info);
+  if (lines.length > 0) out.push(lines.join(' '), '');
+  out.push(`_Run: ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'}, seed ${fixed(doc.seed, 0)}, horizon ${clock(doc.horizon_s)}${doc.warmup_s > 0 ? ` after a ${clock(doc.warmup_s)} warm-up` : ''}, ${fixed(doc.engine.events, 0)} events; Headroom engine ${doc.engine.version}; scenario SHA-256 \`${doc.scenario.sha256}\`. Simulated figures are mean [95% CI] over replications; “—” means no value._`, '');
+
+  for (const id of Object.keys(doc.serving ?? {})) {
+    out.push(`## Serving: ${id}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
+  }
+
+  const c = doc.cluster;
+  if (c) {
+    out.push('## Cluster', '');
+    const rows = Object.entries(c.analytic.pools).map(([id, a]) => {
+      const p = c.pools?.[id];
+      const target = p?.utilization_target ?? a.utilization_target;
+      const flag = (over: boolean | null | undefined) => (over === null || over === undefined ? DASH : over ? '**over**' : 'within');
+      return [id, target === null ? DASH : pct(target), `${pct(a.allocated_utilization)} (${flag(a.over_target)})`, statText(p?.utilization, 'fraction'), statText(p?.busy_utilization, 'fraction'), flag(p?.over_target)];
+    });
+    out.push(...mdTable(['Pool', 'Target', 'Snapshot (analytic)', 'Allocated (simulated)', 'Busy (simulated)', 'Simulated vs target'], rows, [false, true, true, true, true, false]), '');
+    if (c.jobs) out.push(...mdTable(['Jobs', 'Simulated: mean [95% CI]', 'Analytic'], figureRows(of('cluster', 'jobs'), JOB_KEYS), [false, true, true]), '');
+    if (c.allocation && Object.values(c.allocation).some((s) => s !== null)) {
+      out.push(`Allocated time: ${Object.entries(c.allocation).map(([k, s]) => `${k.replace('_', '-')} ${meanText(s, 'fraction')}`).join(', ')}.`, '');
+    }
+    const yd = c.analytic.checkpoint?.young_daly.filter((y) => y.interval_s !== null) ?? [];
+    if (yd.length > 0) out.push(`Young/Daly checkpoint interval: ${yd.map((y) => `${y.nodes}-node job ${clock(y.interval_s as number)}`).join(', ')} (configured: ${c.analytic.checkpoint?.checkpoint_interval_s == null ? 'none' : clock(c.analytic.checkpoint.checkpoint_interval_s)}).`, '');
+  }
+
+  const p = doc.pipeline;
+  if (p) {
+    out.push('## Pipeline', '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic'], figureRows(of('pipeline', ''), PIPELINE_KEYS), [false, true, true]), '');
+    const path = p.critical_path ?? p.analytic.critical_path;
+    out.push(`Critical path: ${path.map((t) => `\`${t}\``).join(' → ')}.`, '');
+    const tasks = Object.entries(p.tasks ?? {});
+    if (tasks.length > 0) {
+      const shown = tasks.slice(0, MAX_MEMO_ROWS);
+      out.push(...mdTable(['Task', 'Success', 'Failed', 'Upstream failed', 'Attempts', 'Criticality'],
+        shown.map(([id, t]) => [id, statText(t.success, 'fraction'), statText(t.failed, 'fraction'), statText(t.upstream_failed, 'fraction'), statText(t.attempts_mean, 'attempts'), meanText(t.criticality, 'fraction')]),
+        [false, true, true, true, true, true]), '');
+      if (tasks.length > shown.length) out.push(`_The first ${shown.length} of ${tasks.length} tasks; the CSV report lists them all._`, '');
+    }
+  }
+
+  const summary = figs.filter((f) => f.section === 'summary');
+  if (summary.length > 0) {
+    out.push('## Analytic summary (seed article)', '', ...mdTable(['Figure', 'Value'], summary.map((f) => [summaryLabel(f.metric), valueText(f.analytic, f.unit)]), [false, true]), '');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+

@@ -1,0 +1,39 @@
+// What a report needs from the scenario besides the result document: each service's latency
+// budget and SLO percentile, and the scenario's description. Read defensively from the raw JSON
+// (or the parsed scenario): without a scenario, the budget is recovered from the analytic block
+// (total latency + margin) and the SLO percentile defaults to 99, as in the scenario format.
+import type { ResultDocument } from '../../../simulation';
+
+export interface ServiceInfo {
+  budgetMs: number | null;
+  sloPercentile: number;
+}
+
+export interface ScenarioInfo {
+  description: string;
+  services: Record<string, ServiceInfo>;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+export function scenarioInfo(doc: ResultDocument, scenario: unknown): ScenarioInfo {
+  const raw = isObject(scenario) ? scenario : {};
+  const serving = isObject(raw.serving) ? raw.serving : {};
+  const specs = Array.isArray(serving.services) ? serving.services.filter(isObject) : [];
+  const services: Record<string, ServiceInfo> = {};
+  for (const [id, svc] of Object.entries(doc.serving ?? {})) {
+    const spec = specs.find((s) => s.id === id);
+    const a = svc.analytic;
+    services[id] = {
+      budgetMs: finite(spec?.latency_budget_ms) ?? (Number.isFinite(a.total_latency_ms + a.latency_margin_ms) ? a.total_latency_ms + a.latency_margin_ms : null),
+      sloPercentile: finite(spec?.slo_percentile) ?? 99,
+    };
+  }
+  return { description: typeof raw.description === 'string' ? raw.description : '', services };
+}
+
+/** "p99", "p99.9", "p95". */
+export function percentileName(p: number): string {
+  return `p${String(+p.toFixed(3))}`;
+}

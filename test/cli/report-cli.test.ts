@@ -1,0 +1,100 @@
+// `headroom run … --out FILE` as users run it: the built bundle in a child process, real files.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'bin', 'headroom.cjs');
+const example = path.join(root, 'assets', 'examples', 'risk-model-api.json');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-report-cli-'));
+// Short runs: the example's three sections, two replications, 120 s of serving (60 s warm-up).
+const quick = ['--replications', '2', '--horizon-s', '120'];
+
+function headroom(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created'), ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('headroom run --out', () => {
+  it.each(['html', 'md', 'csv', 'json'])('writes a .%s report for the bundled example and exits 0', (kind) => {
+    const out = path.join(tmp, `r.${kind}`);
+    const r = headroom(['run', example, ...quick, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    for (const id of ['risk_model_api', 'gpu_pool_a', 'train_model']) expect(text).toContain(id);
+    if (kind === 'html') {
+      expect(text.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(text).not.toMatch(/https?:\/\/|<script/i);
+    }
+    if (kind === 'md') expect(text).toMatch(/^# Capacity memo: Risk model API/);
+    if (kind === 'csv') expect(text.split('\r\n')[0]).toBe('section,entity,metric,mean,ci95_low,ci95_high,analytic,unit');
+    if (kind === 'json') expect(JSON.parse(text)).toMatchObject({ format: 'headroom.result/v1', replications: 2 });
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('works with --json: stdout gets the document, the .json report is the same bytes', () => {
+    const out = path.join(tmp, 'same.json');
+    const r = headroom(['run', example, ...quick, '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout) as { engine: { wall_ms: number } };
+    const b = JSON.parse(fs.readFileSync(out, 'utf8')) as { engine: { wall_ms: number } };
+    expect(b).toEqual(a);
+    expect(fs.readFileSync(out, 'utf8')).toBe(r.stdout);
+  });
+
+  it('still writes the report of a truncated run, marked partial, and exits 3', () => {
+    const out = path.join(tmp, 'partial.html');
+    const md = path.join(tmp, 'partial.md');
+    const r = headroom(['run', example, ...quick, '--max-events', '20000', '--out', out]);
+    expect(r.code).toBe(3);
+    expect(fs.readFileSync(out, 'utf8')).toContain('PARTIAL RESULT: the run stopped early (max_events)');
+    expect(r.stderr).toContain('partial');
+    expect(headroom(['run', example, ...quick, '--max-events', '20000', '--out', md]).code).toBe(3);
+    expect(fs.readFileSync(md, 'utf8')).toContain('**PARTIAL RESULT');
+  });
+
+  it('refuses an unknown extension before simulating: exit 2 naming --out and the kinds', () => {
+    const r = headroom(['run', example, ...quick, '--out', path.join(tmp, 'r.docx')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--out');
+    expect(r.stderr).toContain('.html, .pdf, .csv, .md, .json');
+    expect(fs.existsSync(path.join(tmp, 'r.docx'))).toBe(false);
+  });
+
+  it('refuses an unwritable path: exit 2 with the path', () => {
+    const bad = path.join(tmp, 'missing-folder', 'r.html');
+    const r = headroom(['run', example, ...quick, '--out', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(bad);
+  });
+
+  it('needs a value for --out and is listed in the usage', () => {
+    expect(headroom(['run', example, '--out']).code).toBe(2);
+    expect(headroom(['--help']).stdout).toContain('[--out FILE]');
+  });
+
+  it('explains how to get a PDF when no browser is found (exit 2)', () => {
+    const r = headroom(['run', example, ...quick, '--out', path.join(tmp, 'r.pdf')], { HEADROOM_CHROMIUM: path.join(tmp, 'no-browser') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PDF reports need Chromium or Chrome (set HEADROOM_CHROMIUM), or the desktop app; write .html and print it');
+  });
+
+  const hasChromium = fs.existsSync(CHROMIUM);
+  if (!hasChromium) {
+    console.warn(`\n*** SKIPPED: the .pdf report test needs ${CHROMIUM}; PDF output is NOT tested on this machine ***\n`);
+  }
+  (hasChromium ? it : it.skip)(`writes a .pdf report with ${CHROMIUM}`, () => {
+    const out = path.join(tmp, 'r.pdf');
+    const r = headroom(['run', example, ...quick, '--out', out], { HEADROOM_CHROMIUM: CHROMIUM });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = fs.readFileSync(out);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+  }, 120_000);
+});
