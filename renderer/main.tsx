@@ -13,6 +13,7 @@ import './styles/history.css';
 import './styles/cluster-tools.css';
 import './styles/pipeline.css';
 import './styles/cluster.css';
+import './styles/report-export.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -8,20 +8,22 @@ import path from 'node:path';
 import { explainStorageError, LibraryStorageError, normalizeTags, type Library } from '../../db';
 import { ENGINE_VERSION } from '../../simulation';
 import type {
-  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus,
+  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, DialogMethod, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus,
   ResultDocument, RunEvent, RunOptions, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord,
   VersionSummary,
 } from '../common/contract';
+import { writeFileAtomic } from './atomic-write';
 import { calibrateFile } from './calibrate';
 import {
   BadRequestError, checkBackupName, checkCalibrationFile, checkCalibrationOptions, checkExportOptions, checkId, checkIds, checkImportFiles,
-  checkJsonText, checkName, checkQuery, checkRunOptions, checkSweepOptions, checkTags,
+  checkJsonText, checkName, checkQuery, checkReportKind, checkRunOptions, checkSweepOptions, checkTags,
 } from './check-args';
 import { sweepSavedScenario } from './cluster-tools';
 import { exportScenarios, importFiles, importPaths, writeExport } from './import-export';
 import { LibraryHost } from './library-host';
 import { appPaths } from './paths';
 import { RunManager } from './run-manager';
+import { renderRunReport } from './run-report';
 import { commitVersion, prepareVersion, type PrepareOptions } from './scenario-save';
 import { loadScenarioText } from './scenario-source';
 import { fileCacheDir, withStoredFiles } from './version-files';
@@ -30,7 +32,7 @@ import {
 } from './to-contract';
 import type { AppLibraryOptions } from './open-app-library';
 
-export type BackendApi = Omit<HeadroomApi, 'onRunEvent' | 'saveExport' | 'openImport' | 'saveLibraryBackup' | 'openLibraryBackup'> & {
+export type BackendApi = Omit<HeadroomApi, 'onRunEvent' | DialogMethod> & {
   subscribe(listener: (e: RunEvent) => void): () => void;
 };
 
@@ -320,6 +322,23 @@ export class Backend implements BackendApi {
     const rid = checkId(runId, 'runId');
     const text = this.guard('read the result', () => this.lib.runs.getRunResult(rid));
     return text === null ? null : (JSON.parse(text) as ResultDocument);
+  }
+
+  async renderRunReport(runId: unknown, kind: unknown): Promise<ExportedFile> {
+    const rid = checkId(runId, 'runId');
+    const k = checkReportKind(kind);
+    return this.guard('export the report', () => renderRunReport(this.lib, rid, k));
+  }
+
+  /** Desktop: writes a report (its text, or the PDF the shell printed) where the user chose, atomically. */
+  writeReportFile(target: string, data: string | Buffer): string {
+    try {
+      writeFileAtomic(target, data);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new Error(`Could not save the report to ${target}: ${err.code ?? err.message}`);
+    }
+    return target;
   }
 
   async calibrateStragglers(file: unknown, options?: unknown): Promise<CalibrationResult> {

@@ -2,8 +2,8 @@
 // checked for type and size before anything else touches them.
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../db';
 import {
-  MAX_CALIBRATION_FILE_BYTES, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, type CalibrationOptions, type CheckpointSweepOptions, type ExportOptions,
-  type ImportFile, type RunOptions,
+  MAX_CALIBRATION_FILE_BYTES, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, RUN_REPORT_KINDS, SAVE_REPORT_KINDS, type CalibrationOptions,
+  type CheckpointSweepOptions, type ExportOptions, type ImportFile, type RunOptions, type RunReportKind, type SaveReportKind,
 } from '../common/contract';
 import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from './checkpoint-sweep';
 import { MAX_SCENARIO_BYTES } from './scenario-source';
@@ -67,6 +67,23 @@ export function checkIds(value: unknown, name: string): string[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > MAX_IDS) throw new BadRequestError(`${name}: must be a list of 1 to ${MAX_IDS} ids`);
   const ids = value.map((v, i) => checkId(v, `${name}[${i}]`));
   return [...new Set(ids)];
+}
+
+function checkKind<K extends string>(value: unknown, kinds: readonly K[]): K {
+  if (typeof value !== 'string' || !(kinds as readonly string[]).includes(value)) {
+    throw new BadRequestError(`kind: must be one of ${kinds.map((k) => `'${k}'`).join(', ')}`);
+  }
+  return value as K;
+}
+
+/** The kind of a report rendered as text. */
+export function checkReportKind(value: unknown): RunReportKind {
+  return checkKind(value, RUN_REPORT_KINDS);
+}
+
+/** The kind of a report saved to a file (the text kinds and PDF). */
+export function checkSaveReportKind(value: unknown): SaveReportKind {
+  return checkKind(value, SAVE_REPORT_KINDS);
 }
 
 export function checkExportOptions(value: unknown): ExportOptions {

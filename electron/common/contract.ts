@@ -216,6 +216,11 @@ export type CheckpointSweepResult =
       errors: ValidationIssue[];
     };
 
+/** Report kinds a run's result renders to as text (docs/reports.md). */
+export type RunReportKind = 'html' | 'md' | 'csv' | 'json';
+/** Report kinds a run can be saved as: the text kinds, and PDF (the HTML report printed). */
+export type SaveReportKind = RunReportKind | 'pdf';
+
 /** What `window.headroom` offers the renderer. Every method validates its payload in the backend. */
 export interface HeadroomApi {
   info(): Promise<AppInfo>;
@@ -271,6 +276,13 @@ export interface HeadroomApi {
   /** Stops a sweep started with this `requestId` (it then answers `reason: 'cancelled'`); no-op if it has ended. */
   cancelCheckpointSweep(requestId: string): Promise<void>;
 
+  // Reports (docs/reports.md).
+  /**
+   * The report of a finished run (done or partial) as text, rendered from its stored result and
+   * the scenario version it ran; fileName `<scenario-slug>-run-<first 8 of the id>.<kind>`.
+   */
+  renderRunReport(runId: string, kind: RunReportKind): Promise<ExportedFile>;
+
   // Implemented by each shell with its own file dialogs (desktop) or downloads and file inputs (browser).
   /** Asks where, then writes the export atomically; resolves to where it went, or null if cancelled. */
   saveExport(ids: string[], options?: ExportOptions): Promise<string | null>;
@@ -280,6 +292,12 @@ export interface HeadroomApi {
   saveLibraryBackup(): Promise<string | null>;
   /** Asks for a backup file, validates it, then restores it; null if cancelled. */
   openLibraryBackup(): Promise<LibraryStatus | null>;
+  /**
+   * Saves a run's report. Desktop: asks where, writes atomically (PDF printed by Electron), and
+   * resolves to the path. Browser preview: downloads it and resolves to the file name; PDF
+   * downloads the HTML report, to be printed to PDF from the browser. null if cancelled.
+   */
+  saveRunReport(runId: string, kind: SaveReportKind): Promise<string | null>;
 }
 
 /** Method names the backend implements, shared by the IPC and HTTP adapters (they reject anything else). */
@@ -289,15 +307,19 @@ export const API_METHODS = [
   'listVersions', 'getVersion', 'restoreVersion', 'renameScenario', 'duplicateScenario', 'setTags',
   'searchScenarios', 'listTrash', 'restoreFromTrash', 'purgeScenario',
   'exportScenarios', 'importScenarios', 'libraryStatus', 'backupLibrary', 'restoreLibraryBackup',
-  'calibrateStragglers', 'checkpointSweep', 'cancelCheckpointSweep',
+  'calibrateStragglers', 'checkpointSweep', 'cancelCheckpointSweep', 'renderRunReport',
 ] as const satisfies readonly Exclude<keyof HeadroomApi, 'onRunEvent' | DialogMethod>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** Methods each shell implements itself around a file dialog (Electron main) or the browser. */
-export const DIALOG_METHODS = ['saveExport', 'openImport', 'saveLibraryBackup', 'openLibraryBackup'] as const;
+export const DIALOG_METHODS = ['saveExport', 'openImport', 'saveLibraryBackup', 'openLibraryBackup', 'saveRunReport'] as const;
 
 export type DialogMethod = (typeof DIALOG_METHODS)[number];
+
+/** The report kinds, for the adapters' payload checks (the renderer keeps its own list: types only). */
+export const RUN_REPORT_KINDS = ['html', 'md', 'csv', 'json'] as const satisfies readonly RunReportKind[];
+export const SAVE_REPORT_KINDS = ['html', 'pdf', 'md', 'csv', 'json'] as const satisfies readonly SaveReportKind[];
 
 /** Largest scenario or bundle file accepted for import (checked before reading). */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,12 +1,22 @@
 // The desktop shell's file dialogs for import, export, backup and restore. Each asks the user,
 // then hands the chosen path to the backend, which does the work (atomic writes, validation).
+// A PDF report is the HTML report printed here, by Electron (print-pdf.ts).
 import { app, dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { Backend } from '../backend/backend';
-import { checkExportOptions, checkIds } from '../backend/check-args';
-import type { DialogMethod } from '../common/contract';
+import { checkExportOptions, checkId, checkIds, checkSaveReportKind } from '../backend/check-args';
+import type { DialogMethod, SaveReportKind } from '../common/contract';
+import { printHtmlToPdf } from './print-pdf';
 
 type Dialogs = Record<DialogMethod, (args: unknown[]) => Promise<unknown>>;
+
+const REPORT_FILTERS: Record<SaveReportKind, Electron.FileFilter> = {
+  html: { name: 'HTML report', extensions: ['html'] },
+  pdf: { name: 'PDF report', extensions: ['pdf'] },
+  md: { name: 'Markdown memo', extensions: ['md'] },
+  csv: { name: 'CSV of the metrics', extensions: ['csv'] },
+  json: { name: 'Headroom result JSON', extensions: ['json'] },
+};
 
 export function createDialogs(backend: Backend, window: () => BrowserWindow | null): Dialogs {
   const parent = () => window() ?? undefined;
@@ -54,6 +64,22 @@ export function createDialogs(backend: Backend, window: () => BrowserWindow | nu
       const choice = await (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options));
       if (choice.canceled || !choice.filePath) return null;
       return backend.backupToPath(choice.filePath);
+    },
+
+    async saveRunReport([runId, kind]) {
+      const rid = checkId(runId, 'runId');
+      const k = checkSaveReportKind(kind);
+      // Rendered first, so that a run without a result is refused before any dialog.
+      const report = await backend.renderRunReport(rid, k === 'pdf' ? 'html' : k);
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export report',
+        defaultPath: path.join(documents(), report.fileName.replace(/\.html$/, `.${k}`)),
+        filters: [REPORT_FILTERS[k]],
+      };
+      const owner = parent();
+      const choice = await (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options));
+      if (choice.canceled || !choice.filePath) return null;
+      return backend.writeReportFile(choice.filePath, k === 'pdf' ? await printHtmlToPdf(report.text) : report.text);
     },
 
     async openLibraryBackup() {

@@ -1,6 +1,6 @@
 // The sandboxed preload: exposes exactly the contract as `window.headroom`, nothing else
-// (no raw ipcRenderer). Built as CommonJS, as sandboxed preloads require. The four dialog
-// methods are answered by the main process itself (file dialogs), the rest by the backend.
+// (no raw ipcRenderer). Built as CommonJS, as sandboxed preloads require. The dialog methods
+// (DIALOG_METHODS) are answered by the main process itself (file dialogs), the rest by the backend.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod, type DialogMethod, type HeadroomApi, type RunEvent,
@@ -45,10 +45,12 @@ const api = {
   calibrateStragglers: (file, options) => invoke('calibrateStragglers', file, options),
   checkpointSweep: (scenarioId, options) => invoke('checkpointSweep', scenarioId, options),
   cancelCheckpointSweep: (requestId) => invoke('cancelCheckpointSweep', requestId),
+  renderRunReport: (runId, kind) => invoke('renderRunReport', runId, kind),
   saveExport: (ids, options) => invoke('saveExport', ids, options),
   openImport: () => invoke('openImport'),
   saveLibraryBackup: () => invoke('saveLibraryBackup'),
   openLibraryBackup: () => invoke('openLibraryBackup'),
+  saveRunReport: (runId, kind) => invoke('saveRunReport', runId, kind),
 } satisfies HeadroomApi;
 
 contextBridge.exposeInMainWorld('headroom', api);

@@ -1,8 +1,10 @@
 // The contract over loopback HTTP for the browser preview: `POST /api/call/<method>` with
 // `{"args": [...]}` answers `{"ok": true, "value"}` or `{"ok": false, "error": {"message"}}`;
 // run events arrive on `GET /api/events` as server-sent events. Both carry the session token.
-// The four dialog methods use what a browser has instead of file dialogs: downloads and file
-// inputs (see browser-files.ts); a library backup goes up and down as raw bytes.
+// The dialog methods use what a browser has instead of file dialogs: downloads and file inputs
+// (see browser-files.ts); a library backup goes up and down as raw bytes. A browser cannot
+// write a PDF on its own, so a PDF report downloads the HTML report, for the browser's
+// Print → Save as PDF (it is laid out for A4); the app says so.
 import type { ApiMethod, HeadroomApi, ImportResult, LibraryStatus } from '../../electron/common/contract';
 import { downloadBlob, downloadText, pickFiles, readImportFiles } from './browser-files';
 import { createRunEventStream } from './event-stream';
@@ -82,12 +84,19 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
     calibrateStragglers: (file, options) => call('calibrateStragglers', file, options),
     checkpointSweep: (scenarioId, options) => call('checkpointSweep', scenarioId, options),
     cancelCheckpointSweep: (requestId) => call('cancelCheckpointSweep', requestId),
+    renderRunReport: (runId, kind) => call('renderRunReport', runId, kind),
 
     async saveExport(ids, options) {
       const exported = await api.exportScenarios(ids, options);
       downloadText(exported.fileName, exported.text, exported.mediaType);
       for (const c of exported.companions) downloadBlob(c.fileName, new Blob([Uint8Array.from(atob(c.base64), (ch) => ch.charCodeAt(0))]));
       return exported.fileName;
+    },
+
+    async saveRunReport(runId, kind) {
+      const report = await api.renderRunReport(runId, kind === 'pdf' ? 'html' : kind);
+      downloadText(report.fileName, report.text, report.mediaType);
+      return report.fileName;
     },
 
     async openImport(): Promise<ImportResult | null> {

@@ -1,4 +1,4 @@
-// The selected run: what it was (version, seed, engine, wall time) and its charts.
+// The selected run: what it was (version, seed, engine, wall time), its report export, and its charts.
 import type { ResultDocument, RunSummary } from '../../electron/common/contract';
 import { BreakdownChart } from '../charts/BreakdownChart';
 import { LatencyChart } from '../charts/LatencyChart';
@@ -6,6 +6,7 @@ import { formatDuration, formatNumber, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
 import { PipelineResults } from './pipeline/PipelineResults';
 import { ClusterResults } from './cluster/ClusterResults';
+import { ReportExport } from './ReportExport';
 import { budgetMs, isSimulated, serviceEntries } from './service-results';
 
 export function useSloPercentile(serviceId: string): number | null {
@@ -18,9 +19,12 @@ function RunMeta({ run, result }: { run: RunSummary; result: ResultDocument }) {
   const differs = dirty || (editorVersion !== null && editorVersion !== run.scenarioVersion);
   return (
     <div className="run-meta">
-      <p>
-        Run of <strong>v{run.scenarioVersion}</strong> · seed {result.seed} · {result.replications} replications · horizon {formatNumber(result.horizon_s, 0)} s (warm-up {formatNumber(result.warmup_s, 0)} s) · engine {result.engine.version} · {formatNumber(result.engine.events, 0)} events · {formatDuration(result.engine.wall_ms)} · {formatWhen(run.createdAt)}
-      </p>
+      <div className="run-meta-head">
+        <p>
+          Run of <strong>v{run.scenarioVersion}</strong> · seed {result.seed} · {result.replications} replications · horizon {formatNumber(result.horizon_s, 0)} s (warm-up {formatNumber(result.warmup_s, 0)} s) · engine {result.engine.version} · {formatNumber(result.engine.events, 0)} events · {formatDuration(result.engine.wall_ms)} · {formatWhen(run.createdAt)}
+        </p>
+        <ReportExport key={run.id} run={run} />
+      </div>
       {differs && <p className="muted">The editor has changed since this run; run again to compare.</p>}
       {result.truncated && <p className="callout warn"><strong>Partial result:</strong> stopped by a cap ({result.truncated.reason}).</p>}
       {result.not_simulated && result.not_simulated.length > 0 && (

@@ -107,6 +107,27 @@ describe('web preview server', () => {
     expect(events.map((e) => e.run?.status).filter(Boolean)).toEqual(expect.arrayContaining(['queued', 'running', 'done']));
   });
 
+  it('renders a run\'s report over HTTP, only with the token, and names a bad kind', async () => {
+    const [first] = (await (await call('listScenarios', [])).json() as { value: { id: string; name: string }[] }).value;
+    const started = (await (await call('startRun', [first!.id, { replications: 1 }])).json() as { value: { id: string } }).value;
+    await expect.poll(async () => {
+      const runs = (await (await call('listRuns', [first!.id])).json() as { value: { id: string; status: string }[] }).value;
+      return runs.find((r) => r.id === started.id)?.status;
+    }, { timeout: 60_000 }).toBe('done');
+    const res = await call('renderRunReport', [started.id, 'md']);
+    expect(res.status).toBe(200);
+    const report = ((await res.json()) as { value: { fileName: string; mediaType: string; text: string } }).value;
+    expect(report.fileName).toMatch(new RegExp(`^[a-z0-9-]+-run-${started.id.slice(0, 8)}\\.md$`));
+    expect(report.mediaType).toBe('text/markdown');
+    expect(report.text).toContain(first!.name);
+    expect((await call('renderRunReport', [started.id, 'md'], { 'X-Headroom-Token': 'wrong' })).status).toBe(401);
+    const bad = await call('renderRunReport', [started.id, 'docx']);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^kind: must be one of/);
+    // The dialog method is the shell's own: the server does not answer it.
+    expect((await call('saveRunReport', [started.id, 'md'])).status).toBe(404);
+  });
+
   it('a second preview on the same library exits 2 without touching it', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'out/node/web.cjs')], { env: { ...process.env, HEADROOM_DATA_DIR: server.dataDir }, encoding: 'utf8', timeout: 20_000 });
     expect(r.status).toBe(2);

@@ -6,16 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { ResultDocument, RunSummary, ScenarioSummary } from '../../electron/common/contract';
 import { formatStatPercent } from '../../renderer/format/numbers';
-import { expect, test } from './fixtures';
-
-function collectConsoleProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
+import { collectConsoleProblems, expect, test } from './fixtures';
 
 /** Calls the contract over the same HTTP API and session token the app uses. */
 async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {

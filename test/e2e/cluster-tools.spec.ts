@@ -7,19 +7,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { sharedData } from '../shared-data';
-import { expect, test } from './fixtures';
+import { collectConsoleProblems, expect, test } from './fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai1 = sharedData('alibaba_pai_2020', 'job_1_norm.csv');
-
-function collectConsoleProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
 
 const scenarioList = (page: Page) => page.getByRole('list', { name: 'Scenarios' });
 const saveStatus = (page: Page) => page.getByRole('group', { name: 'Editor actions' }).getByRole('status');

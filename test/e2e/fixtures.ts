@@ -1,6 +1,6 @@
 // Fixtures for the browser-preview e2e tests: each worker starts the real web server
 // (out/node/web.cjs, built by `npm run build`) on a fresh temporary library folder.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,3 +57,13 @@ export const test = base.extend<object, { preview: PreviewServer; appUrl: string
 });
 
 export { expect };
+
+/** Console errors and warnings (and uncaught page errors) seen from now on: a test ends expecting none. */
+export function collectConsoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}

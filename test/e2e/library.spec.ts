@@ -7,16 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-function collectConsoleProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
+import { collectConsoleProblems, expect, test } from './fixtures';
 
 const scenarioList = (page: Page) => page.getByRole('list', { name: 'Scenarios' });
 const saveStatus = (page: Page) => page.getByRole('group', { name: 'Editor actions' }).getByRole('status');

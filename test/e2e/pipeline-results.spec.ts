@@ -1,17 +1,7 @@
 // The pipeline view of a run in the browser preview: success against ∏(1 − p), makespan against
 // the critical path, and the DAG with failure propagation — one box per task, carrying the
 // figures of the stored result (read back over the same API the app uses).
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-function collectConsoleProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
+import { collectConsoleProblems, expect, test } from './fixtures';
 
 async function call<T>(appUrl: string, method: string, ...args: unknown[]): Promise<T> {
   const url = new URL(appUrl);

@@ -1,17 +1,7 @@
 // The walking skeleton end to end in the browser preview: real renderer, backend, SQLite and
 // engine. Create a scenario from the bundled example, edit it in the form (with inline
 // validation), save, run it, read the chart and the analytic table, reload and find it all again.
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-function collectConsoleProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
+import { collectConsoleProblems, expect, test } from './fixtures';
 
 test('create from example, edit, run, see results, reload', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);

@@ -1,7 +1,8 @@
 // Reports from a result document (docs/reports.md): the kind follows the file extension —
 // .html (self-contained, printable), .pdf (that HTML printed by a headless Chromium), .csv (one
 // row per figure), .md (a memo), .json (the document as `--json` prints it). Shared by the
-// command line and, later, the app's "Export report".
+// command line (`run --out`) and the app's "Export report…" (electron/backend/run-report.ts; the
+// desktop shell prints PDF with Electron's printToPDF instead of a headless Chromium).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResultDocument } from '../../../simulation';
