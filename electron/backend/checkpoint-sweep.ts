@@ -6,7 +6,7 @@
 // "Checkpoint interval…" dialog (with a wall-clock cap and cancel).
 import { Worker } from 'node:worker_threads';
 import type { CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../../simulation';
-import { DEFAULT_FACTORS, type CheckpointPoint } from '../../simulation/cluster/checkpoint-sweep';
+import { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from '../../simulation/cluster/checkpoint-sweep';
 import { distMean } from '../../simulation/random/dist-mean';
 import { appPaths } from './paths';
 import { defaultThreads } from './run-pool';
@@ -117,8 +117,7 @@ export function mergeParts(parts: readonly CheckpointSweep[], factors: readonly 
     if (!pt) throw new Error(`the sweep lacks the interval at ${f} × Young/Daly`);
     return pt;
   });
-  let best = points[0] as CheckpointPoint;
-  for (const p of points) if ((p.goodput?.mean ?? -Infinity) > (best.goodput?.mean ?? -Infinity)) best = p;
+  const best = bestPoint(points);
   const { nodes, mtbf_job_s, checkpoint_cost_s, young_daly_interval_s } = parts[0] as CheckpointSweep;
   return { nodes, mtbf_job_s, checkpoint_cost_s, young_daly_interval_s, points, best: { factor: best.factor, interval_s: best.interval_s } };
 }

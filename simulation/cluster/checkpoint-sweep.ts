@@ -46,6 +46,13 @@ function typicalNodes(s: Scenario, inputs: HostInputs): number {
   return nodes.length > 0 ? (nodes[(nodes.length - 1) >> 1] as number) : 1;
 }
 
+/** The point with the highest mean goodput (the first of equals, so the order of `points` decides ties). */
+export function bestPoint(points: readonly CheckpointPoint[]): CheckpointPoint {
+  let best = points[0] as CheckpointPoint;
+  for (const p of points) if ((p.goodput?.mean ?? -Infinity) > (best.goodput?.mean ?? -Infinity)) best = p;
+  return best;
+}
+
 export function checkpointSweep(s: Scenario, factors: readonly number[] = DEFAULT_FACTORS, inputs: HostInputs = {}): CheckpointSweep {
   const f = s.cluster?.failures;
   if (!f) throw new Error('cluster.failures: a checkpoint sweep needs node failures (node_mtbf_s) and a checkpoint cost');
@@ -67,8 +74,7 @@ export function checkpointSweep(s: Scenario, factors: readonly number[] = DEFAUL
       checkpoint: statOf(reps.map((r) => r.allocation.checkpoint)),
     };
   });
-  let best = points[0] as CheckpointPoint;
-  for (const p of points) if ((p.goodput?.mean ?? -Infinity) > (best.goodput?.mean ?? -Infinity)) best = p;
+  const best = bestPoint(points);
   return {
     nodes,
     mtbf_job_s: mtbfJob,
