@@ -1,12 +1,12 @@
 // The backend with its real parts: a SQLite library in a temp dir, real worker threads
 // (the built out/node/worker.cjs), real engine.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../db';
+import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
 import type { RunEvent, RunSummary } from '../../electron/common/contract';
+import { closeTempBackend, openTempBackend } from './temp-backend';
 
 const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
 
@@ -20,16 +20,10 @@ let lib: Library;
 let backend: Backend;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-backend-'));
-  lib = openLibrary(dir);
-  backend = new Backend({ library: lib, dataDir: dir, shell: 'web', threads: 2 });
+  ({ dir, lib, backend } = openTempBackend('headroom-backend-'));
 });
 
-afterEach(async () => {
-  await backend.shutdown();
-  lib.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempBackend({ dir, lib, backend }));
 
 function waitForFinal(runId: string): Promise<RunSummary> {
   return new Promise((resolve) => {

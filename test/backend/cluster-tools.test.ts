@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../db';
+import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
 import { BadRequestError } from '../../electron/backend/check-args';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
 import { sharedData } from '../shared-data';
+import { closeTempBackend, openTempBackend } from './temp-backend';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai = (j: number) => sharedData('alibaba_pai_2020', `job_${j}_norm.csv`);
@@ -34,16 +35,10 @@ let lib: Library;
 let backend: Backend;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cluster-tools-'));
-  lib = openLibrary(dir);
-  backend = new Backend({ library: lib, dataDir: dir, shell: 'web', threads: 2 });
+  ({ dir, lib, backend } = openTempBackend('headroom-cluster-tools-'));
 });
 
-afterEach(async () => {
-  await backend.shutdown();
-  lib.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempBackend({ dir, lib, backend }));
 
 async function created(json: string): Promise<string> {
   const r = await backend.createScenario(json);

@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../db';
-import { Backend } from '../../electron/backend/backend';
+import type { Library } from '../../db';
+import type { Backend } from '../../electron/backend/backend';
 import type { RunEvent, RunSummary } from '../../electron/common/contract';
+import { closeTempBackend, openTempBackend } from './temp-backend';
 
 const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
 
@@ -21,16 +22,10 @@ let lib: Library;
 let backend: Backend;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-library-api-'));
-  lib = openLibrary(dir);
-  backend = new Backend({ library: lib, dataDir: dir, shell: 'web', threads: 2 });
+  ({ dir, lib, backend } = openTempBackend('headroom-library-api-'));
 });
 
-afterEach(async () => {
-  await backend.shutdown();
-  lib.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempBackend({ dir, lib, backend }));
 
 async function create(over: Record<string, unknown> = {}) {
   const saved = await backend.createScenario(scenarioText(over));

@@ -2,14 +2,14 @@
 // of its result and of the scenario version it ran; runs without a result and bad arguments
 // are refused with messages naming what is wrong. Real SQLite in a temp dir, real worker threads.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../db';
-import { Backend } from '../../electron/backend/backend';
+import type { Library } from '../../db';
+import type { Backend } from '../../electron/backend/backend';
 import { renderReport } from '../../electron/backend/report';
 import { loadScenarioText } from '../../electron/backend/scenario-source';
 import type { RunEvent, RunSummary } from '../../electron/common/contract';
+import { closeTempBackend, openTempBackend } from './temp-backend';
 
 const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
 
@@ -23,16 +23,10 @@ let lib: Library;
 let backend: Backend;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-report-'));
-  lib = openLibrary(dir);
-  backend = new Backend({ library: lib, dataDir: dir, shell: 'web', threads: 2 });
+  ({ dir, lib, backend } = openTempBackend('headroom-report-'));
 });
 
-afterEach(async () => {
-  await backend.shutdown();
-  lib.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempBackend({ dir, lib, backend }));
 
 function waitForFinal(runId: string): Promise<RunSummary> {
   return new Promise((resolve) => {
