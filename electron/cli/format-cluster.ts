@@ -6,6 +6,15 @@ export function formatCluster(r: ResultDocument): string[] {
   const c = r.cluster;
   if (!c?.jobs || !c.pools) return [];
   const j = c.jobs;
+  if (j.submitted === 0) {
+    // Pools without jobs (the seed table's snapshot): nothing ran, so say so instead of 0 %.
+    const out = ['', 'Cluster: no jobs to simulate (add jobs, a job_generator or a job_trace); allocation snapshot:'];
+    for (const [id, p] of Object.entries(c.analytic.pools)) {
+      const target = p.utilization_target === null ? '' : `, target ${num(p.utilization_target, 3)}${p.over_target ? ' (OVER)' : ''}`;
+      out.push(`  pool ${id}: allocated ${p.allocated_utilization === null ? '—' : num(p.allocated_utilization, 4)} (analytic)${target}`);
+    }
+    return out;
+  }
   const out = ['', `Cluster (${r.replications} replications, mean [95% CI]):`];
   for (const [id, p] of Object.entries(c.pools)) {
     const target = p.utilization_target === null ? '' : `, target ${num(p.utilization_target, 3)}${p.over_target ? ' (OVER)' : ''}`;

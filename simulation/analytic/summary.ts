@@ -4,12 +4,23 @@ import type { Scenario, ServiceSpec } from '../scenario/schema';
 import type { Summary } from '../result/types';
 import { offeredRate } from './offered-rate';
 
+/**
+ * Slot time per request, for capacity (throughput, utilization, replica counts). With batching a
+ * full batch's time is shared by its members.
+ */
 export function serviceMeanServiceMs(svc: ServiceSpec): number {
-  if (svc.service_time_ms) return distMean(svc.service_time_ms);
-  // With batching a request's model time is that of a full batch shared by its members.
+  const b = svc.batching; // with batching, service_time_ms is not used (scenario-format.md)
+  if (b) return (b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch) / b.max_batch;
+  return svc.service_time_ms ? distMean(svc.service_time_ms) : Number.NaN;
+}
+
+/**
+ * Model time one request experiences, for latency: its service time, or with batching the
+ * whole time of the (full) batch it rides in — every member waits for the batch to finish.
+ */
+export function serviceLatencyMs(svc: ServiceSpec): number {
   const b = svc.batching;
-  if (!b) return Number.NaN;
-  return (b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch) / b.max_batch;
+  return b ? b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch : serviceMeanServiceMs(svc);
 }
 
 export function serviceExtrasMs(svc: ServiceSpec): number {
@@ -51,7 +62,7 @@ export function analyticSummary(s: Scenario, traceRates: ReadonlyMap<string, num
   const svc = s.serving?.services[0];
   if (svc) {
     const offered = offeredRate(svc.arrivals, traceRates.get(svc.id));
-    const total = serviceMeanServiceMs(svc) + serviceExtrasMs(svc);
+    const total = serviceLatencyMs(svc) + serviceExtrasMs(svc);
     if (offered !== null) out.serving_required_replicas = requiredReplicas(offered, perReplicaRps(svc));
     out.serving_total_latency_ms = total;
     out.serving_latency_margin_ms = svc.latency_budget_ms - total;

@@ -3,7 +3,7 @@
 // each replica count implies around the fewest replicas that keep it below 1.
 import { mmcWait, pkMeanWait } from '../analytic/erlang';
 import { offeredRate } from '../analytic/offered-rate';
-import { perReplicaRps, requiredReplicas, serviceExtrasMs, serviceMeanServiceMs } from '../analytic/summary';
+import { perReplicaRps, requiredReplicas, serviceExtrasMs, serviceLatencyMs, serviceMeanServiceMs } from '../analytic/summary';
 import { distMean } from '../random/dist-mean';
 import { distSecondMoment } from '../random/dist-moments';
 import type { ReplicaCountAnalytic, ServiceAnalytic } from '../result/types';
@@ -58,7 +58,7 @@ function erlangFor(svc: ServiceSpec, offeredRps: number, slots: number) {
 
 export function serviceAnalytic(svc: ServiceSpec, offeredRps: number): ServiceAnalytic {
   const meanS = serviceMeanServiceMs(svc);
-  const total = meanS + serviceExtrasMs(svc);
+  const total = serviceLatencyMs(svc) + serviceExtrasMs(svc);
   const slots = capacitySlots(svc);
   const out: ServiceAnalytic = {
     required_replicas: requiredReplicas(offeredRps, perReplicaRps(svc)),

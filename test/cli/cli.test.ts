@@ -112,6 +112,14 @@ describe('headroom run', () => {
     expect(doc.replications).toBe(3);
   });
 
+  it('text output: a cluster with pools but no jobs shows its allocation snapshot, not 0 % utilization', () => {
+    const r = headroom('run', example, '--horizon-s', '90', '--replications', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Cluster: no jobs to simulate');
+    expect(r.stdout).toContain('pool gpu_pool_b: allocated 0.875 (analytic), target 0.85 (OVER)');
+    expect(r.stdout).not.toMatch(/pool gpu_pool_a: allocated 0 /);
+  });
+
   it('flags override the scenario; a different seed gives a different result', () => {
     const file = writeScenario('seed.json', small());
     const a = JSON.parse(headroom('run', file, '--json', '--seed', '7', '--replications', '2', '--horizon-s', '10').stdout);

@@ -48,4 +48,18 @@ describe('serving analytic', () => {
     expect(stableReplicas(svc, 1200)).toBe(2);
     expect(serviceAnalytic(svc, Number.NaN).by_replicas).toBeUndefined();
   });
+
+  it('batching: a request is charged its share of a batch for capacity but the whole batch for latency', () => {
+    const batching = { max_batch: 8, max_wait_ms: 5, batch_time_ms: { base: 40, per_item: 5 } };
+    const svc = service({ service_time_ms: undefined, batching, latency_ms: { feature: 10, network: 20 } });
+    // Capacity: 80 ms ÷ 8 = 10 ms per request. Latency: each member waits for the 80 ms batch.
+    const a = serviceAnalytic(svc, 1200);
+    expect(a.total_latency_ms).toBe(80 + 10 + 20);
+    expect(a.latency_margin_ms).toBe(200 - 110);
+    expect(a.utilization).toBeCloseTo(12 / 96, 12);
+    // service_time_ms is not used once batching is set, for capacity or latency.
+    const both = serviceAnalytic(service({ service_time_ms: { dist: 'exponential', mean: 500 }, batching }), 1200);
+    expect(both.utilization).toBeCloseTo(12 / 96, 12);
+    expect(both.total_latency_ms).toBe(80);
+  });
 });
