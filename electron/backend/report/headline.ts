@@ -59,7 +59,7 @@ export function clusterHeadline(doc: ResultDocument): string {
   const pools = Object.entries(c.pools).map(([id, p]) => `${id} ${meanText(p.utilization, 'fraction')} allocated${p.utilization_target === null ? '' : ` (target ${pct(p.utilization_target)})`}`).join(', ');
   const parts = [
     `Cluster: ${pools}`,
-    `${plural(j.completed, 'job')} of ${num(j.submitted)} completed; job completion time ${statText(j.jct_s.mean, 's')}, queueing delay ${statText(j.queue_delay_s.mean, 's')}`,
+    `${plural(j.completed, 'job')} of ${num(j.submitted)} completed (totals over ${plural(doc.replications, 'replication')}); job completion time ${statText(j.jct_s.mean, 's')}, queueing delay ${statText(j.queue_delay_s.mean, 's')}`,
   ];
   if (j.straggler_wait_fraction) parts.push(`stragglers take ${meanText(j.straggler_wait_fraction, 'fraction')} of worker time at barriers`);
   let out = `${parts.join('; ')}.`;

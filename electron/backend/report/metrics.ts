@@ -4,6 +4,7 @@
 // figure beside it where one exists, or a configured value (a budget, a target) in `analytic`.
 // Rows appear in a fixed order (document order), so the same document gives the same list.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../../simulation';
+import { aggregateAnalyticJobs } from '../../../simulation/analytic/cluster';
 import type { Unit } from './format';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info';
 
@@ -103,10 +104,10 @@ function servingRows(r: Rows, svc: NonNullable<ResultDocument['serving']>[string
   if (info) r.analytic('latency_budget_ms', 'Latency budget', 'ms', info.budgetMs).analytic('slo_percentile', 'SLO percentile', 'percentile', info.sloPercentile);
   if (isSimulatedService(svc)) {
     const l = svc.latency_ms;
-    r.value('requests', 'Requests', 'count', svc.requests)
-      .value('completed', 'Completed', 'count', svc.completed)
-      .value('rejected', 'Rejected', 'count', svc.rejected)
-      .value('timed_out', 'Timed out', 'count', svc.timed_out)
+    r.value('requests', 'Requests (total, all replications)', 'count', svc.requests)
+      .value('completed', 'Completed (total)', 'count', svc.completed)
+      .value('rejected', 'Rejected (total)', 'count', svc.rejected)
+      .value('timed_out', 'Timed out (total)', 'count', svc.timed_out)
       .stat('throughput_rps', 'Throughput', 'rps', svc.throughput_rps)
       .stat('latency_ms.mean', 'Latency, mean (analytic: no queueing)', 'ms', l.mean, a.total_latency_ms)
       .stat('latency_ms.p50', 'Latency p50', 'ms', l.p50)
@@ -162,18 +163,19 @@ function clusterRows(r: Rows, doc: ResultDocument): void {
   }
   const j = c.jobs;
   if (j) {
+    const agg = aggregateAnalyticJobs(an.jobs);
     r.at('cluster', 'jobs')
-      .value('submitted', 'Jobs submitted', 'count', j.submitted)
-      .value('completed', 'Jobs completed', 'count', j.completed)
-      .value('unfinished', 'Jobs unfinished at the horizon', 'count', j.unfinished)
+      .value('submitted', 'Jobs submitted (total, all replications)', 'count', j.submitted)
+      .value('completed', 'Jobs completed (total)', 'count', j.completed)
+      .value('unfinished', 'Jobs unfinished at the horizon (total)', 'count', j.unfinished)
       .stat('jct_s.mean', 'Job completion time, mean', 's', j.jct_s.mean)
       .stat('jct_s.p50', 'Job completion time p50', 's', j.jct_s.p50)
       .stat('jct_s.p95', 'Job completion time p95', 's', j.jct_s.p95)
       .stat('jct_s.p99', 'Job completion time p99', 's', j.jct_s.p99)
       .stat('queue_delay_s.mean', 'Queueing delay, mean', 's', j.queue_delay_s.mean)
       .stat('queue_delay_s.p95', 'Queueing delay p95', 's', j.queue_delay_s.p95)
-      .stat('step_time_s.mean', 'Step time, mean', 's', j.step_time_s.mean)
-      .stat('parallel_efficiency', 'Parallel efficiency', 'fraction', j.parallel_efficiency)
+      .stat('step_time_s.mean', 'Step time, mean (analytic: E[step], explicit jobs)', 's', j.step_time_s.mean, agg.expectedStepS)
+      .stat('parallel_efficiency', 'Parallel efficiency (analytic: no slow nodes)', 'fraction', j.parallel_efficiency, agg.parallelEfficiency)
       .stat('straggler_wait_fraction', 'Straggler (barrier) wait fraction', 'fraction', j.straggler_wait_fraction)
       .stat('sync_slowdown', 'Synchronization slowdown', 'ratio', j.sync_slowdown)
       .stat('goodput', 'Goodput', 'fraction', j.goodput);
@@ -182,9 +184,9 @@ function clusterRows(r: Rows, doc: ResultDocument): void {
   }
   r.at('cluster', '').stat('makespan_s', 'Makespan (last job completion)', 's', c.makespan_s);
   if (c.events) {
-    r.value('events.node_failures', 'Node failures', 'count', c.events.node_failures)
-      .value('events.preemptions', 'Preemptions', 'count', c.events.preemptions)
-      .value('events.restarts', 'Restarts', 'count', c.events.restarts);
+    r.value('events.node_failures', 'Node failures (total, all replications)', 'count', c.events.node_failures)
+      .value('events.preemptions', 'Preemptions (total)', 'count', c.events.preemptions)
+      .value('events.restarts', 'Restarts (total)', 'count', c.events.restarts);
   }
   if (c.allocation) {
     for (const [key, s] of Object.entries(c.allocation)) r.stat(`allocation.${key}`, `Allocated time: ${key.replace('_', '-')}`, 'fraction', s);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MaybeStat, ResultDocument } from '../../../simulation';
 import { CSV_COLUMNS, renderCsv, reportFigures } from '../../../electron/backend/report';
+import { aggregateAnalyticJobs } from '../../../simulation/analytic/cluster';
 import { clusterExample, copy, parseCsv, riskExample } from './fixtures';
 
 const num = (s: string): number | null => (s === '' ? null : Number(s));
@@ -57,6 +58,18 @@ describe('CSV report', () => {
   it('parses back to the same figures for a cluster with jobs', () => {
     const { doc, raw } = clusterExample();
     expect(checkAgainstDocument(doc, raw)).toBeGreaterThan(20);
+  });
+
+  it('puts the analytic E[step] and parallel efficiency beside the simulated ones (GPU-time weighted over explicit jobs)', () => {
+    const { raw, doc } = clusterExample();
+    const rows = parseCsv(renderCsv(doc, raw));
+    const col = rows[0]!.indexOf('analytic');
+    const find = (metric: string) => rows.find((r) => r[0] === 'cluster' && r[1] === 'jobs' && r[2] === metric)!;
+    const agg = aggregateAnalyticJobs(doc.cluster!.analytic.jobs);
+    expect(agg.expectedStepS).not.toBeNull();
+    expect(Number(find('step_time_s.mean')[col])).toBe(agg.expectedStepS);
+    expect(Number(find('parallel_efficiency')[col])).toBe(agg.parallelEfficiency);
+    expect(find('submitted')[3]).toBe(String(doc.cluster!.jobs!.submitted));
   });
 
   it('writes null statistics as empty fields, and quotes ids per RFC 4180', () => {
