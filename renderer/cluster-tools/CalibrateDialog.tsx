@@ -27,7 +27,7 @@ function FitTable({ fit }: { fit: StragglerFit }) {
     ['step_time_s', `lognormal, mean ${s.step_time_s.mean} s, cv ${s.step_time_s.cv}`, 'the other workers’ compute time per step'],
     ['slow_node_probability', String(s.stragglers.slow_node_probability), 'share of nodes persistently slow'],
     ['slowdown', String(s.stragglers.slowdown), 'a slow node’s step times × this'],
-    ['Predicted sync slowdown', fit.predicted_sync_slowdown.toFixed(4), 'expected in a simulation with these settings'],
+    ['Sync slowdown of the fit', fit.predicted_sync_slowdown.toFixed(4), 'expected in a simulation with these settings (the fit’s target: the measured value)'],
   ];
   return (
     <table className="ct-table ct-fit" aria-label="Straggler fit">
@@ -139,8 +139,15 @@ export function CalibrateDialog({ open, onClose }: { open: boolean; onClose: () 
           <FitTable fit={result.fit} />
           <p className="ct-explain">
             The barrier waits for the slowest worker: a simulated job with these settings (one worker per node) slows down by the
-            measured factor on average.
+            measured factor on average. A simulated job draws its slow nodes at random, so it may get fewer than the real job had;
+            the fitted <code>slowdown</code> is then larger than the slow workers’ measured ratio, to keep the average right.
           </p>
+          {/_norm\.csv$/i.test(result.file) && (
+            <p className="message warn">
+              This file’s times look normalised (<code>*_norm.csv</code>): the stragglers fit does not depend on the unit, but set the
+              time scale to seconds per unit before also setting a job’s <code>step_time_s</code>.
+            </p>
+          )}
           <div className="ct-apply row">
             <label className="ct-field">
               <span>Also set the step time of</span>

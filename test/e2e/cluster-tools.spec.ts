@@ -90,8 +90,10 @@ test('calibrate stragglers from a PAI job, apply; sweep checkpoint intervals, us
   await expect(cell('slow_node_probability')).toHaveText(String(sig6(fit.fitted.stragglers.slow_node_probability)));
   await expect(cell('slowdown')).toHaveText(String(sig6(fit.fitted.stragglers.slowdown)));
   await expect(cell('step_time_s')).toHaveText(`lognormal, mean ${sig6(fit.fitted.step_time_s.mean)} s, cv ${sig6(fit.fitted.step_time_s.cv)}`);
-  await expect(cell('Predicted sync slowdown')).toHaveText(fit.predicted_sync_slowdown.toFixed(4));
+  await expect(cell('Sync slowdown of the fit')).toHaveText(fit.predicted_sync_slowdown.toFixed(4));
   await expect(cell('Slow workers')).toContainText(`${fit.measured.slow_workers.length} of ${fit.workers}`);
+  // A *_norm.csv file's times are normalised: the dialog says to set the time scale before setting a step time.
+  await expect(calibrate.getByText(/look normalised/)).toBeVisible();
 
   await calibrate.getByLabel('Also set the step time of').selectOption({ label: 'job train (cluster.jobs[0])' });
   await calibrate.getByRole('button', { name: 'Apply to scenario' }).click();
