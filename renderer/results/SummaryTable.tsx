@@ -11,7 +11,19 @@ const NONE: string[] = [];
 export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly string[] }) {
   const scenario = useAppStore((s) => s.lastValid);
   const stale = useAppStore((s) => s.parse !== null && !s.parse.ok && s.lastValid !== null);
-  const summary = useMemo(() => (scenario ? analyticSummary(scenario) : null), [scenario]);
+  // A trace's rate comes from its file, which only the backend reads: take the selected run's
+  // offered rate for it (the same file unless it was replaced since).
+  const first = scenario?.serving?.services[0];
+  const traceRate = useAppStore((s) => {
+    if (first?.arrivals.process !== 'trace' || !s.selectedRunId) return undefined;
+    const r = s.results[s.selectedRunId]?.serving?.[first.id]?.offered_rps;
+    return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
+  });
+  const summary = useMemo(() => {
+    if (!scenario) return null;
+    const svc = scenario.serving?.services[0];
+    return analyticSummary(scenario, svc && traceRate !== undefined ? new Map([[svc.id, traceRate]]) : undefined);
+  }, [scenario, traceRate]);
   const rows = SUMMARY_ROWS.filter((r) => summary?.[r.key] !== undefined);
 
   return (
@@ -19,6 +31,7 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
       <h3 id="summary-heading">Analytic summary</h3>
       <p className="card-note">
         The seed article’s back-of-the-envelope figures for the scenario in the editor{stale ? ' (as of its last valid edit)' : ''}.
+        {traceRate !== undefined && ' The trace’s offered rate is the selected run’s.'}
       </p>
       {summary === null || rows.length === 0 ? (
         <p className="muted">No analytic figures: the scenario has none of their inputs yet.</p>
