@@ -27,6 +27,11 @@ function groupSummary(g: UtilizationGroup): string {
   return parts.join(', ');
 }
 
+/** The mean is over the target but the 95% CI reaches below it: not significantly over. */
+function withinCi(g: { allocated?: { ci95: [number, number] } | null; target: number | null }): boolean {
+  return g.target !== null && !!g.allocated && g.allocated.ci95[0] <= g.target;
+}
+
 export function UtilizationChart({ pools, analytic }: Props) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>(560);
   const model = useMemo(() => utilizationModel(pools, analytic, { width, ...MARGIN }), [pools, analytic, width]);
@@ -41,7 +46,7 @@ export function UtilizationChart({ pools, analytic }: Props) {
       <div className="chart-head">
         <h4 className="chart-title">{title}</h4>
         {over.length > 0 ? (
-          <p className="chart-note over">Over target: {over.map((g) => `${g.pool} ${formatPercent(g.allocated?.mean ?? 0)} allocated > ${formatPercent(g.target ?? 0, 0)}`).join('; ')}</p>
+          <p className="chart-note over">Over target: {over.map((g) => `${g.pool} ${formatPercent(g.allocated?.mean ?? 0)} allocated > ${formatPercent(g.target ?? 0, 0)}${withinCi(g) ? ' (its 95% CI includes the target)' : ''}`).join('; ')}</p>
         ) : (
           model.groups.some((g) => g.target !== null) && <p className="chart-note ok">Every pool with a target is at or under it.</p>
         )}

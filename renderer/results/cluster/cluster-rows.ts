@@ -33,7 +33,7 @@ export function poolRows(analytic: ClusterAnalytic, sim: SimulatedCluster | null
         analytic: snapshot === null ? '—' : formatPercent(snapshot),
         analyticNote: snapshot === null ? undefined : `snapshot${a?.over_target ? ', over target' : ''}`,
         simulated: p ? formatStatPercent(p.utilization) : '—',
-        simulatedNote: p?.over_target ? 'over target' : undefined,
+        simulatedNote: p?.over_target ? (target !== null && p.utilization && p.utilization.ci95[0] <= target ? 'over target (CI includes it)' : 'over target') : undefined,
         over: p?.over_target === true || (!p && a?.over_target === true),
       },
     ];

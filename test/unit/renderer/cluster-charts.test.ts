@@ -209,4 +209,12 @@ describe('analytic beside simulated', () => {
     expect(jobRows(analytic, null).map((r) => r.analytic)).toEqual(['—', '—']);
     expect(youngDalyRows(analytic)).toEqual([{ nodes: 1, mtbf: '24 h', interval: '53.7 min' }]);
   });
+
+  it('says when a pool is over its target on the mean but its CI still includes the target', () => {
+    const analytic = { pools: { gpu: { allocated_utilization: null, utilization_target: 0.85, over_target: null } } };
+    const pool = (lo: number) => ({ utilization: { mean: 0.86, ci95: [lo, 0.92] as [number, number] }, busy_utilization: null, utilization_target: 0.85, over_target: true });
+    const sim = (lo: number) => ({ pools: { gpu: pool(lo) } }) as unknown as Parameters<typeof poolRows>[1];
+    expect(poolRows(analytic, sim(0.8))[0]!.simulatedNote).toBe('over target (CI includes it)');
+    expect(poolRows(analytic, sim(0.855))[0]!.simulatedNote).toBe('over target');
+  });
 });
