@@ -1,4 +1,4 @@
-// `headroom checkpoint-sweep <scenario.json> [--factors 0.25,0.5,1,2,4] [--replications R] [--seed N]
+// `headroom checkpoint-sweep <scenario.json> [--factors F1,F2,…] [--replications R] [--seed N]
 // [--threads T] [--json]`: the cluster simulated with checkpoint_interval_s at each factor × the
 // Young/Daly interval √(2 · MTBF_job · C), on the same seeds; prints the table and the simulated
 // optimum beside Young/Daly (docs/cluster.md). Everything is checked before anything runs.
@@ -11,7 +11,7 @@ import { fmt } from './format-numbers';
 import { table } from './format-serving';
 import { InputError } from './inputs';
 
-export const CHECKPOINT_USAGE = `  headroom checkpoint-sweep <scenario.json> [--factors 0.25,0.5,1,2,4] [--replications R] [--seed N]
+export const CHECKPOINT_USAGE = `  headroom checkpoint-sweep <scenario.json> [--factors F1,F2,…] [--replications R] [--seed N]
                                             [--threads T] [--json]`;
 
 export const CHECKPOINT_SPECS: Record<string, Record<string, FlagSpec>> = {

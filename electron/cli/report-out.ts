@@ -30,5 +30,6 @@ export async function writeReportOut(file: string | null, doc: ResultDocument, s
   } catch (e) {
     throw asInputError(e);
   }
+  process.stderr.write(`headroom: wrote ${file}\n`);
   if (doc.truncated) process.stderr.write(`headroom: ${file} is marked as a partial result (${doc.truncated.reason})\n`);
 }

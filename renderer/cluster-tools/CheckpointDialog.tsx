@@ -141,6 +141,9 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
 
   const ok = result?.ok ? result : null;
   const best = ok?.sweep.points.find((p) => p.factor === ok.sweep.best.factor);
+  // The optimum is a point estimate: say when Young/Daly's own point is within its noise.
+  const yd = ok?.sweep.points.find((p) => p.factor === 1);
+  const ydOverlap = !!best?.goodput && !!yd?.goodput && yd !== best && yd.goodput.ci95[1] >= best.goodput.ci95[0];
   return (
     <dialog ref={dialog} className="dialog ct-dialog ct-wide" aria-labelledby={`${id}-title`} onClose={close} aria-busy={running !== null || undefined}>
       <div className="dialog-head">
@@ -202,6 +205,7 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
               <dt>Simulated optimum</dt>
               <dd data-testid="optimum">
                 {secondsLabel(ok.sweep.best.interval_s)} s <span className="muted">({ok.sweep.best.factor} × Young/Daly{best?.goodput ? `, goodput ${best.goodput.mean.toFixed(4)}` : ''})</span>
+                {ydOverlap && <span className="muted"> — not clearly better than Young/Daly: their 95% CIs overlap</span>}
               </dd>
             </div>
             <div>

@@ -24,6 +24,7 @@ describe('headroom run --out', () => {
     const out = path.join(tmp, `r.${kind}`);
     const r = headroom(['run', example, ...quick, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`headroom: wrote ${out}`);
     const text = fs.readFileSync(out, 'utf8');
     for (const id of ['risk_model_api', 'gpu_pool_a', 'train_model']) expect(text).toContain(id);
     if (kind === 'html') {
