@@ -32,7 +32,7 @@ export function formatSolve(r: SolveResult): string {
   }
   out.push(...table(rows, [true, false, false, true, false, false]), '');
   out.push(r.replicas === null
-    ? `No replica count from ${r.estimate} to ${r.search_max} meets the SLO.`
+    ? `No replica count from ${r.estimate} to ${r.search_max} meets the SLO.${flatHint(r)}`
     : `Answer: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}.`);
   return out.join('\n');
 }
@@ -59,4 +59,15 @@ export function formatSweep(parameter: string, points: { value: number; result: 
   const truncated = points.filter((pt) => pt.result.truncated);
   if (truncated.length > 0) out.push('', `TRUNCATED at ${parameter} = ${truncated.map((pt) => fmt(pt.value, 6)).join(', ')}`);
   return out.join('\n');
+}
+
+/**
+ * Why no count helps, when the largest count tried barely queues (utilization ≤ 50%) and still
+ * misses: the percentile is then that of service time + components, which replicas cannot shorten.
+ */
+function flatHint(r: SolveResult): string {
+  const last = r.evidence.at(-1);
+  if (!last?.latency_at_slo_ms || !last.utilization || last.utilization.mean > 0.5) return '';
+  if (last.latency_at_slo_ms.mean <= r.latency_budget_ms) return '';
+  return `\nAt ${last.replicas} replicas (utilization ${fmt(last.utilization.mean * 100, 1)}%) there is little queueing, yet the latency is ${fmt(last.latency_at_slo_ms.mean)} ms: the service time and latency components alone exceed the budget at this percentile, so more replicas cannot help — shorten the service time or a component, or revisit the budget.`;
 }

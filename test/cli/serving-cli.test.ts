@@ -120,6 +120,8 @@ describe('headroom solve', () => {
     expect(out.evidence.map((e: any) => [e.replicas, e.meets])).toEqual([[7, false], [28, false]]);
     const text = headroom('solve', tight, '--service', 'api', '--replications', '2');
     expect(text.stdout).toContain('No replica count from 7 to 28 meets the SLO.');
+    // At 28 replicas nothing queues, yet the fixed 20 ms service time alone misses 19 ms.
+    expect(text.stdout).toMatch(/At 28 replicas \(utilization 2\d\.\d%\) there is little queueing, yet the latency is 20 ms/);
   });
 
   it('text output: the evidence table and the answer (here the estimate itself meets a loose budget)', () => {
