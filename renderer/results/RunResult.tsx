@@ -21,7 +21,7 @@ function RunMeta({ run, result }: { run: RunSummary; result: ResultDocument }) {
     <div className="run-meta">
       <div className="run-meta-head">
         <p>
-          Run of <strong>v{run.scenarioVersion}</strong> · seed {result.seed} · {result.replications} replications · horizon {formatNumber(result.horizon_s, 0)} s (warm-up {formatNumber(result.warmup_s, 0)} s) · engine {result.engine.version} · {formatNumber(result.engine.events, 0)} events · {formatDuration(result.engine.wall_ms)} · {formatWhen(run.createdAt)}
+          Run of <strong>v{run.scenarioVersion}</strong> · seed {result.seed} · {result.replications} replications · horizon {formatNumber(result.horizon_s, 0)} s{result.horizon_s >= 7200 ? ` = ${formatDuration(result.horizon_s * 1000)}` : ''} (warm-up {formatNumber(result.warmup_s, 0)} s) · engine {result.engine.version} · {formatNumber(result.engine.events, 0)} events · {formatDuration(result.engine.wall_ms)} · {formatWhen(run.createdAt)}
         </p>
         <ReportExport key={run.id} run={run} />
       </div>

@@ -73,7 +73,7 @@ export function PoolSeriesChart({ pool, series, bucketS, horizonS, target }: Pro
         <li><span className="swatch key-allocated" aria-hidden="true" />Allocated <strong>{formatPercent(m.meanAllocated)}</strong></li>
         <li><span className="swatch key-busy" aria-hidden="true" />Busy <strong>{formatPercent(m.meanBusy)}</strong></li>
         {target !== null && <li><span className="swatch key-target" aria-hidden="true" />Target <strong>{formatPercent(target, 0)}</strong></li>}
-        <li><span className="swatch key-queued" aria-hidden="true" /><span>Jobs waiting, peak <strong>{formatNumber(m.peakQueued)}</strong></span></li>
+        <li><span className="swatch key-queued" aria-hidden="true" /><span>Jobs waiting (mean over replications), peak <strong>{formatNumber(m.peakQueued)}</strong></span></li>
       </ul>
     </figure>
   );

@@ -74,7 +74,8 @@ export function poolLabel(pool: string, max = 13): string {
 }
 
 export function rowLabel(r: OccupancyGrid['rows'][number]): string {
-  return r.nodes === 1 ? `node ${r.first_node}` : `nodes ${r.first_node}–${r.first_node + r.nodes - 1}`;
+  // Numbered from 1 within the pool, as an operator counts them (the grid's first_node is 0-based).
+  return r.nodes === 1 ? `node ${r.first_node + 1}` : `nodes ${r.first_node + 1}–${r.first_node + r.nodes}`;
 }
 
 /** Rows 4–16 px tall: about 200 px for a few rows, never more than ~520 px for 128. */

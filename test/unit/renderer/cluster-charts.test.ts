@@ -78,12 +78,12 @@ describe('heatmap layout', () => {
   });
 
   it('labels grouped rows and summarises each row', () => {
-    expect(rowLabel({ pool: 'p', first_node: 8, nodes: 8, slow_nodes: 0 })).toBe('nodes 8–15');
-    expect(rowLabel({ pool: 'p', first_node: 3, nodes: 1, slow_nodes: 0 })).toBe('node 3');
+    expect(rowLabel({ pool: 'p', first_node: 8, nodes: 8, slow_nodes: 0 })).toBe('nodes 9–16');
+    expect(rowLabel({ pool: 'p', first_node: 3, nodes: 1, slow_nodes: 0 })).toBe('node 4');
     expect(poolLabel('a_very_long_pool_name')).toBe('a_very_long_…');
     const s = rowSummaries(grid(2, 4));
     expect(s).toHaveLength(2);
-    expect(s[0]).toMatchObject({ pool: 'gpu', label: 'node 0', slow: 0, down: 0.75 });
+    expect(s[0]).toMatchObject({ pool: 'gpu', label: 'node 1', slow: 0, down: 0.75 });
     expect(s[0]!.allocated).toBeCloseTo((0 + 0.25 + 0.5 + 0.75) / 4, 12);
   });
 });
