@@ -8,9 +8,11 @@ export const COLORS = {
   ok: '#1d7a3a', okSoft: 'rgba(34,160,76,0.16)', danger: '#b42318', dangerSoft: 'rgba(220,50,40,0.14)',
   budget: '#18202b', analytic: '#8a5a00', target: '#b42318',
   feature: '#7c5cd6', queue: '#d9485f', service: '#2f7fc1', network: '#d99a00', postprocess: '#2e9c78',
-  allocated: '#2f7fc1', busy: '#9cc3e6', snapshot: '#c4ccd6',
-  success: '#2e9c78', failed: '#d9485f', upstream_failed: '#f2a541', skipped: '#c4ccd6',
-  compute: '#2f7fc1', all_reduce: '#7c5cd6', barrier_wait: '#d9485f', checkpoint: '#d99a00', restart: '#f2a541', lost: '#5a6576',
+  // The app's light-theme colours (renderer/styles/theme.css, cluster.css, pipeline.css), so a
+  // figure looks the same in the app and in its report.
+  allocated: '#2f7fc1', busy: '#2e9c78', snapshot: '#c4ccd6',
+  success: '#1d7a3a', failed: '#b42318', upstream_failed: '#d99a00', skipped: '#aab4c2',
+  compute: '#2f7fc1', all_reduce: '#7c5cd6', barrier_wait: '#d99a00', checkpoint: '#2e9c78', restart: '#5a6576', lost: '#b42318',
 } as const;
 
 export type Scale = ((x: number) => number) & { ticks: number[]; domain: [number, number] };
