@@ -5,6 +5,7 @@ import { useId, useMemo } from 'react';
 import type { CheckpointSweep } from '../../electron/common/contract';
 import { useElementWidth } from '../charts/use-element-width';
 import { checkpointChartModel, secondsLabel } from './checkpoint-chart';
+import { formatPercent } from '../format/numbers';
 
 const HEIGHT = 260;
 const MARGIN = { top: 40, right: 20, bottom: 42, left: 58 };
@@ -20,7 +21,7 @@ export function CheckpointChart({ sweep }: { sweep: CheckpointSweep }) {
   const same = Math.abs(model.youngDalyX - model.bestX) < 1;
   // Labels sit on either side of their marker; when the markers coincide, one line says both.
   const ydLeft = model.youngDalyX <= model.bestX;
-  const description = `${yd}; ${opt}${best?.goodput ? ` with goodput ${best.goodput.mean.toFixed(4)}` : ''}.`;
+  const description = `${yd}; ${opt}${best?.goodput ? ` with goodput ${formatPercent(best.goodput.mean, 2)}` : ''}.`;
   return (
     <figure className="chart ct-chart">
       <div ref={boxRef} className="chart-box">

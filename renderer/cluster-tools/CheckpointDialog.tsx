@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { api } from '../api';
 import { formatScenarioJson } from '../editor/scenario-json-format';
-import { formatDuration } from '../format/numbers';
+import { formatDuration, formatPercent, formatStat } from '../format/numbers';
 import { errorMessage } from '../store/session';
 import { useAppStore } from '../store';
 import { CheckpointChart } from './CheckpointChart';
@@ -19,7 +19,7 @@ type Ok = Extract<CheckpointSweepResult, { ok: true }>;
 const DEFAULT_FACTORS = '0.25, 0.5, 0.71, 1, 1.41, 2, 4';
 
 function percent(x: number | undefined): string {
-  return x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
+  return x === undefined ? '—' : formatPercent(x, 2);
 }
 
 function SweepTable({ result }: { result: Ok }) {
@@ -41,7 +41,7 @@ function SweepTable({ result }: { result: Ok }) {
           <tr key={p.factor} className={p.factor === sweep.best.factor ? 'ct-best-row' : undefined} aria-current={p.factor === sweep.best.factor ? 'true' : undefined}>
             <td>{Math.round(p.interval_s).toLocaleString('en-US')}</td>
             <td>{p.factor}</td>
-            <td>{p.goodput ? `${p.goodput.mean.toFixed(4)} [${p.goodput.ci95[0].toFixed(4)}, ${p.goodput.ci95[1].toFixed(4)}]` : '—'}</td>
+            <td>{formatStat(p.goodput, '%', 100, 2)}</td>
             <td>{percent(p.lost?.mean)}</td>
             <td>{percent(p.checkpoint?.mean)}</td>
             <td>{p.jct_s ? Math.round(p.jct_s.mean).toLocaleString('en-US') : '—'}</td>
@@ -204,7 +204,7 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
             <div>
               <dt>Simulated optimum</dt>
               <dd data-testid="optimum">
-                {secondsLabel(ok.sweep.best.interval_s)} s <span className="muted">({ok.sweep.best.factor} × Young/Daly{best?.goodput ? `, goodput ${best.goodput.mean.toFixed(4)}` : ''})</span>
+                {secondsLabel(ok.sweep.best.interval_s)} s <span className="muted">({ok.sweep.best.factor} × Young/Daly{best?.goodput ? `, goodput ${formatPercent(best.goodput.mean, 2)}` : ''})</span>
                 {ydOverlap && <span className="muted"> — not clearly better than Young/Daly: their 95% CIs overlap</span>}
               </dd>
             </div>

@@ -66,13 +66,14 @@ export function checkpointChartModel(sweep: CheckpointSweep, box: ChartBox): Che
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join('');
   const yTickValues = y.ticks(5);
   const step = yTickValues.length > 1 ? (yTickValues[1] as number) - (yTickValues[0] as number) : 0.01;
-  const decimals = Math.max(0, Math.min(4, -Math.floor(Math.log10(step))));
+  // Goodput is a share: ticks in percent, with as many decimals as the tick step needs.
+  const decimals = Math.max(0, Math.min(2, -Math.floor(Math.log10(step * 100))));
   return {
     plot,
     points,
     line,
     xTicks: spacedTicks(sweep.points.map((p) => ({ x: x(p.interval_s), label: secondsLabel(p.interval_s) }))),
-    yTicks: yTickValues.map((v) => ({ y: y(v), label: v.toFixed(decimals) })),
+    yTicks: yTickValues.map((v) => ({ y: y(v), label: `${(v * 100).toFixed(decimals)}%` })),
     youngDalyX: x(sweep.young_daly_interval_s),
     bestX: x(sweep.best.interval_s),
   };
