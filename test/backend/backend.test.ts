@@ -1,19 +1,9 @@
 // The backend with its real parts: a SQLite library in a temp dir, real worker threads
 // (the built out/node/worker.cjs), real engine.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
-import type { RunEvent, RunSummary } from '../../electron/common/contract';
-import { closeTempBackend, openTempBackend } from './temp-backend';
-
-const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
-
-function quick(over: Record<string, unknown> = {}): string {
-  const s = JSON.parse(example) as Record<string, unknown>;
-  return JSON.stringify({ ...s, horizon_s: 20, warmup_s: 0, replications: 3, ...over }, null, 2);
-}
+import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
@@ -24,17 +14,6 @@ beforeEach(() => {
 });
 
 afterEach(() => closeTempBackend({ dir, lib, backend }));
-
-function waitForFinal(runId: string): Promise<RunSummary> {
-  return new Promise((resolve) => {
-    const off = backend.subscribe((e: RunEvent) => {
-      if (e.type === 'status' && e.run.id === runId && !['queued', 'running'].includes(e.run.status)) {
-        off();
-        resolve(e.run);
-      }
-    });
-  });
-}
 
 describe('Backend', () => {
   it('seeds the bundled examples into an empty library, once', async () => {
@@ -48,25 +27,25 @@ describe('Backend', () => {
   });
 
   it('saves versions, refuses invalid text without storing anything', async () => {
-    const created = await backend.createScenario(quick());
+    const created = await backend.createScenario(quickExample());
     if (!created.ok) throw new Error('create failed');
-    const bad = await backend.updateScenario(created.scenario.id, quick({ replications: 0 }));
+    const bad = await backend.updateScenario(created.scenario.id, quickExample({ replications: 0 }));
     expect(bad).toEqual({ ok: false, errors: [{ path: 'replications', message: 'must be an integer from 1 to 1000 (got 0)' }] });
     expect((await backend.getScenario(created.scenario.id)).version).toBe(1);
-    const saved = await backend.updateScenario(created.scenario.id, quick({ seed: 3 }));
+    const saved = await backend.updateScenario(created.scenario.id, quickExample({ seed: 3 }));
     expect(saved.ok && saved.scenario.version).toBe(2);
     await expect(backend.getScenario('../etc')).rejects.toThrow(/id/);
     await expect(backend.createScenario(42 as unknown as string)).rejects.toThrow(/json/);
   });
 
   it('runs in worker threads with progress, stores the result, and records engine and seed', async () => {
-    const created = await backend.createScenario(quick());
+    const created = await backend.createScenario(quickExample());
     if (!created.ok) throw new Error('create failed');
     const progress: number[] = [];
     backend.subscribe((e) => { if (e.type === 'progress') progress.push(e.progress.fraction); });
     const run = await backend.startRun(created.scenario.id, { seed: 11 });
     expect(run.status).toBe('queued');
-    const final = await waitForFinal(run.id);
+    const final = await waitForFinal(backend, run.id);
     expect(final.status).toBe('done');
     expect(final.seed).toBe(11);
     expect(final.engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
@@ -78,26 +57,26 @@ describe('Backend', () => {
   });
 
   it('gives byte-identical results with 1 and 2 threads', async () => {
-    const created = await backend.createScenario(quick({ replications: 4 }));
+    const created = await backend.createScenario(quickExample({ replications: 4 }));
     if (!created.ok) throw new Error('create failed');
     const one = new Backend({ library: lib, dataDir: dir, shell: 'web', threads: 1 });
     const r1 = await one.startRun(created.scenario.id);
     await new Promise<void>((resolve) => one.subscribe((e) => { if (e.type === 'status' && e.run.status === 'done') resolve(); }));
     const r2 = await backend.startRun(created.scenario.id);
-    await waitForFinal(r2.id);
+    await waitForFinal(backend, r2.id);
     const strip = (d: unknown) => JSON.stringify({ ...(d as object), engine: { ...(d as { engine: object }).engine, wall_ms: 0 } });
     expect(strip(await backend.getRunResult(r1.id))).toBe(strip(await backend.getRunResult(r2.id)));
   });
 
   it('cancels a long run within a second and records it as cancelled', async () => {
-    const created = await backend.createScenario(quick({ horizon_s: 100000, replications: 2 }));
+    const created = await backend.createScenario(quickExample({ horizon_s: 100000, replications: 2 }));
     if (!created.ok) throw new Error('create failed');
     const run = await backend.startRun(created.scenario.id);
     await new Promise<void>((resolve) => {
       const off = backend.subscribe((e) => { if (e.type === 'progress' && e.progress.runId === run.id) { off(); resolve(); } });
     });
     const t0 = Date.now();
-    const final = waitForFinal(run.id);
+    const final = waitForFinal(backend, run.id);
     await backend.cancelRun(run.id);
     expect((await final).status).toBe('cancelled');
     expect(Date.now() - t0).toBeLessThan(1000);

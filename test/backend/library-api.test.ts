@@ -7,15 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
-import type { RunEvent, RunSummary } from '../../electron/common/contract';
-import { closeTempBackend, openTempBackend } from './temp-backend';
-
-const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
-
-function scenarioText(over: Record<string, unknown> = {}): string {
-  const s = JSON.parse(example) as Record<string, unknown>;
-  return JSON.stringify({ ...s, horizon_s: 20, warmup_s: 0, replications: 3, ...over }, null, 2);
-}
+import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
@@ -28,27 +20,16 @@ beforeEach(() => {
 afterEach(() => closeTempBackend({ dir, lib, backend }));
 
 async function create(over: Record<string, unknown> = {}) {
-  const saved = await backend.createScenario(scenarioText(over));
+  const saved = await backend.createScenario(quickExample(over));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   return saved.scenario;
-}
-
-function waitForFinal(runId: string): Promise<RunSummary> {
-  return new Promise((resolve) => {
-    const off = backend.subscribe((e: RunEvent) => {
-      if (e.type === 'status' && e.run.id === runId && !['queued', 'running'].includes(e.run.status)) {
-        off();
-        resolve(e.run);
-      }
-    });
-  });
 }
 
 describe('history', () => {
   it('lists versions, reads any, and restores an old one as a new version', async () => {
     const a = await create({ name: 'Plan' });
-    await backend.updateScenario(a.id, scenarioText({ name: 'Plan', seed: 2 }));
-    await backend.updateScenario(a.id, scenarioText({ name: 'Plan', seed: 3 }));
+    await backend.updateScenario(a.id, quickExample({ name: 'Plan', seed: 2 }));
+    await backend.updateScenario(a.id, quickExample({ name: 'Plan', seed: 3 }));
     const versions = await backend.listVersions(a.id);
     expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
     const v1 = await backend.getVersion(versions[2]!.id);
@@ -126,7 +107,7 @@ describe('runs', () => {
   it('commits each replication as it finishes and records version, seed, replications and engine', async () => {
     const a = await create({ replications: 4 });
     const run = await backend.startRun(a.id, { seed: 5 });
-    const final = await waitForFinal(run.id);
+    const final = await waitForFinal(backend, run.id);
     expect(final).toMatchObject({ status: 'done', seed: 5, replications: 4, replicationsStored: 4, scenarioVersion: 1, scenarioVersionId: a.versionId });
     expect(final.engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
     const stored = lib.runs.listReplications(run.id);
@@ -138,7 +119,7 @@ describe('runs', () => {
     const traceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-trace-'));
     const trace = path.join(traceDir, 'arrivals.csv');
     fs.writeFileSync(trace, `t\n${Array.from({ length: 400 }, (_, i) => (i * 0.05).toFixed(3)).join('\n')}\n`);
-    const s = JSON.parse(scenarioText()) as { serving: { services: { arrivals: unknown }[] } };
+    const s = JSON.parse(quickExample()) as { serving: { services: { arrivals: unknown }[] } };
     s.serving.services[0]!.arrivals = { process: 'trace', path: trace };
     const saved = await backend.createScenario(JSON.stringify(s));
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
@@ -148,7 +129,7 @@ describe('runs', () => {
     fs.rmSync(traceDir, { recursive: true, force: true }); // the original moves away
 
     const run = await backend.startRun(saved.scenario.id);
-    expect((await waitForFinal(run.id)).status).toBe('done');
+    expect((await waitForFinal(backend, run.id)).status).toBe('done');
     const result = await backend.getRunResult(run.id);
     expect(result?.serving?.risk_model_api).toBeDefined();
 

@@ -1,21 +1,16 @@
 // "Export report…" over the backend: a stored run's report is the CLI's report (renderReport)
 // of its result and of the scenario version it ran; runs without a result and bad arguments
 // are refused with messages naming what is wrong. Real SQLite in a temp dir, real worker threads.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
 import { renderReport } from '../../electron/backend/report';
 import { loadScenarioText } from '../../electron/backend/scenario-source';
-import type { RunEvent, RunSummary } from '../../electron/common/contract';
-import { closeTempBackend, openTempBackend } from './temp-backend';
-
-const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
+import type { RunSummary } from '../../electron/common/contract';
+import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 function quick(over: Record<string, unknown> = {}): string {
-  const s = JSON.parse(example) as Record<string, unknown>;
-  return JSON.stringify({ ...s, name: 'Report: risk model API', horizon_s: 20, warmup_s: 0, replications: 3, ...over }, null, 2);
+  return quickExample({ name: 'Report: risk model API', ...over });
 }
 
 let dir: string;
@@ -28,22 +23,11 @@ beforeEach(() => {
 
 afterEach(() => closeTempBackend({ dir, lib, backend }));
 
-function waitForFinal(runId: string): Promise<RunSummary> {
-  return new Promise((resolve) => {
-    const off = backend.subscribe((e: RunEvent) => {
-      if (e.type === 'status' && e.run.id === runId && !['queued', 'running'].includes(e.run.status)) {
-        off();
-        resolve(e.run);
-      }
-    });
-  });
-}
-
 async function finishedRun(json: string): Promise<{ scenarioId: string; run: RunSummary }> {
   const created = await backend.createScenario(json);
   if (!created.ok) throw new Error('create failed');
   const run = await backend.startRun(created.scenario.id);
-  const final = await waitForFinal(run.id);
+  const final = await waitForFinal(backend, run.id);
   expect(final.status).toBe('done');
   return { scenarioId: created.scenario.id, run: final };
 }
@@ -89,7 +73,7 @@ describe('renderRunReport', () => {
     await new Promise<void>((resolve) => {
       const off = backend.subscribe((e) => { if (e.type === 'progress' && e.progress.runId === run.id) { off(); resolve(); } });
     });
-    const final = waitForFinal(run.id);
+    const final = waitForFinal(backend, run.id);
     await backend.cancelRun(run.id);
     expect((await final).status).toBe('cancelled');
     await expect(backend.renderRunReport(run.id, 'md')).rejects.toThrow(`run ${run.id} has no result to report: it was cancelled`);

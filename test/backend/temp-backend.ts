@@ -1,10 +1,11 @@
 // A real backend on a real library in a fresh temporary folder, for one test, and its teardown
-// (worker threads stopped, library closed, folder removed).
+// (worker threads stopped, library closed, folder removed); a quick scenario and a run's end.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLibrary, type Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
+import type { RunEvent, RunSummary } from '../../electron/common/contract';
 
 export interface TempBackend {
   dir: string;
@@ -22,4 +23,24 @@ export async function closeTempBackend(t: TempBackend): Promise<void> {
   await t.backend.shutdown();
   t.lib.close();
   fs.rmSync(t.dir, { recursive: true, force: true });
+}
+
+const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
+
+/** The bundled risk-model example shortened to run in a moment (20 s, no warm-up, 3 replications), with `over` applied. */
+export function quickExample(over: Record<string, unknown> = {}): string {
+  const s = JSON.parse(example) as Record<string, unknown>;
+  return JSON.stringify({ ...s, horizon_s: 20, warmup_s: 0, replications: 3, ...over }, null, 2);
+}
+
+/** Resolves with the run once it has left `queued` and `running`. */
+export function waitForFinal(backend: Backend, runId: string): Promise<RunSummary> {
+  return new Promise((resolve) => {
+    const off = backend.subscribe((e: RunEvent) => {
+      if (e.type === 'status' && e.run.id === runId && !['queued', 'running'].includes(e.run.status)) {
+        off();
+        resolve(e.run);
+      }
+    });
+  });
 }
