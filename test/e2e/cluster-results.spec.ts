@@ -3,25 +3,10 @@
 // per pool (its figures equal the stored result's), where the allocated time goes, the JCT and
 // queueing-delay CDFs, each pool over time, the occupancy heatmap (one row per occupancy row)
 // and the analytic-beside-simulated table — with no console error or warning.
-import type { Page } from '@playwright/test';
 import type { ResultDocument, RunSummary, ScenarioSummary } from '../../electron/common/contract';
 import { formatStatPercent } from '../../renderer/format/numbers';
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { callApi, collectConsoleProblems, expect, test } from './fixtures';
 
-/** Calls the contract over the same HTTP API and session token the app uses. */
-async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(async ({ method, args }) => {
-    const token = sessionStorage.getItem('headroom.token') ?? '';
-    const response = await fetch(`/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token },
-      body: JSON.stringify({ args }),
-    });
-    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message?: string } };
-    if (!body.ok) throw new Error(body.error?.message ?? `${method} failed`);
-    return body.value;
-  }, { method, args }) as Promise<T>;
-}
 
 const NAME = 'E2E cluster results';
 
@@ -56,13 +41,13 @@ test('a cluster run shows utilization vs target, allocation, distributions, seri
   await expect(page.getByRole('heading', { name: 'GPU cluster', exact: true })).toBeVisible();
 
   // The stored result, fetched through the app's own API.
-  const list = await call<ScenarioSummary[]>(page, 'listScenarios');
+  const list = await callApi<ScenarioSummary[]>(appUrl, 'listScenarios');
   const scenario = list.find((s) => s.name === NAME);
   expect(scenario).toBeDefined();
-  const runs = await call<RunSummary[]>(page, 'listRuns', scenario!.id);
+  const runs = await callApi<RunSummary[]>(appUrl, 'listRuns', scenario!.id);
   const run = runs.find((r) => r.status === 'done');
   expect(run).toBeDefined();
-  const result = await call<ResultDocument>(page, 'getRunResult', run!.id);
+  const result = await callApi<ResultDocument>(appUrl, 'getRunResult', run!.id);
   const cluster = result.cluster!;
   const pools = Object.keys(cluster.pools!);
   expect(pools).toEqual(['h100_train', 'a10_finetune']);

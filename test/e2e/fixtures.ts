@@ -67,3 +67,38 @@ export function collectConsoleProblems(page: Page): string[] {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
+
+/** Calls the contract over the preview's HTTP API with the session token from the app's URL. */
+export async function callApi<T>(appUrl: string, method: string, ...args: unknown[]): Promise<T> {
+  const url = new URL(appUrl);
+  const res = await fetch(`${url.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': url.searchParams.get('token')! },
+    body: JSON.stringify({ args }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message?: string } };
+  if (!body.ok) throw new Error(body.error?.message ?? `${method} failed (${res.status})`);
+  return body.value as T;
+}
+
+/**
+ * At 1280×720: a new copy of the bundled risk-model example, named `name`, shortened to 60 s
+ * (10 s warm-up), saved as v2 and started. Waits until the copy is open before editing it.
+ */
+export async function runQuickRiskCopy(page: Page, appUrl: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(appUrl);
+  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
+  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
+  const before = await scenarioList.getByRole('listitem').count();
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
+  await expect(scenarioList.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
+  await page.getByLabel('Scenario name').fill(name);
+  await page.getByLabel('Horizon (s)').fill('60');
+  await page.getByLabel('Warm-up (s)').fill('10');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}

@@ -1,38 +1,11 @@
 // The pipeline view of a run in the browser preview: success against ∏(1 − p), makespan against
 // the critical path, and the DAG with failure propagation — one box per task, carrying the
 // figures of the stored result (read back over the same API the app uses).
-import { collectConsoleProblems, expect, test } from './fixtures';
-
-async function call<T>(appUrl: string, method: string, ...args: unknown[]): Promise<T> {
-  const url = new URL(appUrl);
-  const res = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': url.searchParams.get('token')! },
-    body: JSON.stringify({ args }),
-  });
-  expect(res.ok).toBe(true);
-  const body = await res.json();
-  return body.value as T;
-}
+import { callApi, collectConsoleProblems, expect, runQuickRiskCopy, test } from './fixtures';
 
 test('a pipeline run shows the DAG with how every task ended', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(appUrl);
-  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
-  const before = await scenarioList.getByRole('listitem').count();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
-  // Wait until the new copy is open, so the edits below go to it.
-  await expect(scenarioList.getByRole('listitem')).toHaveCount(before + 1);
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
-  await page.getByLabel('Scenario name').fill('E2E pipeline view');
-  await page.getByLabel('Horizon (s)').fill('60');
-  await page.getByLabel('Warm-up (s)').fill('10');
-  await page.keyboard.press('Control+S');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runQuickRiskCopy(page, appUrl, 'E2E pipeline view');
 
   const card = page.getByRole('region', { name: /Pipeline — 1,000 runs/ });
   await expect(card).toBeVisible({ timeout: 60_000 });
@@ -40,15 +13,15 @@ test('a pipeline run shows the DAG with how every task ended', async ({ page, ap
   await expect(dag).toBeVisible();
 
   // The stored result, as the app reads it.
-  const scenarios = await call<{ id: string; name: string }[]>(appUrl, 'listScenarios');
+  const scenarios = await callApi<{ id: string; name: string }[]>(appUrl, 'listScenarios');
   const scenario = scenarios.find((s) => s.name === 'E2E pipeline view')!;
   let runId = '';
   await expect.poll(async () => {
-    const runs = await call<{ id: string; status: string }[]>(appUrl, 'listRuns', scenario.id);
+    const runs = await callApi<{ id: string; status: string }[]>(appUrl, 'listRuns', scenario.id);
     runId = runs.find((r) => r.status === 'done')?.id ?? '';
     return runId;
   }).not.toBe('');
-  const result = await call<any>(appUrl, 'getRunResult', runId);
+  const result = await callApi<any>(appUrl, 'getRunResult', runId);
   const tasks = Object.keys(result.pipeline.tasks);
   expect(tasks).toHaveLength(9);
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { num } from '../../electron/backend/report/format';
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { collectConsoleProblems, expect, runQuickRiskCopy, test } from './fixtures';
 
 async function exportAs(page: Page, format: string): Promise<{ download: Download; text: string }> {
   await page.getByLabel('Report format').selectOption({ label: format });
@@ -15,22 +15,7 @@ async function exportAs(page: Page, format: string): Promise<{ download: Downloa
 
 test('a finished run exports its report as HTML, a Markdown memo, and HTML to print as PDF', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(appUrl);
-  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
-  const before = await scenarioList.getByRole('listitem').count();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
-  // Wait until the new copy is open, so the edits below go to it.
-  await expect(scenarioList.getByRole('listitem')).toHaveCount(before + 1);
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
-  await page.getByLabel('Scenario name').fill('E2E report export');
-  await page.getByLabel('Horizon (s)').fill('60');
-  await page.getByLabel('Warm-up (s)').fill('10');
-  await page.keyboard.press('Control+S');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runQuickRiskCopy(page, appUrl, 'E2E report export');
 
   // The p99 the app shows for the service, e.g. "p99 1,349 ms: over the 200 ms budget by …".
   const note = page.locator('.chart-note').filter({ hasText: /^p99 / }).first();
