@@ -306,11 +306,7 @@ export class ServiceModel {
     this.clock.advance(now);
     const start = pool.slotStart[s] as number;
     this.finish(pool.memArrival[s] as number, pool.memJoin[s] as number, start, pool.slotService[s] as number);
-    this.completed++;
-    if (now >= this.warmup && now <= this.horizon) this.windowCompletions++;
-    const k = this.counts.index(now);
-    if (k >= 0) this.counts.completions[k]!++;
-    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers++; }
+    this.countCompletion(now, start, 1);
     const q = this.queue;
     if (q.live === 0) { pool.release(s); return; }
     // The head of the line takes the slot (startFromQueue for one request, reusing the slot).
@@ -333,11 +329,7 @@ export class ServiceModel {
     const start = pool.slotStart[s] as number, service = pool.slotService[s] as number;
     const base = s * this.maxBatch;
     for (let i = 0; i < size; i++) this.finish(pool.memArrival[base + i] as number, pool.memJoin[base + i] as number, start, service);
-    this.completed += size;
-    if (now >= this.warmup && now <= this.horizon) this.windowCompletions += size;
-    const k = this.counts.index(now);
-    if (k >= 0) this.counts.completions[k]! += size;
-    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers += size; }
+    this.countCompletion(now, start, size);
     const q = this.queue;
     if (this.maxBatch === 1 && q.live > 0 && pool.state[(s / this.conc) | 0] === UP) {
       this.startFromQueue(s, 1, now, true);
@@ -346,6 +338,15 @@ export class ServiceModel {
     pool.release(s);
     if (q.live > 0 && pool.freeSlots > 0) this.dispatch(now);
   };
+
+  /** Counts a slot's batch of `size` completing at `now` (started at `start`). */
+  private countCompletion(now: number, start: number, size: number): void {
+    this.completed += size;
+    if (now >= this.warmup && now <= this.horizon) this.windowCompletions += size;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.completions[k]! += size;
+    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers += size; }
+  }
 
   /** Records one completed request (arrived `a`, joined the line at `j`, slot from `start`). */
   private finish(a: number, j: number, start: number, service: number): void {
