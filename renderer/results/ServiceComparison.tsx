@@ -3,18 +3,13 @@
 // how long the simulation ran.
 import type { AnalyticOnlyService, ServiceResult } from '../../simulation/result/types';
 import { formatMs, formatNumber, formatPercent, formatStat, formatStatMs, formatStatPercent } from '../format/numbers';
+import { ComparisonTable, type ComparisonRowText } from './ComparisonTable';
 import { budgetMs, isSimulated } from './service-results';
 
-interface Row {
-  label: string;
-  analytic: string;
-  simulated: string;
-}
-
-function rowsFor(svc: ServiceResult, sloLabel: string): Row[] {
+function rowsFor(svc: ServiceResult, sloLabel: string): ComparisonRowText[] {
   const a = svc.analytic;
   const budget = budgetMs(a);
-  const rows: Row[] = [
+  const rows: ComparisonRowText[] = [
     { label: 'Throughput (rps)', analytic: `${formatNumber(svc.offered_rps)} offered`, simulated: formatStat(svc.throughput_rps) },
     { label: 'Utilization', analytic: formatPercent(a.utilization), simulated: formatStatPercent(svc.utilization) },
     { label: `Latency at ${sloLabel} vs ${formatMs(budget)} budget`, analytic: `${formatMs(a.total_latency_ms)} (mean, no queueing)`, simulated: formatStatMs(svc.latency_at_slo_ms) },
@@ -66,24 +61,7 @@ export function ServiceComparison({ serviceId, service, sloLabel }: Props) {
           <strong>Unstable:</strong> offered load ≥ capacity — the queue never drains. Simulated waits and latencies grow with the horizon; add replicas or cut service time.
         </p>
       )}
-      <table className="data-table" aria-labelledby={headingId}>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col" className="num">Analytic</th>
-            <th scope="col" className="num">Simulated, mean [95% CI]</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rowsFor(service, sloLabel).map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{r.analytic}</td>
-              <td className="num">{r.simulated}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ComparisonTable rows={rowsFor(service, sloLabel)} labelledBy={headingId} />
       <p className="card-note">
         {formatNumber(service.requests, 0)} requests · {formatNumber(service.completed, 0)} completed · {formatNumber(service.rejected, 0)} rejected · {formatNumber(service.timed_out, 0)} timed out
       </p>

@@ -7,6 +7,7 @@ import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
 import type { MaybeStat } from '../../../simulation/result/types';
 import { formatNumber, formatPercent, formatStat, formatStatPercent } from '../../format/numbers';
 import { useAppStore } from '../../store';
+import { ComparisonTable, type ComparisonRowText } from '../ComparisonTable';
 import { MAX_DRAWN_TASKS, PipelineDag } from './PipelineDag';
 
 const EMPTY_EDGES: [string, string][] = [];
@@ -18,34 +19,15 @@ function minutes(stat: MaybeStat): string {
 
 function Headline({ p }: { p: NonNullable<ResultDocument['pipeline']> }) {
   const a = p.analytic;
-  const rows: [string, string, string][] = [
-    ['Every task succeeds', `${formatPercent(a.reliability_with_retries, 2)}${a.reliability_with_retries !== a.reliability ? ` (∏(1 − p) ${formatPercent(a.reliability, 2)} without retries)` : ' = ∏(1 − p)'}`, formatStatPercent(p.success_rate ?? null)],
-    ['DAG run succeeds (every leaf success or skipped)', '—', formatStatPercent(p.dag_run_success_rate ?? null)],
-    ['Makespan, mean (a failed run ends early)', '—', minutes(p.makespan_s?.mean ?? null)],
-    ['Makespan, p50', `${formatNumber(a.critical_path_s / 60)} min critical path (CPM)`, minutes(p.makespan_s?.p50 ?? null)],
-    ['Makespan, p95', '—', minutes(p.makespan_s?.p95 ?? null)],
-    ['Makespan, p99', '—', minutes(p.makespan_s?.p99 ?? null)],
+  const rows: ComparisonRowText[] = [
+    { label: 'Every task succeeds', analytic: `${formatPercent(a.reliability_with_retries, 2)}${a.reliability_with_retries !== a.reliability ? ` (∏(1 − p) ${formatPercent(a.reliability, 2)} without retries)` : ' = ∏(1 − p)'}`, simulated: formatStatPercent(p.success_rate ?? null) },
+    { label: 'DAG run succeeds (every leaf success or skipped)', analytic: '—', simulated: formatStatPercent(p.dag_run_success_rate ?? null) },
+    { label: 'Makespan, mean (a failed run ends early)', analytic: '—', simulated: minutes(p.makespan_s?.mean ?? null) },
+    { label: 'Makespan, p50', analytic: `${formatNumber(a.critical_path_s / 60)} min critical path (CPM)`, simulated: minutes(p.makespan_s?.p50 ?? null) },
+    { label: 'Makespan, p95', analytic: '—', simulated: minutes(p.makespan_s?.p95 ?? null) },
+    { label: 'Makespan, p99', analytic: '—', simulated: minutes(p.makespan_s?.p99 ?? null) },
   ];
-  return (
-    <table className="data-table" aria-labelledby="pipeline-compare">
-      <thead>
-        <tr>
-          <th scope="col">Figure</th>
-          <th scope="col" className="num">Analytic</th>
-          <th scope="col" className="num">Simulated, mean [95% CI]</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, analytic, simulated]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td className="num">{analytic}</td>
-            <td className="num">{simulated}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <ComparisonTable rows={rows} labelledBy="pipeline-compare" />;
 }
 
 function TaskTable({ ids, tasks }: { ids: string[]; tasks: Record<string, PipelineTaskResult> }) {
