@@ -10,7 +10,7 @@ import { runReplication, validateScenario, type HostInputs, type Scenario } from
 import { readTraceFile } from '../electron/backend/trace-loader';
 import { median, REPEATS } from './util';
 
-const CONV = path.resolve(__dirname, '..', '..', 'shared', 'data', 'azure_llm_2023', 'AzureLLMInferenceTrace_conv.csv');
+const CONV = path.resolve(__dirname, '..', 'test', 'fixtures', 'data', 'azure_llm_2023', 'AzureLLMInferenceTrace_conv.csv');
 
 function scenario(raw: Record<string, unknown>): Scenario {
   const r = validateScenario({ format: 'headroom.scenario/v1', name: 'bench', replications: 1, ...raw });

@@ -12,11 +12,11 @@ import { Backend } from '../../electron/backend/backend';
 import { BadRequestError } from '../../electron/backend/check-args';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
-import { sharedData } from '../shared-data';
+import { fixtureData } from '../fixture-data';
 import { closeTempBackend, openTempBackend } from './temp-backend';
 
 const root = path.resolve(__dirname, '..', '..');
-const pai = (j: number) => sharedData('alibaba_pai_2020', `job_${j}_norm.csv`);
+const pai = (j: number) => fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`);
 
 /** A 4-node job, MTBF_job 50,000 s, C = 60 s: Young/Daly 2,449 s. */
 function failingScenario(replications = 3): string {

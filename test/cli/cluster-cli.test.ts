@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedData } from '../shared-data';
+import { fixtureData } from '../fixture-data';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'bin', 'headroom.cjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cluster-cli-'));
-const pai = (j: number) => sharedData('alibaba_pai_2020', `job_${j}_norm.csv`);
+const pai = (j: number) => fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`);
 
 function headroom(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') } });
@@ -25,7 +25,7 @@ function write(name: string, content: string | object): string {
 }
 
 const scenario = (cluster: object, over: object = {}) => ({ format: 'headroom.scenario/v1', name: 'cluster cli', replications: 2, horizon_s: 20_000, cluster, ...over });
-const tiresias = fs.readFileSync(sharedData('tiresias', '60_job.csv'), 'utf8');
+const tiresias = fs.readFileSync(fixtureData('tiresias', '60_job.csv'), 'utf8');
 
 describe('headroom run with a cluster job trace', () => {
   it('reads a Tiresias trace next to the scenario and is byte-identical across thread counts', () => {

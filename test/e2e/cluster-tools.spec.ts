@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { sharedData } from '../shared-data';
+import { fixtureData } from '../fixture-data';
 import { collectConsoleProblems, expect, test } from './fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
-const pai1 = sharedData('alibaba_pai_2020', 'job_1_norm.csv');
+const pai1 = fixtureData('alibaba_pai_2020', 'job_1_norm.csv');
 
 const scenarioList = (page: Page) => page.getByRole('list', { name: 'Scenarios' });
 const saveStatus = (page: Page) => page.getByRole('group', { name: 'Editor actions' }).getByRole('status');

@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { fitStragglers, measuredSyncSlowdown, parseWorkerSteps } from '../../simulation';
 import type { ClusterResult } from '../../simulation/cluster/merge';
 import { clusterScenario, simulateAll } from '../unit/cluster/helpers';
-import { sharedData } from '../shared-data';
+import { fixtureData } from '../fixture-data';
 
 const MEASURED = { 1: 1.111, 2: 1.118, 3: 1.106, 4: 2.205 } as const;
 
 describe('calibrating stragglers from per-worker step times', () => {
   for (const [job, measured] of Object.entries(MEASURED)) {
     it(`job_${job}: the fitted settings simulate its sync slowdown ${measured} within 5%`, () => {
-      const parsed = parseWorkerSteps(readFileSync(sharedData('alibaba_pai_2020', `job_${job}_norm.csv`), 'utf8'));
+      const parsed = parseWorkerSteps(readFileSync(fixtureData('alibaba_pai_2020', `job_${job}_norm.csv`), 'utf8'));
       if (!parsed.ok) throw new Error(parsed.message);
       expect(measuredSyncSlowdown(parsed.rows)).toBeCloseTo(measured, 3);
       const fit = fitStragglers(parsed.rows);
@@ -35,7 +35,7 @@ describe('calibrating stragglers from per-worker step times', () => {
 
   it('jobs with visible stragglers get slow nodes; job_4 (5 of 10 workers ~4× slower) a large slowdown', () => {
     const fit = (j: number) => {
-      const p = parseWorkerSteps(readFileSync(sharedData('alibaba_pai_2020', `job_${j}_norm.csv`), 'utf8'));
+      const p = parseWorkerSteps(readFileSync(fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`), 'utf8'));
       if (!p.ok) throw new Error(p.message);
       return fitStragglers(p.rows);
     };

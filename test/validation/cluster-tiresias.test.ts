@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterScenario, runModel } from '../unit/cluster/helpers';
-import { sharedData } from '../shared-data';
+import { fixtureData } from '../fixture-data';
 
 interface RefJob { id: string; units: number; arrival: number; duration: number; order: number }
 
-const rows = readFileSync(sharedData('tiresias', '60_job.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const rows = readFileSync(fixtureData('tiresias', '60_job.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
 const workload = (compress = 1): RefJob[] => rows.map((r, i) => ({
   id: `t${r[0]}`, units: Number(r[1]), arrival: Number(r[2]) / compress, duration: Number(r[5]), order: i,
 }));

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parseJobTrace } from '../../../simulation';
 import { normalQuantile, gammaP } from '../../../simulation/cluster/dist-tail';
 import { validateScenario } from '../../../simulation';
-import { sharedData } from '../../shared-data';
+import { fixtureData } from '../../fixture-data';
 
 const pool = { id: 'gpu', units: 64, path: 'cluster.pools[0].units' };
 
 describe('Tiresias traces', () => {
   it('reads the 60-job sample: units, arrivals, steps and step time duration / iterations', () => {
-    const r = parseJobTrace(readFileSync(sharedData('tiresias', '60_job.csv'), 'utf8'), 'tiresias', pool);
+    const r = parseJobTrace(readFileSync(fixtureData('tiresias', '60_job.csv'), 'utf8'), 'tiresias', pool);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.jobs).toHaveLength(60);
     expect(r.jobs[0]).toEqual({ id: '0', arrival_s: 0, units: 1, steps: 606, step_time_s: 164 / 606, priority: 0 });

@@ -1,6 +1,6 @@
 // The trace importer (electron/backend/trace-csv.ts, trace-loader.ts): RFC 4180 parsing, both
 // timestamp kinds with sub-microsecond fractions, shift to t = 0, errors that name the line and
-// the field; and the checksum of the Azure LLM traces against ../shared/data/README.md.
+// the field; and the Azure LLM traces' counts and spans as their source documents them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +9,9 @@ import { validateScenario, type Scenario } from '../../../simulation';
 import { traceRates } from '../../../simulation/run/document';
 import { forEachCsvRecord, parseTimestamp, parseTraceCsv } from '../../../electron/backend/trace-csv';
 import { loadTraces, readTraceFile } from '../../../electron/backend/trace-loader';
-import { sharedData } from '../../shared-data';
+import { fixtureData } from '../../fixture-data';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const azure = sharedData('azure_llm_2023');
 const bundled = path.join(root, 'assets', 'examples', 'data', 'AzureLLMInferenceTrace_code.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-trace-'));
 
@@ -69,26 +68,25 @@ describe('timestamps', () => {
   });
 });
 
-describe('Azure LLM inference traces (checksum against ../shared/data/README.md)', () => {
+describe('Azure LLM inference traces (counts and spans as the dataset documents them)', () => {
   const cases = [
-    { file: 'AzureLLMInferenceTrace_code.csv', count: 8819, span: 3435.948056, first: '2023-11-16 18:17:03.9799600' },
-    { file: 'AzureLLMInferenceTrace_conv.csv', count: 19366, span: 3501.721937, first: '2023-11-16 18:15:46.6805900' },
+    { file: bundled, count: 8819, span: 3435.948056, first: '2023-11-16 18:17:03.9799600' },
+    { file: fixtureData('azure_llm_2023', 'AzureLLMInferenceTrace_conv.csv'), count: 19366, span: 3501.721937, first: '2023-11-16 18:15:46.6805900' },
   ];
   for (const c of cases) {
-    it(`${c.file}: ${c.count} requests over ${c.span} s, first at 0, ascending`, () => {
-      const t = readTraceFile(path.join(azure, c.file), 'TIMESTAMP');
+    it(`${path.basename(c.file)}: ${c.count} requests over ${c.span} s, first at 0, ascending`, () => {
+      const t = readTraceFile(c.file, 'TIMESTAMP');
       expect(t.length).toBe(c.count);
       expect(t[0]).toBe(0);
       // The span is exact to the 7th decimal of the last timestamp (100 ns).
       expect(Math.abs(t[t.length - 1]! - c.span)).toBeLessThan(1e-6);
       for (let i = 1; i < t.length; i++) expect(t[i]!).toBeGreaterThanOrEqual(t[i - 1]!);
       // The default column (0) reads the same file the same way.
-      expect(readTraceFile(path.join(azure, c.file), undefined)).toEqual(t);
+      expect(readTraceFile(c.file, undefined)).toEqual(t);
     });
   }
 
-  it('the bundled copy is byte-identical to the shared data, and its offered rate is requests ÷ span × scale', () => {
-    expect(fs.readFileSync(bundled).equals(fs.readFileSync(path.join(azure, 'AzureLLMInferenceTrace_code.csv')))).toBe(true);
+  it('the bundled trace\'s offered rate is requests ÷ span × scale', () => {
     const s = scenario({ process: 'trace', path: 'data/AzureLLMInferenceTrace_code.csv', time_column: 'TIMESTAMP', scale: 4 });
     const loaded = loadTraces(s, [path.dirname(path.dirname(bundled))]);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
