@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import fs from 'node:fs';
+import { findBrowser } from './scripts/e2e/find-browser';
+import { nodeBrowserHost } from './scripts/e2e/node-host';
 
-// Debian's Chromium where present (this machine, CI); Playwright's own browser elsewhere.
-const debianChromium = '/usr/bin/chromium';
-const executablePath = process.env.HEADROOM_CHROMIUM ?? (fs.existsSync(debianChromium) ? debianChromium : undefined);
+// `npm run test:e2e` (scripts/e2e/run-e2e.ts) finds or installs a Chromium and passes it in
+// HEADROOM_CHROMIUM; a bare `npx playwright test` looks in the same places, installing nothing.
+const executablePath = findBrowser(nodeBrowserHost())?.path;
 
 export default defineConfig({
   testDir: 'test/e2e',
