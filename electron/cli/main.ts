@@ -1,4 +1,4 @@
-// `headroom` — the engine headless (../shared/spec/cli-and-results.md). Results on stdout,
+// `headroom` — the engine headless (docs/cli.md, docs/result-format.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
 import { analyzeScenario, servingSupportIssues, type ResultDocument } from '../../simulation';

@@ -1,4 +1,4 @@
-// Trigger rules (../shared/spec/trigger-rules.md, after Airflow 2.x's trigger_rule_dep.py).
+// Trigger rules (docs/pipeline.md, after Airflow 2.x's trigger_rule_dep.py).
 // Counts are over a task's direct upstreams: S success, F failed, U upstream_failed, K skipped,
 // N all of them. `decideFinal` applies the table once every upstream is final; `satisfies`
 // says which upstream state lets `one_success` / `one_failed` / `one_done` fire at once.

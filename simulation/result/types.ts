@@ -1,4 +1,4 @@
-// The `headroom.result/v1` document (../shared/spec/cli-and-results.md). Counts are plain
+// The `headroom.result/v1` document (docs/result-format.md). Counts are plain
 // integers; every other statistic is a `Stat` (mean over replications + Student-t 95% CI),
 // or null when computed over an empty set.
 
