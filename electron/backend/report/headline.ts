@@ -6,6 +6,13 @@ import { meanText, num, pct, plural, statText, withUnit } from './format';
 import { isSimulatedService } from './metrics';
 import { percentileName, type ScenarioInfo } from './scenario-info';
 
+/**
+ * How an id from the scenario (service, pool, task) is written into a headline: as it is for
+ * the HTML report, which escapes the whole sentence, or escaped for the Markdown memo.
+ */
+export type IdText = (id: string) => string;
+const asIs: IdText = (id) => id;
+
 export function partialNotice(doc: ResultDocument): string | null {
   return doc.truncated ? `PARTIAL RESULT: the run stopped early (${doc.truncated.reason}); the figures cover the simulated part only.` : null;
 }
@@ -16,14 +23,14 @@ export function notSimulatedNotice(doc: ResultDocument): string | null {
   return `Not simulated yet: ${ns.join(' and ')} (analytic figures only).`;
 }
 
-export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioInfo): string {
+export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioInfo, idText: IdText = asIs): string {
   const svc = doc.serving?.[id];
   if (!svc) return '';
   const a = svc.analytic;
   const sInfo = info.services[id];
   const budget = sInfo?.budgetMs ?? null;
   const analytic = `The analytic table says ${plural(a.required_replicas, 'replica')} at ${pct(a.utilization)} utilization and ${num(a.total_latency_ms)} ms total latency (${num(a.latency_margin_ms)} ms margin).`;
-  if (!isSimulatedService(svc)) return `${id}: not simulated. ${analytic}`;
+  if (!isSimulatedService(svc)) return `${idText(id)}: not simulated. ${analytic}`;
   const p = percentileName(sInfo?.sloPercentile ?? 99);
   const at = svc.latency_at_slo_ms;
   const parts: string[] = [];
@@ -40,14 +47,14 @@ export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioI
   const reps = svc.mean_replicas;
   const repText = reps ? (reps.ci95[0] === reps.ci95[1] && Number.isInteger(reps.mean) ? plural(reps.mean, 'replica') : `${meanText(reps, '')} replicas on average`) : null;
   if (svc.utilization) parts.push(`${repText ? `${repText} at ` : ''}${meanText(svc.utilization, 'fraction')} utilization`);
-  let out = `${id}: ${parts.join('; ')}`;
+  let out = `${idText(id)}: ${parts.join('; ')}`;
   if (svc.slo_attainment) out += ` (SLO met by ${meanText(svc.slo_attainment, 'fraction')} of requests)`;
   out += '.';
   if (!svc.stable) out += ' UNSTABLE: the offered load reaches capacity or the queue did not drain.';
   return `${out} ${analytic}`;
 }
 
-export function clusterHeadline(doc: ResultDocument): string {
+export function clusterHeadline(doc: ResultDocument, idText: IdText = asIs): string {
   const c = doc.cluster;
   if (!c) return '';
   const s = doc.summary;
@@ -55,8 +62,8 @@ export function clusterHeadline(doc: ResultDocument): string {
   const j = c.jobs;
   if (!j || !c.pools) return `Cluster: analytic figures only. ${snapshot}`.trim();
   if (j.submitted === 0) return `Cluster: no jobs were submitted in the simulation, so simulated utilization is idle. ${snapshot}`.trim();
-  const over = Object.entries(c.pools).filter(([, p]) => p.over_target).map(([id]) => id);
-  const pools = Object.entries(c.pools).map(([id, p]) => `${id} ${meanText(p.utilization, 'fraction')} allocated${p.utilization_target === null ? '' : ` (target ${pct(p.utilization_target)})`}`).join(', ');
+  const over = Object.entries(c.pools).filter(([, p]) => p.over_target).map(([id]) => idText(id));
+  const pools = Object.entries(c.pools).map(([id, p]) => `${idText(id)} ${meanText(p.utilization, 'fraction')} allocated${p.utilization_target === null ? '' : ` (target ${pct(p.utilization_target)})`}`).join(', ');
   const parts = [
     `Cluster: ${pools}`,
     `${plural(j.completed, 'job')} of ${num(j.submitted)} completed (totals over ${plural(doc.replications, 'replication')}); job completion time ${statText(j.jct_s.mean, 's')}, queueing delay ${statText(j.queue_delay_s.mean, 's')}`,
@@ -67,7 +74,7 @@ export function clusterHeadline(doc: ResultDocument): string {
   return out;
 }
 
-export function pipelineHeadline(doc: ResultDocument): string {
+export function pipelineHeadline(doc: ResultDocument, idText: IdText = asIs): string {
   const p = doc.pipeline;
   if (!p) return '';
   const a = p.analytic;
@@ -76,15 +83,15 @@ export function pipelineHeadline(doc: ResultDocument): string {
   let out = `Pipeline: success rate ${statText(p.success_rate, 'fraction')} over ${num(p.runs ?? 0)} runs against ${pct(a.reliability)} from ∏(1−p)${retries ? ` (${pct(a.reliability_with_retries)} with retries)` : ''}`;
   if (p.makespan_s?.p95) out += `; makespan p95 ${statText(p.makespan_s.p95, 's')} against a critical path of ${withUnit(a.critical_path_s, 's')}`;
   const worst = Object.entries(p.tasks ?? {}).filter(([, t]) => t.failed).sort((x, y) => (y[1].failed!.mean - x[1].failed!.mean) || x[0].localeCompare(y[0]))[0];
-  if (worst && worst[1].failed!.mean > 0) out += `; ${worst[0]} fails most often (${meanText(worst[1].failed, 'fraction')} of runs)`;
+  if (worst && worst[1].failed!.mean > 0) out += `; ${idText(worst[0])} fails most often (${meanText(worst[1].failed, 'fraction')} of runs)`;
   return `${out}.`;
 }
 
 /** Every headline of the document, in section order (serving, cluster, pipeline). */
-export function headlines(doc: ResultDocument, info: ScenarioInfo): string[] {
+export function headlines(doc: ResultDocument, info: ScenarioInfo, idText: IdText = asIs): string[] {
   return [
-    ...Object.keys(doc.serving ?? {}).map((id) => servingHeadline(doc, id, info)),
-    clusterHeadline(doc),
-    pipelineHeadline(doc),
+    ...Object.keys(doc.serving ?? {}).map((id) => servingHeadline(doc, id, info, idText)),
+    clusterHeadline(doc, idText),
+    pipelineHeadline(doc, idText),
   ].filter((s) => s !== '');
 }

@@ -4,19 +4,22 @@ import type { ResultDocument } from '../../../simulation';
 import { DASH, clock, fixed, meanText, pct, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { analyticText, simulatedText, valueText } from './html-parts';
+import { mdText } from './markdown-escape';
 import { reportFigures, summaryLabel, type Figure } from './metrics';
 import { scenarioInfo } from './scenario-info';
 
 /** Memo tables list at most this many tasks or jobs. */
 const MAX_MEMO_ROWS = 30;
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
+/**
+ * A GitHub table. Cells are Markdown: text from the scenario (ids) has passed through mdText,
+ * which escapes `|` and removes line breaks; the rest is the report's own figures and labels.
+ */
 function mdTable(head: string[], rows: string[][], numeric: boolean[]): string[] {
   return [
-    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.join(' | ')} |`,
     `| ${head.map((_, i) => (numeric[i] ? '--:' : ':--')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
   ];
 }
 
@@ -32,17 +35,17 @@ export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): s
   const info = scenarioInfo(doc, scenario);
   const figs = reportFigures(doc, scenario, info);
   const of = (section: Figure['section'], entity: string) => figs.filter((f) => f.section === section && f.entity === entity);
-  const out: string[] = [`# Capacity memo: ${doc.scenario.name}`, ''];
+  const out: string[] = [`# Capacity memo: ${mdText(doc.scenario.name)}`, ''];
   const partial = partialNotice(doc);
   if (partial) out.push(`> **${partial}**`, '');
   const notSim = notSimulatedNotice(doc);
   if (notSim) out.push(`> ${notSim}`, '');
-  const lines = headlines(doc, info);
+  const lines = headlines(doc, info, mdText);
   if (lines.length > 0) out.push(lines.join(' '), '');
   out.push(`_Run: ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'}, seed ${fixed(doc.seed, 0)}, horizon ${clock(doc.horizon_s)}${doc.warmup_s > 0 ? ` after a ${clock(doc.warmup_s)} warm-up` : ''}, ${fixed(doc.engine.events, 0)} events; Headroom engine ${doc.engine.version}; scenario SHA-256 \`${doc.scenario.sha256}\`. Simulated figures are mean [95% CI] over replications; “—” means no value._`, '');
 
   for (const id of Object.keys(doc.serving ?? {})) {
-    out.push(`## Serving: ${id}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
+    out.push(`## Serving: ${mdText(id)}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
   }
 
   const c = doc.cluster;
@@ -52,7 +55,7 @@ export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): s
       const p = c.pools?.[id];
       const target = p?.utilization_target ?? a.utilization_target;
       const flag = (over: boolean | null | undefined) => (over === null || over === undefined ? DASH : over ? '**over**' : 'within');
-      return [id, target === null ? DASH : pct(target), `${pct(a.allocated_utilization)} (${flag(a.over_target)})`, statText(p?.utilization, 'fraction'), statText(p?.busy_utilization, 'fraction'), flag(p?.over_target)];
+      return [mdText(id), target === null ? DASH : pct(target), `${pct(a.allocated_utilization)} (${flag(a.over_target)})`, statText(p?.utilization, 'fraction'), statText(p?.busy_utilization, 'fraction'), flag(p?.over_target)];
     });
     out.push(...mdTable(['Pool', 'Target', 'Snapshot (analytic)', 'Allocated (simulated)', 'Busy (simulated)', 'Simulated vs target'], rows, [false, true, true, true, true, false]), '');
     if (c.jobs) out.push(...mdTable(['Jobs', 'Simulated: mean [95% CI]', 'Analytic'], figureRows(of('cluster', 'jobs'), JOB_KEYS), [false, true, true]), '');
@@ -67,12 +70,12 @@ export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): s
   if (p) {
     out.push('## Pipeline', '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic'], figureRows(of('pipeline', ''), PIPELINE_KEYS), [false, true, true]), '');
     const path = p.critical_path ?? p.analytic.critical_path;
-    out.push(`Critical path: ${path.map((t) => `\`${t}\``).join(' → ')}.`, '');
+    out.push(`Critical path: ${path.map(mdText).join(' → ')}.`, '');
     const tasks = Object.entries(p.tasks ?? {});
     if (tasks.length > 0) {
       const shown = tasks.slice(0, MAX_MEMO_ROWS);
       out.push(...mdTable(['Task', 'Success', 'Failed', 'Upstream failed', 'Attempts', 'Criticality'],
-        shown.map(([id, t]) => [id, statText(t.success, 'fraction'), statText(t.failed, 'fraction'), statText(t.upstream_failed, 'fraction'), statText(t.attempts_mean, 'attempts'), meanText(t.criticality, 'fraction')]),
+        shown.map(([id, t]) => [mdText(id), statText(t.success, 'fraction'), statText(t.failed, 'fraction'), statText(t.upstream_failed, 'fraction'), statText(t.attempts_mean, 'attempts'), meanText(t.criticality, 'fraction')]),
         [false, true, true, true, true, true]), '');
       if (tasks.length > shown.length) out.push(`_The first ${shown.length} of ${tasks.length} tasks; the CSV report lists them all._`, '');
     }

@@ -24,7 +24,7 @@ describe('Markdown memo', () => {
     expect(lines[0]).toBe(`# Capacity memo: ${doc.scenario.name}`);
     const headline = lines[2]!;
     const svc = doc.serving!.risk_model_api as ServiceResult;
-    const m = /risk_model_api: p99 latency ([\d,.]+) ms \[([−\d,.]+), ([−\d,.]+)\] against a 200 ms budget: (over budget by|)\s*([\d,.]+) ms( headroom|);/.exec(headline);
+    const m = /risk\\_model\\_api: p99 latency ([\d,.]+) ms \[([−\d,.]+), ([−\d,.]+)\] against a 200 ms budget: (over budget by|)\s*([\d,.]+) ms( headroom|);/.exec(headline);
     expect(m, headline).not.toBeNull();
     expectShown(m![1]!, svc.latency_at_slo_ms!.mean);
     expectShown(m![2]!, svc.latency_at_slo_ms!.ci95[0]);
@@ -45,7 +45,7 @@ describe('Markdown memo', () => {
 
   it('has well-formed GitHub tables for each section', () => {
     const md = renderMarkdown(riskExample().doc, riskExample().raw);
-    for (const h of ['## Serving: risk_model_api', '## Cluster', '## Pipeline', '## Analytic summary (seed article)']) expect(md).toContain(h);
+    for (const h of ['## Serving: risk\\_model\\_api', '## Cluster', '## Pipeline', '## Analytic summary (seed article)']) expect(md).toContain(h);
     const blocks = md.split(/\n\n/).filter((b) => b.startsWith('|'));
     expect(blocks.length).toBeGreaterThanOrEqual(5);
     for (const b of blocks) {
