@@ -49,12 +49,40 @@ export function describeError(e: unknown, where: string): { status: number; mess
   return { status: 500, message: 'internal error (details are in the preview server\'s log)' };
 }
 
+// An answer sent while the client is still sending can be lost: the server closes the socket with
+// unread bytes in it, which resets the connection. So the rest of an oversized body is read and
+// dropped first, up to a bound on bytes and time past which the client is not waited for.
+const DROP_BYTES = 16 * 1024 * 1024;
+const DROP_MS = 5000;
+
+function afterBodyDropped(req: http.IncomingMessage, answer: () => void): void {
+  let dropped = 0;
+  let answered = false;
+  const go = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    req.off('data', count);
+    answer();
+  };
+  const count = (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > DROP_BYTES) go();
+  };
+  const timer = setTimeout(go, DROP_MS);
+  req.on('data', count);
+  req.on('end', go);
+  req.on('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 /** Answers `req` with the error, whatever state its response is in. Never throws. */
 export function answerError(req: http.IncomingMessage, res: http.ServerResponse, e: unknown): void {
   try {
     if (e instanceof ClientGoneError) return void res.destroy();
     const { status, message } = describeError(e, `${req.method} ${String(req.url).slice(0, 200)}`);
     if (res.headersSent) return void res.destroy();
+    if (status === 413 && !req.complete) return afterBodyDropped(req, () => sendError(res, status, message));
     sendError(res, status, message);
   } catch (inner) {
     process.stderr.write(`headroom web: could not answer an error: ${String(inner)}\n`);

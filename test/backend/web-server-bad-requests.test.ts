@@ -61,7 +61,7 @@ describe('the preview answers malformed requests and stays up', () => {
   it('a 50 MB body is a 413 naming the limit, not a reset, and the next call works', async () => {
     const body = Buffer.alloc(50 * 1024 * 1024, 0x20);
     const head = `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
-      + `X-Headroom-Token: ${token}\r\nContent-Length: ${body.length}\r\n\r\n`;
+      + `X-Headroom-Token: ${token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
     const reply = await rawRequest(port, head, { body, timeoutMs: 20_000 });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body.toString())).toEqual({ ok: false, error: { message: 'the request body is larger than the limit of 50331648 bytes (48 MiB)' } });
