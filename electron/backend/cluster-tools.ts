@@ -38,8 +38,8 @@ export async function sweepSavedScenario(saved: SavedScenario, options: Checkpoi
   const scenario = patched.scenario;
   const issues = checkpointSweepIssues(scenario);
   if (issues.length > 0) return invalid(issues);
-  // Relative trace paths resolve against the bundled examples, as for runs.
-  const traces = loadJobTraces(scenario, [appPaths().examplesDir]);
+  // The library's copy of the job trace, else the bundled examples' folder, as for runs.
+  const traces = loadJobTraces(scenario, saved.loaded.fileDirs ?? [appPaths().examplesDir]);
   if (!traces.ok) return invalid(traces.errors);
   const inputs = Object.keys(traces.jobs).length > 0 ? { jobs: traces.jobs } : {};
 

@@ -10,9 +10,10 @@ import { MAX_IMPORT_FILE_BYTES } from '../common/contract';
 import { writeFileAtomic } from './atomic-write';
 import { BUNDLE_FORMAT, checkBundle, looksLikeBundle, type Bundle } from './bundle-format';
 import { jsonSafetyIssues } from './json-safety';
-import { referencedPaths, withPaths } from './scenario-files';
+import { pathRuleIssue, referencedPaths, withPaths } from './scenario-files';
+import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from './scenario-file-ref';
 import { commitVersion, prepareVersion, searchTextOf } from './scenario-save';
-import { loadScenarioText, sectionsOf } from './scenario-source';
+import { loadScenarioText, readScenarioFile, sectionsOf, withoutBom } from './scenario-source';
 import { toScenarioSummary } from './to-contract';
 
 export function slugOf(name: string): string {
@@ -35,18 +36,32 @@ export function exportScenarios(lib: Library, ids: readonly string[], options: E
   return { fileName: `${base}.bundle.json`, mediaType: 'application/json', text: `${JSON.stringify(bundle, null, 2)}\n`, companions: [] };
 }
 
+/**
+ * The rule of ./scenario-file-ref.ts for a stored version's files: a library written before the
+ * rule may hold a version naming, say, /etc/passwd; its stored bytes are never handed out.
+ */
+function checkStoredNames(files: readonly { jsonPath: string; fileName: string }[], where: string): void {
+  for (const f of files) {
+    const refused = pathRuleIssue({ jsonPath: f.jsonPath, fileName: f.fileName });
+    if (refused) throw new Error(`${where} › ${refused.path}: ${refused.message}; change the path in a new version, then export`);
+  }
+}
+
 /** The latest version's file; names of the files it refers to become their base names beside it. */
 function exportPlain(lib: Library, id: string): ExportedFile {
   const rec = mustScenario(lib, id);
   const version = lib.scenarios.getVersion(rec.versionId);
   const fileName = `${slugOf(rec.name)}.json`;
   if (!version || version.files.length === 0) return { fileName, mediaType: 'application/json', text: rec.json, companions: [] };
+  checkStoredNames(version.files, `“${rec.name}” v${version.version}`);
   const renamed = new Map<string, string>();
   const companions: ExportedFile['companions'] = [];
   const used = new Map<string, string>(); // companion name → sha256
   for (const ref of version.files) {
-    let name = path.basename(ref.fileName.replace(/\\/g, '/')) || 'data.csv';
-    for (let n = 2; used.has(name) && used.get(name) !== ref.sha256; n++) name = `${n}-${path.basename(ref.fileName)}`;
+    const plain = path.basename(ref.fileName.replace(/\\/g, '/'));
+    const first = plain === '' || plain === '.' || plain === '..' ? 'data.csv' : plain;
+    let name = first;
+    for (let n = 2; used.has(name) && used.get(name) !== ref.sha256; n++) name = `${n}-${first}`;
     renamed.set(ref.jsonPath, name);
     if (!used.has(name)) {
       const stored = lib.files.getFile(ref.sha256);
@@ -66,6 +81,7 @@ function buildBundle(lib: Library, ids: readonly string[], appVersion: string, n
     const versions = lib.scenarios.listVersions(id).reverse().map((summary) => {
       const v = lib.scenarios.getVersion(summary.id);
       if (!v) throw new Error(`version ${summary.id} vanished during the export`);
+      checkStoredNames(v.files, `“${rec.name}” v${v.version}`);
       for (const ref of v.files) {
         if (files.has(ref.sha256)) continue;
         const stored = lib.files.getFile(ref.sha256);
@@ -86,24 +102,25 @@ function buildBundle(lib: Library, ids: readonly string[], appVersion: string, n
 export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs: ReadonlyMap<string, string> = new Map()): ImportResult {
   const imported: ScenarioSummary[] = [];
   const problems: ImportProblem[] = [];
-  const isDocument = (f: ImportFile) => /\.json$/i.test(f.name) || /^\s*\{/.test(f.text.slice(0, 64));
+  const isDocument = (f: ImportFile) => /\.json$/i.test(f.name) || /^\s*\{/.test(withoutBom(f.text.slice(0, 64)));
   const provided = new Map<string, Buffer>();
   for (const f of files) if (!isDocument(f)) provided.set(path.basename(f.name), Buffer.from(f.text, 'utf8'));
 
   for (const f of files.filter(isDocument)) {
+    const text = withoutBom(f.text);
     const refuse = (issues: { path: string; message: string }[]) => problems.push(...issues.map((i) => ({ file: f.name, ...i })));
-    if (Buffer.byteLength(f.text, 'utf8') > MAX_IMPORT_FILE_BYTES) {
+    if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_FILE_BYTES) {
       refuse([{ path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` }]);
       continue;
     }
-    const unsafe = jsonSafetyIssues(f.text);
+    const unsafe = jsonSafetyIssues(text);
     if (unsafe.length > 0) {
       refuse(unsafe);
       continue;
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(f.text);
+      parsed = JSON.parse(text);
     } catch {
       parsed = undefined; // the scenario parser below names the line and column
     }
@@ -113,7 +130,7 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
       else refuse(result.issues);
       continue;
     }
-    const prepared = prepareVersion(lib, f.text, { note: `imported from ${path.basename(f.name)}`, provided, baseDirs: baseDirs.has(f.name) ? [baseDirs.get(f.name) as string] : [] });
+    const prepared = prepareVersion(lib, text, { note: `imported from ${path.basename(f.name)}`, provided, baseDirs: baseDirs.has(f.name) ? [baseDirs.get(f.name) as string] : [] });
     if (!prepared.ok) {
       refuse(prepared.errors);
       continue;
@@ -146,11 +163,16 @@ function importBundle(lib: Library, value: unknown): BundleImport {
       }
       const named = referencedPaths(loaded.raw);
       for (const field of named) {
+        const refused = pathRuleIssue(field);
+        if (refused) {
+          issues.push({ path: `${at} › ${refused.path}`, message: refused.message });
+          continue;
+        }
         const ref = v.files.find((r) => r.json_path === field.jsonPath && r.file_name === field.fileName);
         if (!ref) issues.push({ path: `${at} › ${field.jsonPath}`, message: `names ${field.fileName}, which the bundle does not include` });
       }
       return {
-        name: loaded.scenario.name, json: v.scenario, sections: sectionsOf(loaded.scenario), sha256: loaded.sha256,
+        name: loaded.scenario.name, json: withoutBom(v.scenario), sections: sectionsOf(loaded.scenario), sha256: loaded.sha256,
         note: v.note, searchText: searchTextOf(loaded.scenario), createdAt: v.created_at,
         files: named.map((field) => {
           const ref = v.files.find((r) => r.json_path === field.jsonPath && r.file_name === field.fileName);
@@ -174,17 +196,13 @@ export function importPaths(lib: Library, paths: readonly string[]): ImportResul
   const problems: ImportProblem[] = [];
   const baseDirs = new Map<string, string>();
   for (const p of paths) {
-    try {
-      const size = fs.statSync(p).size;
-      if (size > MAX_IMPORT_FILE_BYTES) {
-        problems.push({ file: p, path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` });
-        continue;
-      }
-      files.push({ name: p, text: fs.readFileSync(p, 'utf8') });
-      baseDirs.set(p, path.dirname(p));
-    } catch (error) {
-      problems.push({ file: p, path: '(file)', message: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    const read = readScenarioFile(p, MAX_IMPORT_FILE_BYTES);
+    if (!read.ok) {
+      problems.push({ file: p, path: '(file)', message: read.message });
+      continue;
     }
+    files.push({ name: p, text: read.text });
+    baseDirs.set(p, path.dirname(p));
   }
   if (files.length === 0) return { imported: [], problems };
   const result = importFiles(lib, files, baseDirs);
@@ -199,7 +217,10 @@ export function writeExport(exported: ExportedFile, target: string): string {
   const dir = path.dirname(target);
   const companions = exported.companions.map((c) => ({ file: path.join(dir, c.fileName), content: Buffer.from(c.base64, 'base64') }));
   for (const c of companions) {
-    if (fs.existsSync(c.file) && !fs.readFileSync(c.file).equals(c.content)) {
+    if (!fs.existsSync(c.file)) continue;
+    // Compared only if it is a regular file (a FIFO there would never end a read).
+    const existing = readRegularFile(c.file, MAX_REFERENCED_FILE_BYTES);
+    if (!existing.ok || !existing.content.equals(c.content)) {
       throw new Error(`${c.file} already exists with different content; export to another folder`);
     }
   }

@@ -1,16 +1,12 @@
 // Reads the job trace a scenario names (`cluster.job_trace`) for the engine, which does no I/O:
-// a relative path resolves against the scenario file's folder (on the command line) or the given
-// fallback folders, as serving traces do (./trace-loader.ts); the file is parsed (Tiresias or the
-// generic CSV of docs/cluster.md) and handed in as `HostInputs.jobs["cluster.job_trace"]`. Every
-// problem names the JSON path, the file and the line.
-import fs from 'node:fs';
+// the path resolves under the scenario file's folder (on the command line) or the given fallback
+// folders, by the rule of ./scenario-file-ref.ts, as serving traces do; the file is parsed
+// (Tiresias or the generic CSV of docs/cluster.md) and handed in as
+// `HostInputs.jobs["cluster.job_trace"]`. Every problem names the JSON path, the file and the line.
 import path from 'node:path';
 import { JOB_TRACE_KEY, parseJobTrace, type HostInputs, type Scenario, type ValidationIssue } from '../../simulation';
 import { appPaths } from './paths';
-import { resolveTracePath } from './trace-loader';
-
-/** Larger trace files are refused before they are read. */
-export const MAX_TRACE_BYTES = 256 * 1024 * 1024;
+import { readReferencedFile } from './scenario-file-ref';
 
 const AT = 'cluster.job_trace.path';
 
@@ -21,18 +17,9 @@ export function loadJobTraces(s: Scenario, baseDirs: readonly string[]): JobTrac
   const ref = s.cluster?.job_trace;
   if (!ref) return { ok: true, jobs: {} };
   const fail = (message: string): JobTraceLoad => ({ ok: false, errors: [{ path: AT, message }] });
-  const file = resolveTracePath(ref.path, baseDirs);
-  let text: string;
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) return fail(`cannot read ${ref.path}: it is a folder`);
-    const size = st.size;
-    if (size > MAX_TRACE_BYTES) return fail(`${ref.path} is larger than ${MAX_TRACE_BYTES / 1024 / 1024} MiB`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(`cannot read ${ref.path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`);
-  }
+  const read = readReferencedFile(ref.path, baseDirs);
+  if (!read.ok) return fail(read.code === 'missing' ? `cannot read ${ref.path}: no such file` : `${ref.path} ${read.reason}`);
+  const text = read.content.toString('utf8');
   const poolIndex = s.cluster?.pools.findIndex((p) => p.id === ref.pool) ?? -1;
   const pool = s.cluster?.pools[poolIndex];
   if (!pool) return { ok: false, errors: [{ path: 'cluster.job_trace.pool', message: `unknown pool "${ref.pool}"` }] };

@@ -4,11 +4,17 @@
 import type { Library, RunRecord } from '../../db';
 import { ENGINE_VERSION, servingSupportIssues, type HostInputs, type ReplicationOutcome } from '../../simulation';
 import type { RunEvent, RunOptions } from '../common/contract';
+import { loadJobTraces } from './job-trace-loader';
 import { appPaths } from './paths';
 import { applyOverrides, type Loaded } from './scenario-source';
 import { simulate } from './simulate';
 import { loadTraces } from './trace-loader';
 import { toRunSummary } from './to-contract';
+
+/** Wall-clock cap of an app run when its options give none, in seconds (RunOptions.maxWallS). */
+export const DEFAULT_APP_MAX_WALL_S = 300;
+/** The largest cap the options may ask for: a day. */
+export const MAX_APP_WALL_S = 86_400;
 
 interface Job {
   runId: string;
@@ -32,13 +38,17 @@ export class RunManager {
   }
 
   start(scenarioVersionId: string, loaded: Extract<Loaded, { ok: true }>, options: RunOptions): RunRecord {
-    const patched = applyOverrides(loaded.raw, options);
+    const patched = applyOverrides(loaded.raw, { seed: options.seed, replications: options.replications });
     if (!patched.ok) throw new Error(patched.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-    // A library scenario has no folder of its own: relative trace paths resolve against the
-    // bundled examples (whose data files ship with the app); absolute paths work as written.
-    const traces = loadTraces(patched.scenario, [appPaths().examplesDir]);
+    // A saved version's files are read from the library's copies (withStoredFiles); names no
+    // version stored resolve under the bundled examples' folder, whose data files ship with the app.
+    const dirs = loaded.fileDirs ?? [appPaths().examplesDir];
+    const traces = loadTraces(patched.scenario, dirs);
     if (!traces.ok) throw new Error(traces.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-    const unsupported = servingSupportIssues(patched.scenario, traces.inputs);
+    const jobs = loadJobTraces(patched.scenario, dirs);
+    if (!jobs.ok) throw new Error(jobs.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const inputs: HostInputs = Object.keys(jobs.jobs).length > 0 ? { ...traces.inputs, jobs: jobs.jobs } : traces.inputs;
+    const unsupported = servingSupportIssues(patched.scenario, inputs);
     if (unsupported.length > 0) throw new Error(`cannot run yet: ${unsupported.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     const row = this.lib.runs.createRun({
       scenarioVersionId,
@@ -46,7 +56,7 @@ export class RunManager {
       replications: patched.scenario.replications,
       engineVersion: ENGINE_VERSION,
     });
-    this.queue.push({ runId: row.id, loaded: { ...loaded, scenario: patched.scenario }, options, inputs: traces.inputs, abort: new AbortController() });
+    this.queue.push({ runId: row.id, loaded: { ...loaded, scenario: patched.scenario }, options, inputs, abort: new AbortController() });
     this.emitStatus(row.id);
     this.pump();
     return row;
@@ -95,6 +105,7 @@ export class RunManager {
     try {
       const { result, cancelled } = await simulate(job.loaded.scenario, job.loaded.sha256, {
         threads: this.opts.threads,
+        maxWallMs: (job.options.maxWallS ?? DEFAULT_APP_MAX_WALL_S) * 1000,
         signal: job.abort.signal,
         onProgress: (p) => this.emit({
           type: 'progress',

@@ -1,12 +1,9 @@
 // The files a scenario names (scenario-format.md "Files a scenario refers to"): trace CSVs in
 // `serving.services[i].arrivals.path` and `cluster.job_trace.path`. The library stores them by
 // content with each version; exports write them beside the JSON; imports bring them back.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidationIssue } from '../../simulation';
-
-/** Referenced files larger than this are refused before they are read. */
-export const MAX_REFERENCED_FILE_BYTES = 100 * 1024 * 1024;
+import { pathRuleProblem, readReferencedFile } from './scenario-file-ref';
 
 export interface PathField {
   /** e.g. `serving.services[0].arrivals.path` */
@@ -55,7 +52,7 @@ export function withPaths(raw: unknown, values: ReadonlyMap<string, string>): un
 
 /** Where a file named in a scenario comes from when the library does not have it yet. */
 export interface FileSources {
-  /** Folders relative names resolve against, in order: the scenario file's folder (imports from disk), then fallbacks. */
+  /** Folders relative names resolve under, in order: the scenario file's folder (imports from disk), then fallbacks. */
   baseDirs?: readonly string[];
   /** Files handed over with the scenario (imports from the browser), by base name. */
   provided?: ReadonlyMap<string, Buffer>;
@@ -63,37 +60,30 @@ export interface FileSources {
 
 export type FileLookup = { ok: true; content: Buffer } | { ok: false; issue: ValidationIssue };
 
-/** Finds the bytes of a named file among the sources (size-capped before reading). */
+/** The rule's verdict on the value as written (./scenario-file-ref.ts), as an issue on the field. */
+export function pathRuleIssue(field: PathField): ValidationIssue | null {
+  const problem = pathRuleProblem(field.fileName);
+  return problem ? { path: field.jsonPath, message: `${field.fileName} ${problem}` } : null;
+}
+
+/**
+ * Finds the bytes of a named file among the sources, by the rule of ./scenario-file-ref.ts: the
+ * handed-over file of that name, else the file under a base folder (at its relative path, then
+ * by its base name beside the scenario), read only if it is a regular file within the cap.
+ */
 export function findFile(field: PathField, sources: FileSources): FileLookup {
+  const refused = pathRuleIssue(field);
+  if (refused) return { ok: false, issue: refused };
   const base = path.basename(field.fileName.replace(/\\/g, '/'));
   const given = sources.provided?.get(field.fileName) ?? sources.provided?.get(base);
   if (given) return { ok: true, content: given };
-  const candidates: string[] = [];
-  if (path.isAbsolute(field.fileName)) candidates.push(field.fileName);
-  for (const dir of sources.baseDirs ?? []) {
-    candidates.push(path.resolve(dir, field.fileName));
-    candidates.push(path.join(dir, base));
-  }
-  for (const file of candidates) {
-    let size: number;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) continue;
-      size = stat.size;
-    } catch {
-      continue;
-    }
-    if (size > MAX_REFERENCED_FILE_BYTES) {
-      return { ok: false, issue: { path: field.jsonPath, message: `the file ${field.fileName} is larger than ${MAX_REFERENCED_FILE_BYTES / 1024 / 1024} MiB` } };
-    }
-    try {
-      return { ok: true, content: fs.readFileSync(file) };
-    } catch (error) {
-      return { ok: false, issue: { path: field.jsonPath, message: `cannot read ${field.fileName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
-    }
-  }
+  const dirs = sources.baseDirs ?? [];
+  let read = readReferencedFile(field.fileName, dirs);
+  if (!read.ok && read.code === 'missing' && base !== field.fileName) read = readReferencedFile(base, dirs);
+  if (read.ok) return { ok: true, content: read.content };
+  if (read.code !== 'missing') return { ok: false, issue: { path: field.jsonPath, message: `${field.fileName} ${read.reason}` } };
   const hint = sources.provided !== undefined
     ? 'select it together with the scenario file'
-    : path.isAbsolute(field.fileName) ? 'it may have moved; give its new path' : 'give its absolute path, or import the scenario together with the file';
+    : 'put it in the scenario\'s folder (or below) and import the scenario from there, or import the scenario together with the file';
   return { ok: false, issue: { path: field.jsonPath, message: `the file ${field.fileName} was not found: ${hint}` } };
 }

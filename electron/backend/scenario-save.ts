@@ -3,8 +3,8 @@
 import { sha256Hex, type Library, type NewScenarioVersion, type VersionFileRef } from '../../db';
 import type { Scenario, ValidationIssue } from '../../simulation';
 import { jsonSafetyIssues } from './json-safety';
-import { findFile, referencedPaths, type FileSources } from './scenario-files';
-import { loadScenarioText, sectionsOf } from './scenario-source';
+import { findFile, pathRuleIssue, referencedPaths, type FileSources } from './scenario-files';
+import { loadScenarioText, sectionsOf, withoutBom } from './scenario-source';
 
 export type PreparedVersion =
   | { ok: true; input: NewScenarioVersion; scenario: Scenario; raw: Record<string, unknown>; contents: Map<string, Buffer> }
@@ -31,7 +31,8 @@ export function searchTextOf(s: Scenario): string {
  * Validates `text` and works out which stored files it names. The file bytes found on disk or
  * handed over are returned in `contents` (by sha256); `commitVersion` stores them with the version.
  */
-export function prepareVersion(lib: Library, text: string, options: PrepareOptions = {}): PreparedVersion {
+export function prepareVersion(lib: Library, given: string, options: PrepareOptions = {}): PreparedVersion {
+  const text = withoutBom(given);
   const unsafe = jsonSafetyIssues(text);
   if (unsafe.length > 0) return { ok: false, errors: unsafe };
   const loaded = loadScenarioText(text);
@@ -42,6 +43,12 @@ export function prepareVersion(lib: Library, text: string, options: PrepareOptio
   const contents = new Map<string, Buffer>();
   const errors: ValidationIssue[] = [];
   for (const field of referencedPaths(loaded.raw)) {
+    // The rule holds for names a previous version stored too (one saved before the rule existed).
+    const refused = pathRuleIssue(field);
+    if (refused) {
+      errors.push(refused);
+      continue;
+    }
     const known =
       previous?.files.find((f) => f.jsonPath === field.jsonPath && f.fileName === field.fileName) ??
       previous?.files.find((f) => f.fileName === field.fileName);

@@ -2,10 +2,10 @@
 //   headroom calibrate-stragglers <per-worker-steps.csv> [--json] [--time-scale X] [--slow-threshold R]
 // fits the `stragglers` settings (and step_time_s) of one job from its per-worker step times and
 // prints them; and `jobTracesFor` reads a scenario's `cluster.job_trace` for `run` / `validate`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fitStragglers, parseWorkerSteps, type HostInputs, type Scenario, type StragglerFit } from '../../simulation';
 import { loadJobTraces } from '../backend/job-trace-loader';
+import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from '../backend/scenario-file-ref';
 import type { FlagSpec, ParsedArgs } from './args';
 import { fmt } from './format-numbers';
 import { InputError } from './inputs';
@@ -20,7 +20,7 @@ export const CLUSTER_SPECS: Record<string, Record<string, FlagSpec>> = {
   },
 };
 
-/** `inputs` plus the scenario's job trace, read relative to the scenario file (exit 2 on problems). */
+/** `inputs` plus the scenario's job trace, read under the scenario file's folder (exit 2 on problems). */
 export function jobTracesFor(scenario: Scenario, file: string, inputs: HostInputs = {}): HostInputs {
   const loaded = loadJobTraces(scenario, [path.dirname(path.resolve(file))]);
   if (!loaded.ok) throw new InputError(loaded.errors);
@@ -28,13 +28,12 @@ export function jobTracesFor(scenario: Scenario, file: string, inputs: HostInput
 }
 
 export function runClusterCommand(args: ParsedArgs): number {
-  let text: string;
-  try {
-    text = fs.readFileSync(args.file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([{ path: '(file)', message: `cannot read ${args.file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}` }]);
+  // A regular file only, capped: a device or FIFO named here would never end a read.
+  const read = readRegularFile(args.file, MAX_REFERENCED_FILE_BYTES);
+  if (!read.ok) {
+    throw new InputError([{ path: '(file)', message: read.code === 'missing' ? `cannot read ${args.file}: no such file` : `${args.file} ${read.reason}` }]);
   }
+  const text = read.content.toString('utf8');
   const parsed = parseWorkerSteps(text);
   if (!parsed.ok) throw new InputError([{ path: '(file)', message: `${path.basename(args.file)} line ${parsed.line}: ${parsed.message}` }]);
   const fit = fitStragglers(parsed.rows, {

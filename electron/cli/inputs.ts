@@ -1,5 +1,5 @@
 // Input problems the CLI reports as `path: message` lines with exit code 2, and the trace
-// files a scenario names, read relative to the scenario file's folder.
+// files a scenario names, read under the scenario file's folder (backend/scenario-file-ref.ts).
 import path from 'node:path';
 import { formatIssues, type HostInputs, type Scenario, type ValidationIssue } from '../../simulation';
 import { loadTraces, type TraceCache } from '../backend/trace-loader';

@@ -49,6 +49,15 @@ async function create(text: string) {
   return saved.scenario;
 }
 
+/** Imports `text` as a scenario file saved in `work` (so relative file names resolve there), as the desktop app does. */
+function importFromWork(text: string, name = 'scenario-source.json') {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, text);
+  const result = backend.importFromPaths([file]);
+  if (result.problems.length > 0) throw new Error(JSON.stringify(result.problems));
+  return result.imported[0]!;
+}
+
 const count = async () => (await backend.listScenarios()).length;
 
 describe('export', () => {
@@ -63,7 +72,7 @@ describe('export', () => {
     const trace = path.join(work, 'deep', 'folder', 'arrivals.csv');
     fs.mkdirSync(path.dirname(trace), { recursive: true });
     fs.writeFileSync(trace, TRACE);
-    const a = await create(withTrace(trace, { name: 'Replay' }));
+    const a = importFromWork(withTrace('deep/folder/arrivals.csv', { name: 'Replay' }));
     fs.rmSync(trace); // the original moves away; the library still has it
 
     const out = path.join(work, 'export');
@@ -99,7 +108,7 @@ describe('export', () => {
     await backend.updateScenario(a.id, scenarioText({ name: 'Alpha', seed: 2 }));
     await backend.renameScenario(a.id, 'Alpha prime');
     await backend.setTags(a.id, ['q3', 'finance']);
-    const b = await create(withTrace(trace, { name: 'Beta' }));
+    const b = importFromWork(withTrace('arrivals.csv', { name: 'Beta' }));
 
     const bundle = await backend.exportScenarios([a.id, b.id], { history: true });
     expect(bundle.fileName).toMatch(/^headroom-scenarios-\d{4}-\d\d-\d\d\.bundle\.json$/);
@@ -130,7 +139,7 @@ describe('import refuses, naming the file and the field, and imports nothing of 
     ['a JSON syntax error, with line and column', { name: 'syntax.json', text: '{\n  "format": "headroom.scenario/v1",\n  "name": oops\n}' }, { path: '(json)', message: /line 3, column \d+/ }],
     ['a newer scenario format', { name: 'v2.json', text: scenarioText({ format: 'headroom.scenario/v2' }) }, { path: 'format', message: /"headroom.scenario\/v2" is a newer or unknown format version; this app reads "headroom.scenario\/v1"/ }],
     ['a newer bundle format', { name: 'b.bundle.json', text: JSON.stringify({ format: 'headroom.bundle/v2', scenarios: [] }) }, { path: 'format', message: /newer or unknown bundle format; this app reads "headroom.bundle\/v1"/ }],
-    ['nesting deeper than 64 levels', { name: 'deep.json', text: deep }, { path: '(json)', message: /nested more than 64 levels deep/ }],
+    ['nesting deeper than 64 levels', { name: 'deep.json', text: deep }, { path: '(json)', message: /nesting deeper than 64 levels/ }],
     ['a __proto__ key', { name: 'proto.json', text: scenarioText().replace('"seed"', '"__proto__": {"polluted": true}, "seed"') }, { path: '__proto__', message: /not allowed/ }],
     ['a nested constructor key', { name: 'ctor.json', text: scenarioText().replace('"horizon_s"', '"serving_extra": {"constructor": {"prototype": 1}}, "horizon_s"') }, { path: 'serving_extra.constructor', message: /not allowed/ }],
     ['a bundle with an unknown field', { name: 'u.bundle.json', text: JSON.stringify({ format: 'headroom.bundle/v1', exported_at: '2025-01-01T00:00:00.000Z', app_version: '1', scenarios: [], files: [], extra: 1 }) }, { path: 'extra', message: /unknown field/ }],
@@ -179,7 +188,7 @@ describe('export writes atomically', () => {
   it('replaces an existing file whole, and refuses to overwrite a different file beside it', async () => {
     const trace = path.join(work, 'arrivals.csv');
     fs.writeFileSync(trace, TRACE);
-    const a = await create(withTrace(trace, { name: 'Replay' }));
+    const a = importFromWork(withTrace('arrivals.csv', { name: 'Replay' }));
     const out = path.join(work, 'out');
     fs.mkdirSync(out);
     fs.writeFileSync(path.join(out, 'replay.json'), 'old content');

@@ -116,15 +116,18 @@ describe('runs', () => {
   });
 
   it('runs a trace scenario from the library’s copy of the file after the original is gone', async () => {
+    // The app takes a new file in with its scenario: imported from the folder that holds both.
     const traceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-trace-'));
-    const trace = path.join(traceDir, 'arrivals.csv');
-    fs.writeFileSync(trace, `t\n${Array.from({ length: 400 }, (_, i) => (i * 0.05).toFixed(3)).join('\n')}\n`);
+    fs.mkdirSync(path.join(traceDir, 'traces'));
+    fs.writeFileSync(path.join(traceDir, 'traces', 'arrivals.csv'), `t\n${Array.from({ length: 400 }, (_, i) => (i * 0.05).toFixed(3)).join('\n')}\n`);
     const s = JSON.parse(quickExample()) as { serving: { services: { arrivals: unknown }[] } };
-    s.serving.services[0]!.arrivals = { process: 'trace', path: trace };
-    const saved = await backend.createScenario(JSON.stringify(s));
-    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    s.serving.services[0]!.arrivals = { process: 'trace', path: 'traces/arrivals.csv' };
+    fs.writeFileSync(path.join(traceDir, 'replay.json'), JSON.stringify(s));
+    const imported = backend.importFromPaths([path.join(traceDir, 'replay.json')]);
+    expect(imported.problems).toEqual([]);
+    const saved = { scenario: await backend.getScenario(imported.imported[0]!.id) };
     expect((await backend.getVersion(saved.scenario.versionId)).files).toEqual([
-      expect.objectContaining({ jsonPath: 'serving.services[0].arrivals.path', fileName: trace }),
+      expect.objectContaining({ jsonPath: 'serving.services[0].arrivals.path', fileName: 'traces/arrivals.csv' }),
     ]);
     fs.rmSync(traceDir, { recursive: true, force: true }); // the original moves away
 
@@ -137,8 +140,8 @@ describe('runs', () => {
     const again = await backend.updateScenario(saved.scenario.id, JSON.stringify({ ...s, seed: 9 }));
     expect(again.ok).toBe(true);
     // A file that is nowhere to be found is a validation error naming the field.
-    const missing = await backend.updateScenario(saved.scenario.id, JSON.stringify({ ...s, serving: { services: [{ ...s.serving.services[0], arrivals: { process: 'trace', path: '/nowhere/x.csv' } }] } }));
-    expect(missing).toEqual({ ok: false, errors: [{ path: 'serving.services[0].arrivals.path', message: expect.stringMatching(/the file \/nowhere\/x.csv was not found/) }] });
+    const missing = await backend.updateScenario(saved.scenario.id, JSON.stringify({ ...s, serving: { services: [{ ...s.serving.services[0], arrivals: { process: 'trace', path: 'nowhere/x.csv' } }] } }));
+    expect(missing).toEqual({ ok: false, errors: [{ path: 'serving.services[0].arrivals.path', message: expect.stringMatching(/the file nowhere\/x.csv was not found/) }] });
   });
 
   it('seeds the bundled examples, storing the trace file an example names', async () => {
