@@ -14,8 +14,7 @@ import { compileDist, type Sampler } from '../random/samplers';
 import type { ClusterSpec } from '../scenario/schema';
 import { EndOfInstant } from './instant';
 import {
-  allReduceTime, buildJobs, ClusterJob, DONE, RUNNING, SEG_BUSY, SEG_C, SEG_D, SEG_S_BUSY, SEG_STEPS,
-  SEG_W_AR, SEG_W_COMPUTE, SEG_W_WAIT, STOPPED, WAITING,
+  allReduceTime, buildJobs, ClusterJob, DONE, RUNNING, STOPPED, WAITING,
 } from './jobs';
 import { CAT_LOST, CAT_RESTART, ClusterLedger } from './ledger';
 import { PoolState, type Placement } from './pool-state';
@@ -332,48 +331,50 @@ export class ClusterModel {
    * window edge) and schedules one event at the segment's end, checkpoint write included.
    */
   private plan(job: ClusterJob, t0: number): void {
-    const H = this.opts.horizon, W0 = this.opts.warmup;
+    const horizon = this.opts.horizon, warmup = this.opts.warmup;
     const sampler = job.sampler as NonNullable<ClusterJob['sampler']>;
-    const ar = job.allReduce, n = job.workers, nar = n * ar;
+    const allReduce = job.allReduce, n = job.workers, allReduceUnits = n * allReduce;
     const remaining = job.steps - job.done;
     const limit = this.ckptInterval;
     let t = t0, k = 0;
-    let cnt = 0, sd = 0, sc = 0, sb = 0, wc = 0, wa = 0, ww = 0, sbusy = 0;
-    while (k < remaining && t < H) {
+    // Locals, not the record's fields, in the hot loop; copied into job.seg at the end.
+    let steps = 0, stepTime = 0, slowest = 0, compute = 0;
+    let inCompute = 0, inAllReduce = 0, inWait = 0, seriesBusy = 0;
+    while (k < remaining && t < horizon) {
       sampler.draw();
       const c = sampler.end;
       const busy = sampler.busy;
-      const a = t, d = c + ar;
-      t = a + d;
+      const start = t, d = c + allReduce;
+      t = start + d;
       k++;
-      if (t > W0) {
-        if (a >= W0 && t <= H) { wc += busy; wa += nar; ww += n * c - busy; }
+      if (t > warmup) {
+        if (start >= warmup && t <= horizon) { inCompute += busy; inAllReduce += allReduceUnits; inWait += n * c - busy; }
         else {
-          const f = ((t < H ? t : H) - (a > W0 ? a : W0)) / d;
-          if (f > 0) { wc += busy * f; wa += nar * f; ww += (n * c - busy) * f; }
+          const f = ((t < horizon ? t : horizon) - (start > warmup ? start : warmup)) / d;
+          if (f > 0) { inCompute += busy * f; inAllReduce += allReduceUnits * f; inWait += (n * c - busy) * f; }
         }
       }
-      if (t <= H) {
-        cnt++; sd += d; sc += c; sb += busy; sbusy += busy + nar;
+      if (t <= horizon) {
+        steps++; stepTime += d; slowest += c; compute += busy; seriesBusy += busy + allReduceUnits;
       } else {
-        sbusy += ((busy + nar) * (H - a)) / d;
+        seriesBusy += ((busy + allReduceUnits) * (horizon - start)) / d;
         break;
       }
       if (t - t0 >= limit) break;
     }
-    const s = job.seg;
-    s[SEG_STEPS] = cnt; s[SEG_D] = sd; s[SEG_C] = sc; s[SEG_BUSY] = sb;
-    s[SEG_W_COMPUTE] = wc; s[SEG_W_AR] = wa; s[SEG_W_WAIT] = ww; s[SEG_S_BUSY] = sbusy;
+    const seg = job.seg;
+    seg.steps = steps; seg.stepTime = stepTime; seg.slowestCompute = slowest; seg.workerCompute = compute;
+    seg.windowCompute = inCompute; seg.windowAllReduce = inAllReduce; seg.windowBarrierWait = inWait; seg.seriesBusy = seriesBusy;
     job.segStart = t0;
     job.segComputeEnd = t;
     job.segSteps = k;
     job.gen++;
-    if (t > H || (k < remaining && t >= H)) {
+    if (t > horizon || (k < remaining && t >= horizon)) {
       job.segEnd = Infinity; // the horizon comes first: no event
       return;
     }
     job.segEnd = job.done + k < job.steps ? t + this.ckptCost() : t;
-    if (job.segEnd <= H) this.sim.scheduleAt(job.segEnd, this.onSegment, job.gen * this.jobs.length + job.index);
+    if (job.segEnd <= horizon) this.sim.scheduleAt(job.segEnd, this.onSegment, job.gen * this.jobs.length + job.index);
   }
 
   private complete(job: ClusterJob): void {

@@ -7,13 +7,11 @@ import { deriveStream } from '../random/rng';
 import { compileDist } from '../random/samplers';
 import type { Dist } from '../scenario/dist-schema';
 import type { ClusterSpec } from '../scenario/schema';
+import { SegmentTotals } from './segment';
 import type { StepSampler } from './step-sampler';
 import type { JobInput } from './types';
 
 export const PENDING = 0, WAITING = 1, RUNNING = 2, DONE = 3, STOPPED = 4;
-
-/** Per-segment accumulators (see ClusterModel.plan). */
-export const SEG_STEPS = 0, SEG_D = 1, SEG_C = 2, SEG_BUSY = 3, SEG_W_COMPUTE = 4, SEG_W_AR = 5, SEG_W_WAIT = 6, SEG_S_BUSY = 7;
 
 export class ClusterJob {
   state = PENDING;
@@ -41,7 +39,7 @@ export class ClusterJob {
   segComputeEnd = 0;
   segEnd = 0;
   segSteps = 0;
-  readonly seg = new Float64Array(8);
+  readonly seg = new SegmentTotals();
   /** Pipeline task holds: called when the units are granted. */
   onGranted: ((t: number) => void) | null = null;
 

@@ -9,7 +9,7 @@
 import { Histogram } from '../stats/histogram';
 import { TimeWeighted } from '../stats/time-weighted';
 import { Buckets, Levels, overlap } from './buckets';
-import { SEG_BUSY, SEG_C, SEG_D, SEG_S_BUSY, SEG_STEPS, SEG_W_AR, SEG_W_COMPUTE, SEG_W_WAIT, type ClusterJob } from './jobs';
+import type { ClusterJob } from './jobs';
 import type { PoolState } from './pool-state';
 import { CLUSTER_QUANTILE_PERCENTS, type AllocationShares, type ClusterReplication, type OccupancyGrid } from './types';
 
@@ -97,23 +97,22 @@ export class ClusterLedger {
 
   /** Credits a job's segment: its steps up to the horizon and its checkpoint write up to `until`. */
   commit(job: ClusterJob, measured: boolean, until: number): void {
-    const s = job.seg, p = job.pool, base = p * CATS, n = job.workers;
+    const seg = job.seg, p = job.pool, base = p * CATS, n = job.workers;
     const cats = this.cats;
-    cats[base + CAT_COMPUTE] = (cats[base + CAT_COMPUTE] as number) + (s[SEG_W_COMPUTE] as number);
-    cats[base + CAT_AR] = (cats[base + CAT_AR] as number) + (s[SEG_W_AR] as number);
-    cats[base + CAT_WAIT] = (cats[base + CAT_WAIT] as number) + (s[SEG_W_WAIT] as number);
+    cats[base + CAT_COMPUTE] = (cats[base + CAT_COMPUTE] as number) + seg.windowCompute;
+    cats[base + CAT_AR] = (cats[base + CAT_AR] as number) + seg.windowAllReduce;
+    cats[base + CAT_WAIT] = (cats[base + CAT_WAIT] as number) + seg.windowBarrierWait;
     this.interval(p, CAT_CKPT, job.segComputeEnd, Math.min(job.segEnd, until), n);
     const end = Math.min(job.segComputeEnd, this.horizon);
-    if (end > job.segStart) this.series.add(3 * p + 1, job.segStart, end, (s[SEG_S_BUSY] as number) / (end - job.segStart));
+    if (end > job.segStart) this.series.add(3 * p + 1, job.segStart, end, seg.seriesBusy / (end - job.segStart));
     if (!measured) return;
-    const steps = s[SEG_STEPS] as number, d = s[SEG_D] as number, c = s[SEG_C] as number, busy = s[SEG_BUSY] as number;
-    this.steps += steps;
-    this.stepTime += d;
-    this.stepAlloc += n * d;
-    this.stepBusy += busy;
-    this.stepBarrier += n * c - busy;
-    this.stepMeanWorker += busy / n;
-    this.stepMax += c;
+    this.steps += seg.steps;
+    this.stepTime += seg.stepTime;
+    this.stepAlloc += n * seg.stepTime;
+    this.stepBusy += seg.workerCompute;
+    this.stepBarrier += n * seg.slowestCompute - seg.workerCompute;
+    this.stepMeanWorker += seg.workerCompute / n;
+    this.stepMax += seg.slowestCompute;
   }
 
   /** Busy unit-time of a pipeline task hold over [a, b]. */
