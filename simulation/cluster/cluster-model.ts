@@ -8,6 +8,7 @@
 // end-of-instant scheduling pass (instant.ts).
 //
 // Pipeline tasks contend for the same pools through `hold` / `release` (see docs/cluster.md).
+import { tag, tagGeneration, tagIndex } from '../engine/generation-tag';
 import type { Simulator } from '../engine/simulator';
 import { deriveStream, type Rng } from '../random/rng';
 import { compileDist, type Sampler } from '../random/samplers';
@@ -135,7 +136,7 @@ export class ClusterModel {
     this.ledger = new ClusterLedger(this.pools, opts.warmup, opts.horizon, opts.grid ?? false);
     // Event kinds, named in a zero-time loop error.
     sim.label(this.onArrival, 'cluster/arrival');
-    sim.label(this.onSegment, (payload) => `cluster/segment end of job ${this.jobs[payload % this.jobs.length]?.id ?? '?'}`);
+    sim.label(this.onSegment, (payload) => `cluster/segment end of job ${this.jobs[tagIndex(payload, this.jobs.length)]?.id ?? '?'}`);
     sim.label(this.onFailure, 'cluster/node failure');
     sim.label(this.onRepair, 'cluster/node repair');
     sim.label(this.onHorizon, 'cluster/horizon');
@@ -216,9 +217,9 @@ export class ClusterModel {
 
   private readonly onSegment = (payload: number): void => {
     const n = this.jobs.length;
-    const index = payload % n;
+    const index = tagIndex(payload, n);
     const job = this.jobs[index] as ClusterJob;
-    if (job.state !== RUNNING || job.gen !== (payload - index) / n) return;
+    if (job.state !== RUNNING || job.gen !== tagGeneration(payload, index, n)) return; // preempted or failed meanwhile
     const now = this.sim.now;
     this.ledger.commit(job, job.arrival >= this.opts.warmup, now);
     job.done += job.segSteps;
@@ -374,7 +375,7 @@ export class ClusterModel {
       return;
     }
     job.segEnd = job.done + k < job.steps ? t + this.ckptCost() : t;
-    if (job.segEnd <= horizon) this.sim.scheduleAt(job.segEnd, this.onSegment, job.gen * this.jobs.length + job.index);
+    if (job.segEnd <= horizon) this.sim.scheduleAt(job.segEnd, this.onSegment, tag(job.gen, job.index, this.jobs.length));
   }
 
   private complete(job: ClusterJob): void {

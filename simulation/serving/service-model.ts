@@ -13,6 +13,7 @@
 // line in join order; `autoscaling` re-evaluates the replica count every interval_s (see
 // ./autoscale.ts). Arrivals, autoscaling and failures stop at the horizon; requests in the
 // system are then served to completion.
+import { tag, tagGeneration, tagIndex } from '../engine/generation-tag';
 import type { Simulator } from '../engine/simulator';
 import { deriveStream } from '../random/rng';
 import { compileDist, type Sampler } from '../random/samplers';
@@ -297,7 +298,7 @@ export class ServiceModel {
 
   private scheduleCompletion(s: number, service: number): void {
     if (this.plain) this.sim.schedule(service, this.onCompletePlain, s);
-    else this.sim.schedule(service, this.onComplete, (this.pool.slotGen[s] as number) * this.slotSpace + s);
+    else this.sim.schedule(service, this.onComplete, tag(this.pool.slotGen[s] as number, s, this.slotSpace));
   }
 
   /** `onComplete` on the plain path: the payload is the slot, which holds one request. */
@@ -321,8 +322,8 @@ export class ServiceModel {
 
   private readonly onComplete = (payload: number): void => {
     const space = this.slotSpace, pool = this.pool;
-    const s = payload % space;
-    if ((payload - s) / space !== pool.slotGen[s]) return; // its replica failed meanwhile
+    const s = tagIndex(payload, space);
+    if (tagGeneration(payload, s, space) !== pool.slotGen[s]) return; // its replica failed meanwhile
     const now = this.sim.now;
     this.clock.advance(now);
     const size = pool.slotSize[s] as number;
@@ -372,12 +373,18 @@ export class ServiceModel {
   private scheduleFailure(r: number): void {
     if (!this.hasFailures) return;
     const t = this.sim.now + this.drawFailure();
-    if (t < this.horizon) this.sim.scheduleAt(t, this.onFailure, (this.pool.repGen[r] as number) * this.repSpace + r);
+    if (t < this.horizon) this.sim.scheduleAt(t, this.onFailure, this.replicaTag(r));
   }
 
+  /** The payload of an event about replica r, stale once the replica's generation moves on. */
+  private replicaTag(r: number): number {
+    return tag(this.pool.repGen[r] as number, r, this.repSpace);
+  }
+
+  /** The replica an event is about, or −1 when the event is stale. */
   private replicaEvent(payload: number): number {
-    const r = payload % this.repSpace;
-    return (payload - r) / this.repSpace === this.pool.repGen[r] ? r : -1;
+    const r = tagIndex(payload, this.repSpace);
+    return tagGeneration(payload, r, this.repSpace) === this.pool.repGen[r] ? r : -1;
   }
 
   private readonly onFailure = (payload: number): void => {
@@ -393,7 +400,7 @@ export class ServiceModel {
     arr.length = 0;
     join.length = 0;
     pool.fail(r, arr, join);
-    if (st === UP) this.sim.scheduleAt(now + this.drawRestart(), this.onRestart, (pool.repGen[r] as number) * this.repSpace + r);
+    if (st === UP) this.sim.scheduleAt(now + this.drawRestart(), this.onRestart, this.replicaTag(r));
     this.requeue(arr, join, now);
     this.dispatch(now);
   };
@@ -448,7 +455,7 @@ export class ServiceModel {
     if (desired > have) {
       for (let k = have; k < desired; k++) {
         const r = pool.allocate();
-        this.sim.scheduleAt(now + this.drawCold(), this.onReady, (pool.repGen[r] as number) * this.repSpace + r);
+        this.sim.scheduleAt(now + this.drawCold(), this.onReady, this.replicaTag(r));
       }
       this.lastChange = now;
     } else if (desired < have && now - this.lastChange >= as.cooldown_s * 1000) {
