@@ -1,0 +1,148 @@
+// The files a scenario names, through the `headroom` command as users run it (the built bundle
+// in a child process, real files, links, a FIFO and a sparse file): only regular files in the
+// scenario's folder or below are read; everything else exits 2 naming the field, never hangs,
+// never prints a stack. A scenario file with a byte-order mark is read like one without.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_REFERENCED_FILE_BYTES } from '../../electron/backend/scenario-file-ref';
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'bin', 'headroom.cjs');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-file-rule-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The CLI with a 20 s timeout: a read of a device or FIFO would otherwise hang the test. */
+function headroom(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8', cwd: os.tmpdir(), timeout: 20_000,
+    env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') },
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+const mkfifo = (file: string) => spawnSync('mkfifo', [file]);
+const hasMkfifo = (() => {
+  const probe = path.join(tmp, 'probe.fifo');
+  const ok = mkfifo(probe).status === 0;
+  fs.rmSync(probe, { force: true });
+  return ok;
+})();
+
+const TRACE = `t\n${Array.from({ length: 200 }, (_, i) => (i * 0.05).toFixed(2)).join('\n')}\n`;
+
+const serving = (file: string) => ({
+  format: 'headroom.scenario/v1', name: 'file rule', replications: 2, horizon_s: 5,
+  serving: { services: [{ id: 'api', arrivals: { process: 'trace', path: file }, replicas: 4, service_time_ms: 20, latency_budget_ms: 100 }] },
+});
+const cluster = (file: string) => ({
+  format: 'headroom.scenario/v1', name: 'file rule', replications: 2, horizon_s: 100,
+  cluster: { pools: [{ id: 'gpu', units: 8 }], job_trace: { path: file, format: 'csv', pool: 'gpu' } },
+});
+
+let folders = 0;
+/** A fresh folder inside `tmp` with `scenario.json` naming `value`; `setup` prepares its files. */
+function scenarioIn(value: string, shape: (file: string) => object, setup: (dir: string) => void = () => {}): string {
+  const dir = path.join(tmp, `case-${++folders}`, 'scenario');
+  fs.mkdirSync(dir, { recursive: true });
+  setup(dir);
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, JSON.stringify(shape(value)));
+  return file;
+}
+
+interface Case {
+  what: string;
+  value: string;
+  reason: RegExp;
+  setup?: (dir: string) => void;
+  skip?: boolean;
+}
+
+const cases: Case[] = [
+  { what: 'an absolute /etc/passwd', value: '/etc/passwd', reason: /is an absolute path; a scenario names only files in its own folder or below/ },
+  { what: 'an absolute /proc/self/environ', value: '/proc/self/environ', reason: /is an absolute path/ },
+  { what: '../../../../etc/passwd', value: '../../../../etc/passwd', reason: /leaves the scenario's folder \(\.\.\)/ },
+  { what: 'a .. that leaves after going down', value: 'data/../../secret.csv', reason: /leaves the scenario's folder/ },
+  { what: 'a link in the folder to a file outside', value: 'link.csv', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync('/etc/passwd', path.join(d, 'link.csv')) },
+  { what: 'a linked folder leading outside', value: 'up/etc/passwd', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync('/', path.join(d, 'up')) },
+  { what: 'the device /dev/zero', value: '/dev/zero', reason: /is an absolute path/ },
+  { what: 'a link in the folder to /dev/zero', value: 'zero.csv', reason: /is a link that leads out/, setup: (d) => fs.symlinkSync('/dev/zero', path.join(d, 'zero.csv')) },
+  { what: `a FIFO${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, value: 'pipe.csv', reason: /is a FIFO \(named pipe\), not a regular file/, setup: (d) => mkfifo(path.join(d, 'pipe.csv')), skip: !hasMkfifo },
+  { what: 'a folder', value: 'data', reason: /is a folder, not a regular file/, setup: (d) => fs.mkdirSync(path.join(d, 'data')) },
+  { what: 'a file over the cap (sparse)', value: 'huge.csv', reason: /is larger than 256 MiB/, setup: (d) => { fs.writeFileSync(path.join(d, 'huge.csv'), ''); fs.truncateSync(path.join(d, 'huge.csv'), MAX_REFERENCED_FILE_BYTES + 1); } },
+  { what: 'a Windows drive path C:\\x.csv', value: 'C:\\x.csv', reason: /is an absolute path/ },
+  { what: 'a UNC path \\\\server\\share\\x.csv', value: '\\\\server\\share\\x.csv', reason: /is an absolute path/ },
+  { what: 'a Windows ..\\.. escape', value: '..\\..\\x.csv', reason: /leaves the scenario's folder/ },
+];
+
+const fields: [string, (file: string) => object][] = [['serving.services[0].arrivals.path', serving], ['cluster.job_trace.path', cluster]];
+
+describe('a scenario names a file it may not: validate and run exit 2, the field named, nothing read', () => {
+  for (const c of cases) {
+    for (const [field, shape] of fields) {
+      it.skipIf(c.skip)(`${c.what} in ${field}`, () => {
+        const file = scenarioIn(c.value, shape, c.setup);
+        for (const cmd of ['validate', 'run']) {
+          const r = headroom(cmd, file);
+          expect(r.signal, `${cmd} hung`).toBeNull();
+          expect(r.code, `${cmd}: ${r.stderr}`).toBe(2);
+          expect(r.stdout).toBe('');
+          const line = r.stderr.split('\n').find((l) => l.startsWith(`${field}: `)) ?? r.stderr;
+          expect(line).toContain(`${field}: ${c.value} `);
+          expect(line).toMatch(c.reason);
+          expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+          expect(r.stderr).not.toContain('root:'); // nothing of /etc/passwd
+        }
+      }, 60_000);
+    }
+  }
+});
+
+describe('a scenario file the CLI is pointed at', () => {
+  it('refuses /dev/zero without hanging', () => {
+    const r = headroom('validate', '/dev/zero');
+    expect(r.signal).toBeNull();
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^\(file\): \/dev\/zero is a device, not a regular file$/m) });
+  });
+
+  it.skipIf(!hasMkfifo)(`refuses a FIFO without hanging${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, () => {
+    const fifo = path.join(tmp, 'scenario.fifo');
+    mkfifo(fifo);
+    const r = headroom('run', fifo);
+    expect(r.signal).toBeNull();
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('is a FIFO (named pipe), not a regular file') });
+  });
+
+  it('reads one that starts with a byte-order mark', () => {
+    const file = scenarioIn('data/trace.csv', serving, (d) => {
+      fs.mkdirSync(path.join(d, 'data'));
+      fs.writeFileSync(path.join(d, 'data', 'trace.csv'), TRACE);
+    });
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
+    expect(fs.readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(headroom('validate', file)).toMatchObject({ code: 0, stdout: 'ok\n' });
+    const run = headroom('run', file, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).serving.api).toBeDefined();
+  }, 60_000);
+});
+
+describe('legitimate files are read as before', () => {
+  it('a serving trace and a job trace in subfolders, also through a link that stays inside', () => {
+    const setup = (d: string) => {
+      fs.mkdirSync(path.join(d, 'data', 'deeper'), { recursive: true });
+      fs.writeFileSync(path.join(d, 'data', 'deeper', 'trace.csv'), TRACE);
+      fs.writeFileSync(path.join(d, 'data', 'deeper', 'jobs.csv'), 'arrival_s,units,step_time_s,steps\n0,4,2,10\n5,2,3,5\n');
+      fs.symlinkSync(path.join(d, 'data', 'deeper', 'trace.csv'), path.join(d, 'inside.csv'));
+    };
+    for (const [value, shape] of [['data/deeper/trace.csv', serving], ['./data/../data/deeper/trace.csv', serving], ['inside.csv', serving], ['data/deeper/jobs.csv', cluster]] as const) {
+      const file = scenarioIn(value, shape, setup);
+      expect(headroom('validate', file), value).toMatchObject({ code: 0, stdout: 'ok\n' });
+      const run = headroom('run', file, '--json');
+      expect(run.code, `${value}: ${run.stderr}`).toBe(0);
+    }
+  }, 60_000);
+});
