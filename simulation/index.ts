@@ -2,6 +2,11 @@
 export { parseScenarioText, validateScenario, formatIssues } from './scenario/validate';
 export type { ParseResult, ValidationIssue } from './scenario/validate';
 export { canonicalJson } from './scenario/canonical-json';
+export { jsonDepth, jsonDepthIssue } from './scenario/json-depth';
+export { showBound } from './scenario/fields';
+export { estimateResources, formatBytes, resourceIssues } from './scenario/resource-estimate';
+export type { ResourceEstimate } from './scenario/resource-estimate';
+export { MAX_JSON_DEPTH, MAX_ENGINE_BYTES, MAX_TRACE_TIMESTAMP_S, MIN_TRACE_SPAN_S } from './scenario/limits';
 export type { Scenario, ScenarioInput, ServiceSpec, Section } from './scenario/schema';
 export type { Dist } from './scenario/dist-schema';
 export { analyticSummary } from './analytic/summary';
@@ -13,6 +18,7 @@ export { servingSupportIssues } from './serving/support';
 export type { ServiceReplication } from './serving/figures';
 export type { RunControl, HostInputs, StopReason } from './run/types';
 export { RESULT_FORMAT } from './result/types';
+export { assertFinite, nonFinitePaths } from './result/finite';
 export type { ResultDocument, ServiceResult, AnalyticOnlyService, Stat, MaybeStat, Summary } from './result/types';
 export { ENGINE_VERSION } from './version';
 // Cluster model (issue 5): trace parsing for the host, straggler calibration, support checks.

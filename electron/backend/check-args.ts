@@ -6,6 +6,7 @@ import {
   type CheckpointSweepOptions, type ExportOptions, type ImportFile, type RunOptions, type RunReportKind, type SaveReportKind,
 } from '../common/contract';
 import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from './checkpoint-sweep';
+import { MAX_APP_WALL_S } from './run-manager';
 import { MAX_SCENARIO_BYTES } from './scenario-source';
 
 export class BadRequestError extends Error {}
@@ -34,6 +35,9 @@ export function checkRunOptions(value: unknown): RunOptions {
     } else if (key === 'replications') {
       if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) > 1000) throw new BadRequestError('options.replications: must be an integer from 1 to 1000');
       out.replications = v as number;
+    } else if (key === 'maxWallS') {
+      if (typeof v !== 'number' || !(v > 0 && v <= MAX_APP_WALL_S)) throw new BadRequestError(`options.maxWallS: must be a number of seconds > 0 and ≤ ${MAX_APP_WALL_S}`);
+      out.maxWallS = v;
     } else throw new BadRequestError(`options.${key}: unknown field`);
   }
   return out;

@@ -27,15 +27,33 @@ export interface PoolOptions {
   onOutcome?: (outcome: ReplicationOutcome) => void;
   /** Minimum ms between progress callbacks. */
   progressIntervalMs?: number;
+  /** Worker heap limit in MiB (default WORKER_HEAP_LIMIT_MB; tests lower it). */
+  heapLimitMb?: number;
 }
 
 export interface PoolResult {
   outcomes: ReplicationOutcome[];
   wallMs: number;
   cancelled: boolean;
+  /** The wall-clock cap passed before every replication started: `outcomes` holds fewer. */
+  capped: boolean;
 }
 
 export const DEFAULT_MAX_EVENTS = 1e9;
+/**
+ * Each worker's JavaScript heap limit, in MiB: a replication that outgrows it ends that run as
+ * failed ("worker ran out of memory") instead of taking the app down. Validation's estimate
+ * (simulation/scenario/resource-estimate.ts) refuses scenarios that would need more than
+ * MAX_ENGINE_BYTES, so only a badly wrong estimate reaches this.
+ */
+export const WORKER_HEAP_LIMIT_MB = 2048;
+
+/** A worker stopped by its heap limit. */
+export class WorkerOutOfMemoryError extends Error {
+  constructor(limitMb: number) {
+    super(`worker ran out of memory (its heap limit is ${limitMb} MiB)`);
+  }
+}
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 
@@ -49,6 +67,7 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
   const cancelFlag = new SharedArrayBuffer(4);
   const cancelView = new Int32Array(cancelFlag);
   const started = Date.now();
+  const heapLimitMb = options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB;
   const init: WorkerInit = {
     scenario,
     inputs,
@@ -67,10 +86,14 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
     let settled = false;
     let lastProgress = 0;
     let hardStop: NodeJS.Timeout | undefined;
+    // Past the wall-clock cap no further replication starts (each would still build its models
+    // before its first check of the clock); the ones running stop themselves at the cap.
+    let capped = false;
+    const pastDeadline = () => init.deadline !== null && Date.now() >= init.deadline;
 
     const finish = (err?: Error) => {
       if (settled) return;
-      if (!err && outcomes.length < total && Atomics.load(cancelView, 0) !== 1) {
+      if (!err && outcomes.length < total && Atomics.load(cancelView, 0) !== 1 && !capped) {
         err = new Error(`workers stopped after ${outcomes.length} of ${total} replications`);
       }
       settled = true;
@@ -80,7 +103,7 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
       if (err) reject(err);
       else {
         outcomes.sort((a, b) => a.index - b.index);
-        resolve({ outcomes, wallMs: Date.now() - started, cancelled: Atomics.load(cancelView, 0) === 1 });
+        resolve({ outcomes, wallMs: Date.now() - started, cancelled: Atomics.load(cancelView, 0) === 1, capped: capped && outcomes.length < total });
       }
     };
 
@@ -115,7 +138,8 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     const dispatch = (w: Worker) => {
-      if (next < total && Atomics.load(cancelView, 0) === 0) {
+      if (next > 0 && next < total && pastDeadline()) capped = true;
+      if (next < total && Atomics.load(cancelView, 0) === 0 && !capped) {
         const msg: ToWorker = { type: 'run', index: next++ };
         w.postMessage(msg);
       } else {
@@ -124,7 +148,7 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
     };
 
     for (let t = 0; t < threads; t++) {
-      const w = new Worker(appPaths().workerScript, { workerData: init });
+      const w = new Worker(appPaths().workerScript, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
         if (settled) return;
@@ -151,7 +175,10 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
             break;
         }
       });
-      w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
+      w.on('error', (e) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        finish(code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemoryError(heapLimitMb) : e instanceof Error ? e : new Error(String(e)));
+      });
       w.on('exit', (code) => {
         if (settled) return;
         if (code !== 0) finish(new Error(`simulation worker exited with code ${code}`));

@@ -15,8 +15,10 @@ export async function simulate(scenario: Scenario, sha256: string, options: Pool
   inputs = withJobTraces(scenario, inputs);
   const pool = await runInWorkers(scenario, inputs, options);
   if (pool.outcomes.length === 0) return { result: null, cancelled: true };
-  // After a cancel only the finished replications are merged; the document says so.
+  // After a cancel, or once the wall-clock cap stopped further replications from starting, only
+  // the finished replications are merged; the document says so.
   const merged = mergeReplications({ ...scenario, replications: pool.outcomes.length }, pool.outcomes, { sha256, wallMs: pool.wallMs }, inputs);
-  const result = pool.cancelled && !merged.truncated ? { ...merged, truncated: { reason: 'cancelled' } } : merged;
+  const stoppedBy = pool.cancelled ? 'cancelled' : pool.capped ? 'max_wall_s' : null;
+  const result = stoppedBy && !merged.truncated ? { ...merged, truncated: { reason: stoppedBy } } : merged;
   return { result, cancelled: pool.cancelled };
 }

@@ -4,7 +4,10 @@
 // (ISO 8601 with a space or T, optional fraction of any length, optional Z or ±hh:mm offset).
 // Times are split into whole seconds and a fraction before subtracting, so sub-microsecond
 // differences survive even on epoch-sized values; they are sorted and shifted so the first
-// request arrives at t = 0. Errors name the line (1-based, counting physical lines).
+// request arrives at t = 0. Errors name the line (1-based, counting physical lines). Timestamps
+// beyond ±MAX_TRACE_TIMESTAMP_S and spans under MIN_TRACE_SPAN_S are refused (their rate or
+// times would not be finite figures).
+import { MAX_TRACE_TIMESTAMP_S, MIN_TRACE_SPAN_S, showBound } from '../../simulation';
 
 export class TraceError extends Error {
   constructor(message: string, readonly field: 'path' | 'time_column' = 'path') {
@@ -154,6 +157,9 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
     if (v === undefined) throw new TraceError(`${label} line ${line}: has ${fields.length} column${fields.length === 1 ? '' : 's'}, no column ${index} (time_column is 0-based)`);
     const t = parseTimestamp(v);
     if (!t) throw new TraceError(`${label} line ${line}: cannot read ${JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v)} as a timestamp (seconds such as 12.5, or a date-time such as 2023-11-16 18:17:03.9799600)`);
+    if (!(Math.abs(t.whole) <= MAX_TRACE_TIMESTAMP_S)) {
+      throw new TraceError(`${label} line ${line}: timestamp ${JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v)} is out of range (at most ${showBound(MAX_TRACE_TIMESTAMP_S)} s from 1970 either way)`);
+    }
     if (kind === null) { kind = t.kind; kindLine = line; }
     else if (t.kind !== kind) throw new TraceError(`${label} line ${line}: a ${t.kind === 'seconds' ? 'number of seconds' : 'date-time'} where line ${kindLine} has a ${kind === 'seconds' ? 'number of seconds' : 'date-time'}`);
     if (n === wholes.length) {
@@ -180,5 +186,9 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
     if (k > 0 && (times[k] as number) < (times[k - 1] as number)) sorted = false;
   }
   if (!sorted) times.sort();
+  const span = (times[n - 1] as number) - (times[0] as number);
+  if (span > 0 && span < MIN_TRACE_SPAN_S) {
+    throw new TraceError(`${label} spans only ${span} s from first to last request; a trace must span at least ${MIN_TRACE_SPAN_S} s (its rate is requests ÷ span)`);
+  }
   return { times, header };
 }

@@ -1,7 +1,8 @@
 // `headroom` — the engine headless (docs/cli.md, docs/result-format.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
-import { analyzeScenario, servingSupportIssues, type ResultDocument } from '../../simulation';
+import { analyzeScenario, assertFinite, servingSupportIssues, type ResultDocument } from '../../simulation';
+import { WorkerOutOfMemoryError } from '../backend/run-pool';
 import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/scenario-source';
 import { simulate } from '../backend/simulate';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'analyze': {
       const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, tracesFor(loaded.scenario, args.file));
+      assertFinite(doc, 'the analytic document');
       process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSummary(doc.summary)}\n`);
       return 0;
     }
@@ -83,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }>): Promise<number> {
+  // --max-wall-s counts from here: reading traces and building models are part of the run.
+  const started = Date.now();
   const out = checkReportOut(args);
   const patched = applyOverrides(loaded.raw, {
     seed: args.flags.seed as number | undefined,
@@ -99,11 +103,12 @@ async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }
   const { result } = await simulate(scenario, loaded.sha256, {
     threads: args.flags.threads as number | undefined,
     maxEvents: args.flags['max-events'] as number | undefined,
-    maxWallMs: maxWallS === undefined ? undefined : maxWallS * 1000,
+    maxWallMs: maxWallS === undefined ? undefined : Math.max(0, maxWallS * 1000 - (Date.now() - started)),
     onProgress: bar ? (p) => bar.update(p) : undefined,
   }, inputs);
   bar?.done();
   const doc = result as ResultDocument;
+  assertFinite(doc, 'the result document');
   const notSimulated = doc.not_simulated ?? [];
   if (notSimulated.length > 0) {
     process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
@@ -123,6 +128,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof InputError) {
       process.stderr.write(`${err.message}\n`);
       process.exitCode = 2;
+    } else if (err instanceof WorkerOutOfMemoryError) {
+      process.stderr.write(`headroom: run failed: ${err.message}\n`);
+      process.exitCode = 1;
     } else if (err instanceof UsageError) {
       process.stderr.write(`headroom: ${err.message}\n${USAGE}\n`);
       process.exitCode = 2;

@@ -60,6 +60,11 @@ export interface RunSummary {
 export interface RunOptions {
   seed?: number;
   replications?: number;
+  /**
+   * Wall-clock cap for the whole run, set-up included, in seconds (> 0, at most a day): the run
+   * then stops as `truncated` with what it simulated. Default 300 (DEFAULT_APP_MAX_WALL_S).
+   */
+  maxWallS?: number;
 }
 
 export interface RunProgress {

@@ -28,8 +28,9 @@ export interface ReplicationOutcome {
   pipeline?: PipelineReplication;
 }
 
-export function runReplication(scenario: Scenario, index: number, control: RunControl = {}, inputs: HostInputs = {}): ReplicationOutcome {
+export function runReplication(scenario: Scenario, index: number, given: RunControl = {}, inputs: HostInputs = {}): ReplicationOutcome {
   const outcome: ReplicationOutcome = { index, events: 0, serving: {} };
+  const control = wallCapFromHere(given);
   if (scenario.cluster && !pipelineUsesPools(scenario)) {
     const run = runClusterReplication(scenario, index, control, inputs);
     outcome.cluster = run.figures;
@@ -54,4 +55,22 @@ export function runReplication(scenario: Scenario, index: number, control: RunCo
   if (stopped) outcome.stopped = stopped;
   outcome.serving = collectServing();
   return outcome;
+}
+
+/**
+ * The wall-clock cap covers the whole replication, its models' set-up included: each section's
+ * simulator measures its cap from when its own run starts, so each is given what is left of the
+ * replication's cap (read from the clock as it is asked for). A section whose set-up used up the
+ * cap stops at its first check, flagged `max_wall_s`.
+ */
+function wallCapFromHere(control: RunControl): RunControl {
+  const { now, maxWallMs } = control;
+  if (!now || maxWallMs === undefined) return control;
+  const deadline = now() + maxWallMs;
+  return {
+    ...control,
+    get maxWallMs() {
+      return Math.max(0, deadline - now());
+    },
+  };
 }

@@ -6,18 +6,29 @@ export function must(desc: string) {
   return { error: `must be ${desc}` };
 }
 
+/** A bound as the user reads it: 1e9 rather than 1000000000 (both are valid JSON). */
+export function showBound(n: number): string {
+  return n >= 1e6 && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
+}
+
 export function integer(min: number, max?: number) {
-  const desc = max === undefined ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+  const desc = max === undefined ? `an integer ≥ ${min}` : `an integer from ${min} to ${showBound(max)}`;
   const base = z.number(must(desc)).int(must(desc)).min(min, must(desc));
   return max === undefined ? base : base.max(max, must(desc));
 }
 
-export function positive() {
-  return z.number(must('a number > 0')).gt(0, must('a number > 0'));
+/** A number > 0, and at most `max` when given (a bound from ./limits.ts). */
+export function positive(max?: number) {
+  const desc = max === undefined ? 'a number > 0' : `a number > 0 and ≤ ${showBound(max)}`;
+  const base = z.number(must(desc)).gt(0, must(desc));
+  return max === undefined ? base : base.max(max, must(desc));
 }
 
-export function nonNegative() {
-  return z.number(must('a number ≥ 0')).min(0, must('a number ≥ 0'));
+/** A number ≥ 0, and at most `max` when given. */
+export function nonNegative(max?: number) {
+  const desc = max === undefined ? 'a number ≥ 0' : `a number from 0 to ${showBound(max)}`;
+  const base = z.number(must(desc)).min(0, must(desc));
+  return max === undefined ? base : base.max(max, must(desc));
 }
 
 export function probability() {

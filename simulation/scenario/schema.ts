@@ -1,9 +1,13 @@
-// The whole `headroom.scenario/v1` format (../shared/spec/scenario-format.md) as one zod schema.
+// The whole `headroom.scenario/v1` format (docs/scenario-format.md) as one zod schema.
 // Objects are strict (an unknown field is an error); defaults are applied here so the engine
 // only ever sees complete scenarios. Cross-field rules live in ./rules.ts.
 import { z } from 'zod';
 import { distSchema } from './dist-schema';
 import { identifier, integer, must, nonNegative, positive, probability, text } from './fields';
+import {
+  MAX_BATCH, MAX_CONCURRENCY, MAX_COST_PER_HOUR, MAX_GENERATED_JOBS, MAX_HORIZON_S, MAX_PIPELINE_RUNS,
+  MAX_RATE_RPS, MAX_REPLICAS, MAX_STEPS, MAX_TRACE_SCALE, MAX_UNITS,
+} from './limits';
 
 export const SCENARIO_FORMAT = 'headroom.scenario/v1';
 
@@ -39,11 +43,11 @@ const task = z.strictObject({
   trigger_rule: oneOf(TRIGGER_RULES).default('all_success'),
   gate: gate.default(false),
   pool: identifier.optional(),
-  units: integer(1).default(1),
+  units: integer(1, MAX_UNITS).default(1),
 });
 
 const pipeline = z.strictObject({
-  runs: integer(1).default(1000),
+  runs: integer(1, MAX_PIPELINE_RUNS).default(1000),
   run_interval_s: positive().optional(),
   tasks: z.array(task, must('an array of tasks')).min(1, must('a non-empty array of tasks')),
   edges: z
@@ -53,19 +57,19 @@ const pipeline = z.strictObject({
 
 const pool = z.strictObject({
   id: identifier,
-  units: integer(1),
-  units_per_node: integer(1).optional(),
+  units: integer(1, MAX_UNITS),
+  units_per_node: integer(1, MAX_UNITS).optional(),
   utilization_target: probability().optional(),
   allocated_units: nonNegative().optional(),
-  cost_per_unit_hour: nonNegative().optional(),
+  cost_per_unit_hour: nonNegative(MAX_COST_PER_HOUR).optional(),
 });
 
 const job = z.strictObject({
   id: identifier,
   pool: identifier,
   arrival_s: nonNegative(),
-  units: integer(1),
-  steps: integer(1),
+  units: integer(1, MAX_UNITS),
+  steps: integer(1, MAX_STEPS),
   step_time_s: distSchema,
   priority: z.number(must('a number')).default(0),
 });
@@ -85,7 +89,7 @@ const cluster = z.strictObject({
     .optional(),
   job_generator: z
     .strictObject({
-      count: integer(0),
+      count: integer(0, MAX_GENERATED_JOBS),
       pool: identifier,
       interarrival_s: distSchema,
       units: distSchema,
@@ -118,17 +122,17 @@ const cluster = z.strictObject({
 const arrivals = z.discriminatedUnion(
   'process',
   [
-    z.strictObject({ process: z.literal('poisson'), rate_rps: positive() }),
+    z.strictObject({ process: z.literal('poisson'), rate_rps: positive(MAX_RATE_RPS) }),
     z.strictObject({
       process: z.literal('diurnal'),
-      mean_rps: positive(),
+      mean_rps: positive(MAX_RATE_RPS),
       peak_to_mean: z.number(must('a number from 1 to 2')).min(1, must('a number from 1 to 2')).max(2, must('a number from 1 to 2')),
       period_s: positive(),
     }),
     z.strictObject({
       process: z.literal('bursty'),
-      rate_rps: positive(),
-      burst_rate_rps: positive(),
+      rate_rps: positive(MAX_RATE_RPS),
+      burst_rate_rps: positive(MAX_RATE_RPS),
       burst_every_s: positive(),
       burst_duration_s: positive(),
     }),
@@ -136,7 +140,7 @@ const arrivals = z.discriminatedUnion(
       process: z.literal('trace'),
       path: text(1, 4096),
       time_column: z.union([text(1, 200), integer(0)]).optional(),
-      scale: positive().default(1),
+      scale: positive(MAX_TRACE_SCALE).default(1),
     }),
   ],
   { error: 'must be an object whose "process" is one of poisson, diurnal, bursty, trace' },
@@ -145,8 +149,8 @@ const arrivals = z.discriminatedUnion(
 const service = z.strictObject({
   id: identifier,
   arrivals,
-  replicas: integer(1),
-  concurrency: integer(1).default(1),
+  replicas: integer(1, MAX_REPLICAS),
+  concurrency: integer(1, MAX_CONCURRENCY).default(1),
   service_time_ms: distSchema.optional(),
   latency_ms: z
     .strictObject({ feature: distSchema.optional(), network: distSchema.optional(), postprocess: distSchema.optional() })
@@ -157,15 +161,15 @@ const service = z.strictObject({
   timeout_ms: positive().optional(),
   batching: z
     .strictObject({
-      max_batch: integer(1),
+      max_batch: integer(1, MAX_BATCH),
       max_wait_ms: nonNegative(),
       batch_time_ms: z.strictObject({ base: nonNegative(), per_item: nonNegative() }),
     })
     .optional(),
   autoscaling: z
     .strictObject({
-      min_replicas: integer(1),
-      max_replicas: integer(1),
+      min_replicas: integer(1, MAX_REPLICAS),
+      max_replicas: integer(1, MAX_REPLICAS),
       target_utilization: z.number(must('a number > 0 and ≤ 1')).gt(0, must('a number > 0 and ≤ 1')).max(1, must('a number > 0 and ≤ 1')),
       interval_s: positive(),
       cold_start_s: distSchema.default({ dist: 'fixed', value: 0 }),
@@ -173,7 +177,7 @@ const service = z.strictObject({
     })
     .optional(),
   replica_failures: z.strictObject({ mtbf_s: positive(), restart_s: distSchema }).optional(),
-  cost_per_replica_hour: nonNegative().optional(),
+  cost_per_replica_hour: nonNegative(MAX_COST_PER_HOUR).optional(),
 });
 
 const serving = z.strictObject({
@@ -193,7 +197,7 @@ export const scenarioObjectSchema = z.strictObject({
   description: text(0, 100_000).default(''),
   seed: integer(0, Number.MAX_SAFE_INTEGER).default(1),
   replications: integer(1, 1000).default(5),
-  horizon_s: positive().default(3600),
+  horizon_s: positive(MAX_HORIZON_S).default(3600),
   warmup_s: nonNegative().default(0),
   pipeline: pipeline.optional(),
   cluster: cluster.optional(),

@@ -1,8 +1,10 @@
 // Scenario text → complete, validated scenario, or every problem with its JSON path.
 // The CLI, the editor and library import all go through here, so they give the same messages.
 import type { z } from 'zod';
+import { jsonDepthIssue } from './json-depth';
 import { locateJsonError } from './json-syntax';
 import { distNumericIssues } from './dist-rules';
+import { resourceIssues } from './resource-estimate';
 import { crossFieldIssues, formatPath, type ValidationIssue } from './rules';
 import { SCENARIO_FORMAT, scenarioObjectSchema, type Scenario } from './schema';
 
@@ -13,6 +15,8 @@ export type ParseResult =
   | { ok: false; errors: ValidationIssue[] };
 
 export function parseScenarioText(text: string): ParseResult {
+  const deep = jsonDepthIssue(text);
+  if (deep) return { ok: false, errors: [deep] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -37,12 +41,19 @@ export function validateScenario(raw: unknown): ParseResult {
   if (!parsed.success) return { ok: false, errors: dedupe(parsed.error.issues.flatMap((i) => describe(i, []))) };
   // Distributions that would give NaN or Infinity first: the cross-field rules compute with means.
   const errors = [...distNumericIssues(parsed.data), ...crossFieldIssues(parsed.data)];
+  // Last, sizes the engine cannot hold (trace rows are added by the host once it read them).
+  if (errors.length === 0) errors.push(...resourceIssues(parsed.data));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data, raw };
 }
 
 function got(input: unknown): string {
   if (input === undefined) return '';
-  const s = JSON.stringify(input);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(input);
+  } catch {
+    s = Array.isArray(input) ? '[…]' : '{…}'; // a value too deep to print (validateScenario called directly)
+  }
   return ` (got ${s === undefined ? String(input) : s.length > 60 ? `${s.slice(0, 57)}...` : s})`;
 }
 

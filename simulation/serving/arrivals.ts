@@ -58,5 +58,6 @@ function thinned(peakRps: number, rateAt: (tMs: number) => number, rng: Rng): Ar
 export function traceRate(times: ArrayLike<number> | undefined, scale: number): number | null {
   if (!times || times.length < 2) return null;
   const span = (times[times.length - 1] as number) - (times[0] as number);
-  return span > 0 ? (times.length / span) * scale : null;
+  const rate = (times.length / span) * scale;
+  return span > 0 && Number.isFinite(rate) ? rate : null;
 }

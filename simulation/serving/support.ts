@@ -1,6 +1,8 @@
 // What the engine needs from the host before a serving run: the data of every trace file
 // (HostInputs.traces, read by the backend). The host checks this before a run, so a scenario
-// whose trace was not loaded is refused with its JSON path instead of failing midway.
+// whose trace was not loaded is refused with its JSON path instead of failing midway, and so
+// is one whose memory estimate, with the trace and job-trace rows read, exceeds the limit.
+import { resourceIssues } from '../scenario/resource-estimate';
 import type { ValidationIssue } from '../scenario/rules';
 import type { Scenario } from '../scenario/schema';
 import type { HostInputs } from '../run/types';
@@ -12,6 +14,7 @@ export function servingSupportIssues(s: Scenario, inputs: HostInputs = {}): Vali
       issues.push({ path: `serving.services[${i}].arrivals.path`, message: 'the trace file was not loaded by the host' });
     }
   });
+  if (issues.length === 0) issues.push(...resourceIssues(s, inputs));
   return issues;
 }
 

@@ -43,7 +43,7 @@ describe('headroom validate', () => {
     const r = headroom('validate', writeScenario('bad.json', JSON.stringify(bad)));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('serving.services[0].replicas: must be an integer ≥ 1 (got -2)');
+    expect(r.stderr).toContain('serving.services[0].replicas: must be an integer from 1 to 100000 (got -2)');
     expect(r.stderr).toContain('serving.services[0].colour: unknown field');
   });
 
@@ -56,7 +56,7 @@ describe('headroom validate', () => {
   it('rejects an unknown format and a zero rate', () => {
     expect(headroom('validate', writeScenario('fmt.json', small({ format: 'other/v1' }))).stderr).toContain('format: must be "headroom.scenario/v1"');
     const zero = small().replace('"rate_rps":200', '"rate_rps":0');
-    expect(headroom('validate', writeScenario('zero.json', zero)).stderr).toContain('serving.services[0].arrivals.rate_rps: must be a number > 0 (got 0)');
+    expect(headroom('validate', writeScenario('zero.json', zero)).stderr).toContain('serving.services[0].arrivals.rate_rps: must be a number > 0 and ≤ 1e9 (got 0)');
   });
 
   it('exits 2 for a missing file and for usage errors', () => {

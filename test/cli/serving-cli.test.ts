@@ -48,7 +48,7 @@ describe('bad serving input: exit 2, nothing simulated, the field named', () => 
     ['rate 0', scenario({ arrivals: { process: 'poisson', rate_rps: 0 } }), /^serving\.services\[0\]\.arrivals\.rate_rps: must be a number > 0 \(got 0\)$/m],
     ['negative rate', scenario({ arrivals: { process: 'bursty', rate_rps: 10, burst_rate_rps: -5, burst_every_s: 60, burst_duration_s: 5 } }), /^serving\.services\[0\]\.arrivals\.burst_rate_rps: must be a number > 0 \(got -5\)$/m],
     ['min_replicas > max_replicas', scenario({ replicas: 4, autoscaling: { min_replicas: 6, max_replicas: 4, target_utilization: 0.6, interval_s: 10 } }), /^serving\.services\[0\]\.autoscaling\.min_replicas: must be at most max_replicas \(4, got 6\)$/m],
-    ['max_batch < 1', scenario({ service_time_ms: undefined, batching: { max_batch: 0, max_wait_ms: 5, batch_time_ms: { base: 10, per_item: 1 } } }), /^serving\.services\[0\]\.batching\.max_batch: must be an integer ≥ 1 \(got 0\)$/m],
+    ['max_batch < 1', scenario({ service_time_ms: undefined, batching: { max_batch: 0, max_wait_ms: 5, batch_time_ms: { base: 10, per_item: 1 } } }), /^serving\.services\[0\]\.batching\.max_batch: must be an integer from 1 to 10000 \(got 0\)$/m],
   ];
   for (const [name, text, message] of cases) {
     it(`${name}: validate and run exit 2 with "${message.source.slice(1, 60)}…"`, () => {
@@ -188,7 +188,7 @@ describe('headroom sweep', () => {
     const invalid = headroom('sweep', file, '--set', 'serving.services[0].replicas=0:2', '--json');
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe('');
-    expect(invalid.stderr).toContain('serving.services[0].replicas: must be an integer ≥ 1 (got 0) (with serving.services[0].replicas = 0)');
+    expect(invalid.stderr).toContain('serving.services[0].replicas: must be an integer from 1 to 100000 (got 0) (with serving.services[0].replicas = 0)');
     const unknown = headroom('sweep', file, '--set', 'serving.services[0].replica=1:2');
     expect(unknown.stderr).toContain('serving.services[0].replica: unknown field');
     expect(headroom('sweep', file).stderr).toContain('sweep needs --set PATH=FROM:TO[:STEP]');

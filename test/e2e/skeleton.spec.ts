@@ -24,7 +24,7 @@ test('create from example, edit, run, see results, reload', async ({ page, appUr
   // Inline validation names the field, with the CLI's message; invalid text is not saved.
   const replicas = page.getByLabel('Replicas', { exact: true });
   await replicas.fill('0');
-  await expect(page.getByRole('alert')).toContainText('serving.services[0].replicas: must be an integer ≥ 1 (got 0)');
+  await expect(page.getByRole('alert')).toContainText('serving.services[0].replicas: must be an integer from 1 to 100000 (got 0)');
   await expect(replicas).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await replicas.fill('8');

@@ -42,11 +42,11 @@ describe('the bundled example', () => {
 
 describe('errors name the JSON path and the rule', () => {
   it.each([
-    ['replicas', (s: any) => { s.serving.services[0].replicas = -2; }, 'serving.services[0].replicas: must be an integer ≥ 1 (got -2)'],
-    ['rate', (s: any) => { s.serving.services[0].arrivals.rate_rps = 0; }, 'serving.services[0].arrivals.rate_rps: must be a number > 0 (got 0)'],
+    ['replicas', (s: any) => { s.serving.services[0].replicas = -2; }, 'serving.services[0].replicas: must be an integer from 1 to 100000 (got -2)'],
+    ['rate', (s: any) => { s.serving.services[0].arrivals.rate_rps = 0; }, 'serving.services[0].arrivals.rate_rps: must be a number > 0 and ≤ 1e9 (got 0)'],
     ['unknown field', (s: any) => { s.serving.services[0].replica = 3; }, 'serving.services[0].replica: unknown field'],
     ['top-level unknown field', (s: any) => { s.seeds = 3; }, 'seeds: unknown field'],
-    ['wrong type', (s: any) => { s.horizon_s = '600'; }, 'horizon_s: must be a number > 0 (got "600")'],
+    ['wrong type', (s: any) => { s.horizon_s = '600'; }, 'horizon_s: must be a number > 0 and ≤ 1e9 (got "600")'],
     ['missing required', (s: any) => { delete s.name; }, 'name: is required'],
     ['format', (s: any) => { s.format = 'x'; }, 'format: must be "headroom.scenario/v1" (got "x")'],
     ['probability', (s: any) => { s.pipeline.tasks[2].failure_probability = 1.5; }, 'pipeline.tasks[2].failure_probability: must be a probability in [0, 1] (got 1.5)'],
