@@ -25,11 +25,21 @@ export interface TailModel {
 /** A normal whose mean is this many sds above 0 is untruncated to double precision (Φ(−8) ≈ 6e-16). */
 const UNTRUNCATED_SDS = 8;
 
-/** The fixed value of a Dist that cannot vary, else null. */
+/**
+ * Whether a cv is so small that the distribution is a point in double precision: ln(1 + cv²)
+ * rounds to 0 (the lognormal's σ, as the sampler computes it) or the gamma shape 1/cv² passes
+ * 2^52. The CDF would divide 0 by 0 there, and the expected step be NaN.
+ */
+function pointLike(cv: number): boolean {
+  return Math.log(1 + cv * cv) === 0 || cv * cv < Number.EPSILON;
+}
+
+/** The fixed value of a Dist that cannot vary (or not in double precision), else null. */
 export function constantValue(d: Dist): number | null {
   switch (d.dist) {
     case 'fixed': return d.value;
-    case 'lognormal': return d.cv === 0 ? d.mean : null;
+    case 'lognormal': return pointLike(d.cv) ? d.mean : null;
+    case 'gamma': return pointLike(d.cv) ? d.mean : null;
     case 'normal': return d.sd === 0 ? d.mean : null;
     case 'uniform': return d.min === d.max ? d.min : null;
     case 'empirical': return d.values.every((v) => v === d.values[0]) ? (d.values[0] as number) : null;
@@ -146,11 +156,12 @@ export function distCdf(d: Dist): (x: number) => number {
     case 'weibull': return (x) => (x > 0 ? -Math.expm1(-Math.pow(x / d.scale, d.shape)) : 0);
     case 'pareto': return (x) => (x > d.min ? 1 - Math.pow(d.min / x, d.alpha) : 0);
     case 'lognormal': {
-      if (d.cv === 0) return (x) => (x >= d.mean ? 1 : 0);
+      if (pointLike(d.cv)) return (x) => (x >= d.mean ? 1 : 0);
       const s2 = Math.log(1 + d.cv * d.cv), sigma = Math.sqrt(s2), mu = Math.log(d.mean) - s2 / 2;
       return (x) => (x > 0 ? normalCdf((Math.log(x) - mu) / sigma) : 0);
     }
     case 'gamma': {
+      if (pointLike(d.cv)) return (x) => (x >= d.mean ? 1 : 0);
       const shape = 1 / (d.cv * d.cv), scale = d.mean * d.cv * d.cv;
       return (x) => (x > 0 ? gammaP(shape, x / scale) : 0);
     }
