@@ -16,16 +16,22 @@ export interface ConnectionOptions {
   busyTimeoutMs?: number;
 }
 
-export function openWriterConnection(path: string, options: ConnectionOptions = {}): Db {
+/**
+ * A read-write connection in WAL mode. `beforeWrites` runs on it first, while nothing has been
+ * written: opening and reading write nothing to the file, but switching a file to WAL mode
+ * does, so a file that `beforeWrites` refuses (by throwing) is closed exactly as it was.
+ */
+export function openWriterConnection(path: string, options: ConnectionOptions = {}, beforeWrites?: (db: Db) => void): Db {
   const db = new Database(path);
   try {
+    applyCommonPragmas(db, options);
+    // FULL: a committed save survives power loss, not just an app crash.
+    db.pragma('synchronous = FULL');
+    beforeWrites?.(db);
     // WAL lets tools and read-only opens read while the app writes; if the filesystem
     // cannot do it (no shared memory) SQLite silently keeps another mode, so check.
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL journal mode (got ${String(mode)})`);
-    // FULL: a committed save survives power loss, not just an app crash.
-    db.pragma('synchronous = FULL');
-    applyCommonPragmas(db, options);
     return db;
   } catch (error) {
     db.close();

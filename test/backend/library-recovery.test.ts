@@ -95,6 +95,37 @@ describe('opening for a shell', () => {
     expect((await backend.createScenario(text('three'))).ok).toBe(true);
   });
 
+  it('a library damaged mid-file is not written to (same bytes and mtime, session marker untouched) and a restore brings it back', async () => {
+    const { dir, backup } = withLibrary(Array.from({ length: 30 }, (_, i) => `s${i}`));
+    const file = libraryPaths(dir).file;
+    const raw = new Database(file); // read-write, so that closing removes its -wal and -shm
+    const pages = Number(raw.pragma('page_count', { simple: true }));
+    expect(raw.pragma('freelist_count', { simple: true })).toBe(0); // the page overwritten below is in use
+    raw.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * Math.floor(pages / 2)); // a page in the middle
+    fs.closeSync(fd);
+    const before = snapshot(dir);
+    const mtime = fs.statSync(file).mtimeMs;
+
+    const backend = backendFor(dir);
+    await expect(backend.listScenarios()).rejects.toThrow(/The library is unavailable: the library file .* is damaged \(quick_check reported: .*\); it was left as it is/);
+    await expect(backend.createScenario(text('new'))).rejects.toThrow(/unavailable/);
+    const status = await backend.libraryStatus(); // asks again ("Try again")
+    expect(status).toMatchObject({ state: 'unavailable', message: expect.stringMatching(/damaged/) });
+    expect(status.backups.map((b) => b.name)).toEqual([path.basename(backup)]);
+    // Nothing was written: not the session marker, not a migration, not a WAL (no -wal, -shm, -journal).
+    expect(snapshot(dir)).toEqual(before);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+
+    const restored = await backend.restoreLibraryBackup(path.basename(backup));
+    expect(restored).toMatchObject({ state: 'ok', message: expect.stringMatching(/Restored a library of 30 scenarios.*kept as .*library\.sqlite\.unusable-/) });
+    expect(await backend.listScenarios()).toHaveLength(30);
+    const kept = fs.readdirSync(dir).find((f) => f.startsWith('library.sqlite.unusable-'))!;
+    expect(snapshot(dir)[kept]).toBe(before['library.sqlite']);
+    expect((await backend.createScenario(text('after'))).ok).toBe(true);
+  });
+
   it('a read-only library opens read-only: browsing works, saving says why it cannot', async () => {
     const { dir } = withLibrary(['kept']);
     fs.chmodSync(libraryPaths(dir).file, 0o444);

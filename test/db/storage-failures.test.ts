@@ -190,6 +190,38 @@ describe('a damaged library', () => {
   });
 });
 
+describe('a library damaged mid-file after a clean shutdown', () => {
+  it('is refused before any write: same bytes and mtime, no -wal, -shm or -journal left, the marker still "closed"', () => {
+    const dataDir = tempDataDir();
+    const library = openLibrary(dataDir);
+    library.transaction(() => {
+      for (let i = 0; i < 40; i++) library.scenarios.createScenario(bigInput(`s${i}`, 8));
+    });
+    library.close();
+    const raw = new Database(library.path); // read-write, so that closing removes its -wal and -shm
+    const pages = Number(raw.pragma('page_count', { simple: true }));
+    expect(raw.pragma('freelist_count', { simple: true })).toBe(0); // the page overwritten below is in use
+    expect(raw.prepare("SELECT value FROM library_meta WHERE key = 'session'").pluck().get()).toBe('closed');
+    raw.close();
+    const middle = Math.floor(pages / 2);
+    const fd = fs.openSync(library.path, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * middle);
+    fs.closeSync(fd);
+    const before = snapshot(dataDir);
+    expect(Object.keys(before)).toEqual(['library.sqlite']);
+    const mtime = fs.statSync(library.path).mtimeMs;
+
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = thrownBy(() => openLibrary(dataDir));
+      expect(error).toBeInstanceOf(LibraryDamagedError);
+      expect(error.message).toMatch(/is damaged \(quick_check reported: .*\); it was left as it is/);
+      expect(error.message).not.toMatch(/unclean/);
+      expect(snapshot(dataDir)).toEqual(before); // no lock, -wal, -shm or -journal either
+      expect(fs.statSync(library.path).mtimeMs).toBe(mtime);
+    }
+  });
+});
+
 describe('an unclean shutdown', () => {
   it('is detected by the session marker or a stale lock, and the check is recorded', () => {
     const dataDir = tempDataDir();
