@@ -34,6 +34,8 @@ export class ReplicaPool {
   memArrival: Float64Array;
   memJoin: Float64Array;
 
+  /** No replica below this id is FREE: allocate() scans from here, so starting n replicas is O(n), not O(n²). */
+  private firstFree = 0;
   /** Usable free slots (on UP replicas). */
   freeSlots = 0;
   /** Replicas COLD, UP or DOWN: what the autoscaler compares with its desired count. */
@@ -69,9 +71,10 @@ export class ReplicaPool {
 
   /** Takes the lowest unused id and makes it COLD. */
   allocate(): number {
-    let r = 0;
+    let r = this.firstFree;
     while (r < this.capacity && this.state[r] !== FREE) r++;
     if (r === this.capacity) this.grow();
+    this.firstFree = r + 1;
     this.state[r] = COLD;
     this.repGen[r]!++;
     this.provisioned++;
@@ -218,6 +221,7 @@ export class ReplicaPool {
     if (st !== DRAINING) this.provisioned--;
     if (st === UP || st === DRAINING) c.ready--;
     this.state[r] = FREE;
+    if (r < this.firstFree) this.firstFree = r;
     this.repGen[r]!++;
     c.billed--;
   }

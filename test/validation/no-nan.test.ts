@@ -6,10 +6,14 @@
 // stopped at its memory bound: unstable.test.ts.)
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyzeScenario, mergeReplications, parseScenarioText, runReplication, type HostInputs, type RunControl, type Scenario } from '../../simulation';
+import {
+  analyzeScenario, assertFinite, MAX_TRACE_TIMESTAMP_S, mergeReplications, MIN_TRACE_SPAN_S, parseScenarioText, runReplication,
+  type HostInputs, type RunControl, type Scenario,
+} from '../../simulation';
 import { servingScenario } from './helpers';
 
-/** Paths of every number in `value` that is not finite (NaN, ±Infinity). */
+/** Paths of every number in `value` that is not finite (NaN, ±Infinity). Written here, apart
+ *  from the engine's own nonFinitePaths, so the check does not trust the code it checks. */
 export function nonFinitePaths(value: unknown, path = '$'): string[] {
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
   if (Array.isArray(value)) return value.flatMap((v, i) => nonFinitePaths(v, `${path}[${i}]`));
@@ -67,6 +71,38 @@ describe('no NaN or Infinity anywhere in a result document', () => {
       expect(doc.truncated?.reason).toBe(expectTruncated);
     });
   }
+
+  // Hardening finding 7: the largest values the schema allows, and traces at the edges of the
+  // rules (the shortest span, timestamps at ±MAX_TRACE_TIMESTAMP_S), analysed and simulated.
+  const edges: { name: string; scenario: Scenario; inputs?: HostInputs }[] = [
+    {
+      name: 'the largest rate, replicas and cost the schema allows',
+      scenario: servingScenario({ arrivals: { process: 'poisson', rate_rps: 1e9 }, replicas: 100_000, cost_per_replica_hour: 1e9 }, { horizon_s: 1e9, replications: 1 }),
+    },
+    {
+      name: 'a trace spanning the shortest span allowed (1 ns)',
+      scenario: servingScenario({ arrivals: { process: 'trace', path: 't.csv' }, cost_per_replica_hour: 1e9 }, { horizon_s: 1, replications: 1 }),
+      inputs: { traces: { s: [0, MIN_TRACE_SPAN_S] } },
+    },
+    {
+      name: 'a trace spanning the whole timestamp range',
+      scenario: servingScenario({ arrivals: { process: 'trace', path: 't.csv', scale: 1e6 } }, { horizon_s: 1, replications: 1 }),
+      inputs: { traces: { s: [0, 2 * MAX_TRACE_TIMESTAMP_S] } },
+    },
+  ];
+  for (const { name, scenario, inputs } of edges) {
+    it(`edge: ${name}`, () => {
+      expect(nonFinitePaths(analyzeScenario(scenario, { sha256: 'nan' }, inputs))).toEqual([]);
+      const outcomes = [runReplication(scenario, 0, { maxEvents: 20_000 }, inputs)];
+      expect(nonFinitePaths(mergeReplications(scenario, outcomes, { sha256: 'nan', wallMs: 1 }, inputs))).toEqual([]);
+    });
+  }
+
+  it('assertFinite, the hosts\' last line of defence, names the path of a non-finite figure', () => {
+    expect(() => assertFinite({ summary: { serving_required_replicas: Infinity } }, 'the analytic document'))
+      .toThrow('the analytic document would contain a non-finite number (a bug): $.summary.serving_required_replicas = Infinity');
+    expect(() => assertFinite({ a: [1, 2, { b: 3 }] }, 'x')).not.toThrow();
+  });
 
   it('the walker finds NaN and Infinity wherever they hide', () => {
     expect(nonFinitePaths({ a: [1, { b: Number.NaN }], c: -Infinity, d: 'NaN', e: null })).toEqual(['$.a[1].b = NaN', '$.c = -Infinity']);
