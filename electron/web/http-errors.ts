@@ -4,6 +4,7 @@
 // started is cut off, since its status can no longer change.
 import type http from 'node:http';
 import { BadRequestError } from '../backend/check-args';
+import { afterRequestBody } from './body-drain';
 
 /** A failure with the HTTP status and the message the client should see. */
 export class HttpError extends Error {
@@ -30,10 +31,12 @@ export class ClientGoneError extends Error {}
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', ...headers,
+  afterRequestBody(res, () => {
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', ...headers,
+    });
+    res.end(text);
   });
-  res.end(text);
 }
 
 export function sendError(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -49,40 +52,12 @@ export function describeError(e: unknown, where: string): { status: number; mess
   return { status: 500, message: 'internal error (details are in the preview server\'s log)' };
 }
 
-// An answer sent while the client is still sending can be lost: the server closes the socket with
-// unread bytes in it, which resets the connection. So the rest of an oversized body is read and
-// dropped first, up to a bound on bytes and time past which the client is not waited for.
-const DROP_BYTES = 16 * 1024 * 1024;
-const DROP_MS = 5000;
-
-function afterBodyDropped(req: http.IncomingMessage, answer: () => void): void {
-  let dropped = 0;
-  let answered = false;
-  const go = () => {
-    if (answered) return;
-    answered = true;
-    clearTimeout(timer);
-    req.off('data', count);
-    answer();
-  };
-  const count = (c: Buffer) => {
-    dropped += c.length;
-    if (dropped > DROP_BYTES) go();
-  };
-  const timer = setTimeout(go, DROP_MS);
-  req.on('data', count);
-  req.on('end', go);
-  req.on('close', () => clearTimeout(timer));
-  req.resume();
-}
-
 /** Answers `req` with the error, whatever state its response is in. Never throws. */
 export function answerError(req: http.IncomingMessage, res: http.ServerResponse, e: unknown): void {
   try {
     if (e instanceof ClientGoneError) return void res.destroy();
     const { status, message } = describeError(e, `${req.method} ${String(req.url).slice(0, 200)}`);
     if (res.headersSent) return void res.destroy();
-    if (status === 413 && !req.complete) return afterBodyDropped(req, () => sendError(res, status, message));
     sendError(res, status, message);
   } catch (inner) {
     process.stderr.write(`headroom web: could not answer an error: ${String(inner)}\n`);

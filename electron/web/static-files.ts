@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { afterRequestBody } from './body-drain';
 import { sendError } from './http-errors';
 import { decodePathPart } from './request-input';
 
@@ -22,15 +23,18 @@ export async function serveStatic(root: string, pathname: string, res: http.Serv
     data = await fs.promises.readFile(file);
   } catch {
     // Missing, a folder, a name too long: whatever the client asked for is not a file we serve.
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('not found');
-    return;
+    return afterRequestBody(res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+    });
   }
   const html = file.endsWith('.html');
-  res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': html ? 'no-store' : 'public, max-age=3600',
-    ...(html ? { 'Content-Security-Policy': CSP } : {}),
+  afterRequestBody(res, () => {
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': html ? 'no-store' : 'public, max-age=3600',
+      ...(html ? { 'Content-Security-Policy': CSP } : {}),
+    });
+    res.end(data);
   });
-  res.end(data);
 }

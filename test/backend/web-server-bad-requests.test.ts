@@ -79,4 +79,17 @@ describe('the preview answers malformed requests and stays up', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/48 MiB/);
     await stillServing();
   });
+
+  it('a body declared over the limit is a 413 without being sent, and a refusal reaches a client still sending', async () => {
+    const declared = await rawRequest(port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
+      + `X-Headroom-Token: ${token}\r\nContent-Length: ${64 * 1024 ** 3}\r\n\r\n`, { timeoutMs: 10_000 });
+    expect(declared.status).toBe(413);
+    // Refused before the body is read (wrong token): the rest is read and dropped first, so the
+    // 401 is not lost to a connection reset.
+    const body = Buffer.alloc(20 * 1024 * 1024, 0x20);
+    const wrongToken = await rawRequest(port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
+      + `X-Headroom-Token: wrong\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`, { body, timeoutMs: 10_000 });
+    expect(wrongToken.status).toBe(401);
+    await stillServing();
+  });
 });
