@@ -63,7 +63,7 @@ export function runReplication(scenario: Scenario, index: number, given: RunCont
  * replication's cap (read from the clock as it is asked for). A section whose set-up used up the
  * cap stops at its first check, flagged `max_wall_s`.
  */
-function wallCapFromHere(control: RunControl): RunControl {
+export function wallCapFromHere(control: RunControl): RunControl {
   const { now, maxWallMs } = control;
   if (!now || maxWallMs === undefined) return control;
   const deadline = now() + maxWallMs;
