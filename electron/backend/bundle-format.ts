@@ -3,6 +3,7 @@
 // author's formatting survive the round trip. The shape is checked strictly (unknown fields are
 // errors) before anything is imported; each scenario text is then validated like the CLI does.
 import { createHash } from 'node:crypto';
+import { normalizeTags } from '../../db';
 
 export const BUNDLE_FORMAT = 'headroom.bundle/v1';
 const MAX_SCENARIOS = 10_000;
@@ -108,6 +109,15 @@ const version: Check = (v, path, issues) => {
 };
 const scenario: Check = (v, path, issues) => {
   if (!strictObject(v, path, { name: string(1, 200), tags: list(20, string(1, 40)), versions: list(MAX_VERSIONS, version, 1) }, issues)) return;
+  // The library's own rule for tags (no control characters, …), as a problem here rather than a throw mid-import.
+  const tags = (v as { tags?: unknown }).tags;
+  if (Array.isArray(tags) && tags.every((x) => typeof x === 'string')) {
+    try {
+      normalizeTags(tags as string[]);
+    } catch (e) {
+      issues.push({ path: `${path}.tags`, message: (e as Error).message });
+    }
+  }
   const versions = (v as { versions?: unknown }).versions;
   if (Array.isArray(versions)) {
     versions.forEach((x, i) => {
