@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CalibrationOptions, CalibrationResult, ImportFile } from '../common/contract';
 import { appPaths } from './paths';
+import { WORKER_HEAP_LIMIT_MB, workerError } from './run-pool';
 import type { CalibrateWorkerInit, FromCalibrateWorker } from './worker-protocol';
 
 /** Wall-clock cap on one calibration. */
@@ -13,7 +14,7 @@ export const CALIBRATION_MAX_WALL_MS = 60_000;
 export function calibrateFile(file: ImportFile, options: CalibrationOptions = {}, maxWallMs = CALIBRATION_MAX_WALL_MS): Promise<CalibrationResult> {
   const init: CalibrateWorkerInit = { kind: 'calibrate', text: file.text, timeScale: options.timeScale, slowThreshold: options.slowThreshold };
   return new Promise<CalibrationResult>((resolve, reject) => {
-    const worker = new Worker(appPaths().workerScript, { workerData: init });
+    const worker = new Worker(appPaths().workerScript, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
     let settled = false;
     const finish = (value: CalibrationResult | Error) => {
       if (settled) return;
@@ -32,7 +33,7 @@ export function calibrateFile(file: ImportFile, options: CalibrationOptions = {}
       else if (m.type === 'bad-file') finish({ ok: false, file: file.name, line: m.line, message: `${file.name} line ${m.line}: ${m.message}` });
       else finish(new Error(`could not fit ${file.name}: ${m.message}`));
     });
-    worker.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
+    worker.on('error', (e) => finish(workerError(e)));
     worker.on('exit', (code) => finish(new Error(`the calibration worker exited with code ${code}`)));
   });
 }

@@ -9,7 +9,7 @@ import type { CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../
 import { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from '../../simulation/cluster/checkpoint-sweep';
 import { distMean } from '../../simulation/random/dist-mean';
 import { appPaths } from './paths';
-import { defaultThreads } from './run-pool';
+import { defaultThreads, WORKER_HEAP_LIMIT_MB, workerError } from './run-pool';
 import type { FromSweepWorker, SweepWorkerInit } from './worker-protocol';
 
 export { DEFAULT_FACTORS };
@@ -89,7 +89,7 @@ export function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, optio
 
     for (const share of shares) {
       const init: SweepWorkerInit = { kind: 'checkpoint-sweep', scenario, inputs, factors: share };
-      const w = new Worker(appPaths().workerScript, { workerData: init });
+      const w = new Worker(appPaths().workerScript, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
       workers.push(w);
       w.on('message', (m: FromSweepWorker) => {
         if (settled) return;
@@ -100,7 +100,7 @@ export function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, optio
           if (parts.length === shares.length) finish(null, mergeParts(parts, factors));
         }
       });
-      w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
+      w.on('error', (e) => finish(workerError(e)));
       w.on('exit', (code) => {
         if (!settled && code !== 0) finish(new Error(`checkpoint sweep worker exited with code ${code}`));
       });

@@ -54,6 +54,12 @@ export class WorkerOutOfMemoryError extends Error {
     super(`worker ran out of memory (its heap limit is ${limitMb} MiB)`);
   }
 }
+
+/** A worker's 'error' event as the error to report: a heap-limit stop becomes WorkerOutOfMemoryError. */
+export function workerError(e: unknown, limitMb = WORKER_HEAP_LIMIT_MB): Error {
+  if ((e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return new WorkerOutOfMemoryError(limitMb);
+  return e instanceof Error ? e : new Error(String(e));
+}
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 
@@ -175,10 +181,7 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
             break;
         }
       });
-      w.on('error', (e) => {
-        const code = (e as NodeJS.ErrnoException).code;
-        finish(code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemoryError(heapLimitMb) : e instanceof Error ? e : new Error(String(e)));
-      });
+      w.on('error', (e) => finish(workerError(e, heapLimitMb)));
       w.on('exit', (code) => {
         if (settled) return;
         if (code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
