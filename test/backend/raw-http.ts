@@ -45,7 +45,19 @@ export function rawRequest(port: number, head: string | Buffer, options: RawOpti
   });
 }
 
-function parse(data: Buffer): Omit<RawReply, 'timedOut'> {
+/** The bytes after any interim 1xx responses (100 Continue answers `Expect: 100-continue`). */
+function finalResponse(data: Buffer): Buffer {
+  let rest = data;
+  while (/^HTTP\/1\.[01] 1\d\d /.test(rest.toString('latin1', 0, 13))) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) return Buffer.alloc(0);
+    rest = rest.subarray(end + 4);
+  }
+  return rest;
+}
+
+function parse(all: Buffer): Omit<RawReply, 'timedOut'> {
+  const data = finalResponse(all);
   const end = data.indexOf('\r\n\r\n');
   const headText = (end < 0 ? data : data.subarray(0, end)).toString('latin1');
   const m = /^HTTP\/1\.[01] (\d{3})/.exec(headText);
@@ -73,7 +85,8 @@ function unchunk(raw: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-function complete(data: Buffer, head: string | Buffer): boolean {
+function complete(all: Buffer, head: string | Buffer): boolean {
+  const data = finalResponse(all);
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) return false;
   const { headers } = parse(data);
