@@ -62,12 +62,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `.name`, or `[""]` / `["a b"]` for a key that would not read as one (an empty key left an empty path). */
+function keyPart(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
 function strictObject(value: unknown, path: string, fields: Record<string, Check>, issues: BundleIssue[]): boolean {
   if (!isRecord(value)) {
     issues.push({ path, message: 'must be an object' });
     return false;
   }
-  for (const key of Object.keys(value)) if (!(key in fields)) issues.push({ path: `${path}.${key}`, message: 'unknown field' });
+  for (const key of Object.keys(value)) if (!(key in fields)) issues.push({ path: `${path}${keyPart(key)}`, message: 'unknown field' });
   for (const [key, check] of Object.entries(fields)) check(value[key], `${path}.${key}`, issues);
   return true;
 }
@@ -151,7 +156,7 @@ export function checkBundle(value: unknown): { ok: true; bundle: Bundle; files: 
     scenarios: list(MAX_SCENARIOS, scenario, 1),
     files: list(MAX_SCENARIOS, file),
   }, issues);
-  const tidy = issues.map((i) => ({ ...i, path: i.path.replace(/^\(bundle\)\./, '') }));
+  const tidy = issues.map((i) => ({ ...i, path: i.path.replace(/^\(bundle\)\./, '').replace(/^\(bundle\)\[/, '[') }));
   if (tidy.length > 0) return { ok: false, issues: tidy };
 
   const bundle = value as Bundle;

@@ -1,6 +1,6 @@
-// A bundle's tags are checked by the library's own rule before anything is imported (found by
-// test/fuzz/import-bundle.fuzz.test.ts: a tag holding a control character passed the bundle
-// check and the library then threw "a tag cannot hold control characters" mid-import).
+// Problems the import fuzz (test/fuzz/import-bundle.fuzz.test.ts) found in the bundle check: a
+// tag holding a control character passed it, and the library then threw "a tag cannot hold
+// control characters" mid-import; an unknown field with an empty name got an empty path.
 import { describe, expect, it } from 'vitest';
 import { checkBundle } from '../../electron/backend/bundle-format';
 
@@ -20,5 +20,15 @@ describe('bundle tags', () => {
 
   it('tags the library accepts pass', () => {
     expect(checkBundle(bundleWithTags(['fuzz', 'Base line'])).ok).toBe(true);
+  });
+
+  it('an unknown field is named even when its name is empty or not an identifier', () => {
+    const withKeys = { ...bundleWithTags([]), '': 1, 'a b': 2 };
+    expect(checkBundle(withKeys)).toEqual({
+      ok: false, issues: [{ path: '[""]', message: 'unknown field' }, { path: '["a b"]', message: 'unknown field' }],
+    });
+    const nested = bundleWithTags([]);
+    Object.assign(nested.scenarios[0] as object, { '': 0 });
+    expect(checkBundle(nested)).toEqual({ ok: false, issues: [{ path: 'scenarios[0][""]', message: 'unknown field' }] });
   });
 });
