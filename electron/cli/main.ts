@@ -1,7 +1,7 @@
 // `headroom` — the engine headless (docs/cli.md, docs/result-format.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
-import { analyzeScenario, assertFinite, servingSupportIssues, type ResultDocument } from '../../simulation';
+import { analyzeScenario, assertFinite, resourceIssues, servingSupportIssues, type ResultDocument } from '../../simulation';
 import { WorkerOutOfMemoryError } from '../backend/run-pool';
 import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/scenario-source';
 import { simulate } from '../backend/simulate';
@@ -63,10 +63,14 @@ async function main(argv: string[]): Promise<number> {
   if (!loaded.ok) throw new InputError(loaded.errors);
 
   switch (args.command) {
-    case 'validate':
-      jobTracesFor(loaded.scenario, args.file, tracesFor(loaded.scenario, args.file));
+    case 'validate': {
+      // With the files read, their rows count towards the memory estimate too.
+      const inputs = jobTracesFor(loaded.scenario, args.file, tracesFor(loaded.scenario, args.file));
+      const tooBig = resourceIssues(loaded.scenario, inputs);
+      if (tooBig.length > 0) throw new InputError(tooBig);
       process.stdout.write('ok\n');
       return 0;
+    }
     case 'analyze': {
       const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, tracesFor(loaded.scenario, args.file));
       assertFinite(doc, 'the analytic document');

@@ -6,6 +6,7 @@
 // the largest count that failed and the smallest that met. Pure: the host supplies `evaluate`,
 // which simulates the service at a replica count (the CLI over worker threads; the UI later).
 import type { MaybeStat, ServiceResult } from '../result/types';
+import { MAX_REPLICAS } from '../scenario/limits';
 import type { ServiceSpec } from '../scenario/schema';
 import { stableReplicas } from './analytic';
 
@@ -43,6 +44,8 @@ export function solveReplications(scenarioReplications: number, explicit?: numbe
 export function solveRefusal(svc: ServiceSpec, offeredRps: number): string | null {
   if (svc.autoscaling) return 'solve varies a fixed replica count; this service has autoscaling (sweep autoscaling.max_replicas instead)';
   if (!Number.isFinite(offeredRps) || !(offeredRps > 0)) return 'the offered rate of this service is unknown';
+  const estimate = stableReplicas(svc, offeredRps) as number;
+  if (estimate > MAX_REPLICAS) return `the analytic estimate, ${estimate} replicas, is more than a service may have (${MAX_REPLICAS}); raise concurrency or lower the rate`;
   return null;
 }
 
@@ -60,7 +63,8 @@ export async function solveReplicas(
   const refusal = solveRefusal(svc, offeredRps);
   if (refusal) throw new Error(refusal);
   const estimate = stableReplicas(svc, offeredRps) as number;
-  const top = 4 * estimate;
+  // Candidates stay within the schema's bound, like any scenario the engine is given.
+  const top = Math.min(4 * estimate, MAX_REPLICAS);
   const evidence = new Map<number, SolveCandidate>();
   const meets = async (n: number): Promise<boolean> => {
     const r = await evaluate(n);

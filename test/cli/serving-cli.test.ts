@@ -45,8 +45,8 @@ describe('bad serving input: exit 2, nothing simulated, the field named', () => 
     ['missing trace file', scenario(traceArrivals('traces/nope.csv')), /^serving\.services\[0\]\.arrivals\.path: cannot read traces\/nope\.csv \(.*nope\.csv\): no such file$/m],
     ['empty trace', scenario(traceArrivals('traces/empty.csv')), /^serving\.services\[0\]\.arrivals\.path: traces\/empty\.csv has no requests \(only a header\)$/m],
     ['unparseable timestamp', scenario(traceArrivals('traces/bad.csv')), /^serving\.services\[0\]\.arrivals\.path: traces\/bad\.csv line 4: cannot read "2023-11-16 18:17:0x" as a timestamp/m],
-    ['rate 0', scenario({ arrivals: { process: 'poisson', rate_rps: 0 } }), /^serving\.services\[0\]\.arrivals\.rate_rps: must be a number > 0 \(got 0\)$/m],
-    ['negative rate', scenario({ arrivals: { process: 'bursty', rate_rps: 10, burst_rate_rps: -5, burst_every_s: 60, burst_duration_s: 5 } }), /^serving\.services\[0\]\.arrivals\.burst_rate_rps: must be a number > 0 \(got -5\)$/m],
+    ['rate 0', scenario({ arrivals: { process: 'poisson', rate_rps: 0 } }), /^serving\.services\[0\]\.arrivals\.rate_rps: must be a number > 0 and ≤ 1e9 \(got 0\)$/m],
+    ['negative rate', scenario({ arrivals: { process: 'bursty', rate_rps: 10, burst_rate_rps: -5, burst_every_s: 60, burst_duration_s: 5 } }), /^serving\.services\[0\]\.arrivals\.burst_rate_rps: must be a number > 0 and ≤ 1e9 \(got -5\)$/m],
     ['min_replicas > max_replicas', scenario({ replicas: 4, autoscaling: { min_replicas: 6, max_replicas: 4, target_utilization: 0.6, interval_s: 10 } }), /^serving\.services\[0\]\.autoscaling\.min_replicas: must be at most max_replicas \(4, got 6\)$/m],
     ['max_batch < 1', scenario({ service_time_ms: undefined, batching: { max_batch: 0, max_wait_ms: 5, batch_time_ms: { base: 10, per_item: 1 } } }), /^serving\.services\[0\]\.batching\.max_batch: must be an integer from 1 to 10000 \(got 0\)$/m],
   ];

@@ -68,5 +68,7 @@ describe('solveReplicas', () => {
     const scaled = service({ replicas: 2, autoscaling: { min_replicas: 1, max_replicas: 4, target_utilization: 0.7, interval_s: 10 } });
     expect(solveRefusal(scaled, 1000)).toMatch(/autoscaling/);
     expect(solveRefusal(service(), Number.NaN)).toMatch(/offered rate/);
+    // Beyond the schema's 100000 replicas (simulation/scenario/limits.ts) nothing is simulated.
+    expect(solveRefusal(service(), 1e9)).toMatch(/^the analytic estimate, \d+ replicas, is more than a service may have \(100000\)/);
   });
 });
