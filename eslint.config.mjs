@@ -13,6 +13,12 @@ const zone = (files, patterns, modules = [], extra = {}) => ({
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
 
+const simulationPatterns = [
+  { group: ['**/electron/**', '**/renderer/**', '**/db', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
+  { group: ['node:*', 'd3-*'], message: 'simulation/ does no I/O and uses no Node, DOM or UI library.' },
+];
+const simulationModules = [[[...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'd3'], 'simulation/ does no I/O and uses no Node, DOM or UI library.']];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'assets/', 'bin/', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -24,10 +30,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  zone(['simulation/**/*.ts'], [
-    { group: ['**/electron/**', '**/renderer/**', '**/db', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
-    { group: ['node:*', 'd3-*'], message: 'simulation/ does no I/O and uses no Node, DOM or UI library.' },
-  ], [[[...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'd3'], 'simulation/ does no I/O and uses no Node, DOM or UI library.']], {
+  zone(['simulation/**/*.ts'], simulationPatterns, simulationModules, {
     'no-restricted-globals': ['error',
       { name: 'setTimeout', message: 'simulation/ uses no timers: the host drives it.' },
       { name: 'setInterval', message: 'simulation/ uses no timers.' },
@@ -38,6 +41,11 @@ export default tseslint.config(
       { object: 'Date', property: 'now', message: 'the wall clock is injected (RunControl.now).' },
     ],
   }),
+  // The result document's types are a leaf: every layer reads them, they read nothing back.
+  zone(['simulation/result/**/*.ts'], [
+    ...simulationPatterns,
+    { group: ['../*'], message: 'simulation/result/ is a leaf: it imports only from simulation/result/.' },
+  ], simulationModules),
   zone(['db/**/*.ts'], [
     { group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the backend.' },
     { group: ['**/simulation', '**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },

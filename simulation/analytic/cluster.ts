@@ -5,43 +5,10 @@ import { expectedOrderStat } from '../cluster/expected-step';
 import { allReduceTime } from '../cluster/jobs';
 import { unitsPerNode } from '../cluster/pool-state';
 import { distMean } from '../random/dist-mean';
+import type { CheckpointAnalytic, ClusterAnalytic, JobAnalytic, PoolAnalytic } from '../result/cluster';
 import type { ClusterSpec, PoolSpec } from '../scenario/schema';
 
-export interface PoolAnalytic {
-  allocated_utilization: number | null;
-  utilization_target: number | null;
-  over_target: boolean | null;
-}
-
-export interface JobAnalytic {
-  /** Workers held (units plus backup workers). */
-  workers: number;
-  /** Nodes the job spans under the scenario's placement when the pool is empty. */
-  nodes: number;
-  /** E[step] = E[barrier] + all-reduce, without slow nodes; null if the integral diverges. */
-  expected_step_s: number | null;
-  /** mean(step_time_s) ÷ E[step]. */
-  parallel_efficiency: number | null;
-  /** steps × E[step]: the run time without queueing, failures or slow nodes. */
-  expected_run_s: number | null;
-  young_daly_interval_s: number | null;
-}
-
-export interface CheckpointAnalytic {
-  node_mtbf_s: number;
-  /** mean(checkpoint_cost_s). */
-  checkpoint_cost_s: number;
-  checkpoint_interval_s: number | null;
-  /** √(2 · MTBF_job · C) for a job spanning `nodes` nodes (MTBF_job = node MTBF ÷ nodes). */
-  young_daly: { nodes: number; mtbf_job_s: number; interval_s: number | null }[];
-}
-
-export interface ClusterAnalytic {
-  pools: Record<string, PoolAnalytic>;
-  /** Explicit jobs (the first MAX_ANALYTIC_JOBS). */
-  jobs?: Record<string, JobAnalytic>;
-  checkpoint?: CheckpointAnalytic;
-}
+export type { CheckpointAnalytic, ClusterAnalytic, JobAnalytic, PoolAnalytic } from '../result/cluster';
 
 export const MAX_ANALYTIC_JOBS = 100;
 

@@ -3,41 +3,15 @@
 // where it is defined; null when it is defined in none). Charts: series are averaged bucket by
 // bucket; the occupancy grid is replication 0's (a heatmap of one realization). Keys are inserted
 // in one fixed order, so the document is byte-stable.
-import type { ClusterAnalytic } from '../analytic/cluster';
-import type { MaybeStat, ResultDocument } from '../result/types';
+import type { ClusterAnalytic, ClusterResult, QuantileStat } from '../result/cluster';
+import type { ResultDocument } from '../result/types';
 import type { ReplicationOutcome } from '../run/replication';
 import type { ClusterSpec, Scenario } from '../scenario/schema';
 import { statOf } from '../stats/stat';
 import { round4 } from './buckets';
-import { CLUSTER_QUANTILE_PERCENTS, type AllocationShares, type ClusterReplication, type OccupancyGrid, type PoolSeries } from './types';
+import { CLUSTER_QUANTILE_PERCENTS, type ClusterReplication, type PoolSeries } from './types';
 
-/** One entry of a distribution: the per-replication nearest-rank percentile at probability q, merged. */
-export interface QuantileStat {
-  q: number;
-  value: MaybeStat;
-}
-
-export interface ClusterResult {
-  pools: Record<string, { utilization: MaybeStat; busy_utilization: MaybeStat; utilization_target: number | null; over_target: boolean | null }>;
-  jobs: {
-    submitted: number;
-    completed: number;
-    unfinished: number;
-    jct_s: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat; quantiles: QuantileStat[] };
-    queue_delay_s: { mean: MaybeStat; p95: MaybeStat; quantiles: QuantileStat[] };
-    step_time_s: { mean: MaybeStat };
-    parallel_efficiency: MaybeStat;
-    straggler_wait_fraction: MaybeStat;
-    sync_slowdown: MaybeStat;
-    goodput: MaybeStat;
-  };
-  makespan_s: MaybeStat;
-  events: { node_failures: number; preemptions: number; restarts: number };
-  allocation: Record<keyof AllocationShares, MaybeStat>;
-  series: { bucket_s: number; pools: Record<string, PoolSeries> };
-  occupancy?: OccupancyGrid;
-  analytic: ClusterAnalytic;
-}
+export type { ClusterResult, QuantileStat } from '../result/cluster';
 
 export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplication[], analytic: ClusterAnalytic): ClusterResult {
   const stat = (pick: (r: ClusterReplication) => number | null) => statOf(reps.map(pick));

@@ -20,50 +20,17 @@ export interface JobInput {
  */
 export const CLUSTER_QUANTILE_PERCENTS = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
 
+export type { AllocationShares, OccupancyGrid, OccupancyRow, PoolSeries } from '../result/cluster';
+import type { AllocationShares, OccupancyGrid, PoolSeries } from '../result/cluster';
+
 /** The scenario path under which the host supplies the jobs of `cluster.job_trace`. */
 export const JOB_TRACE_KEY = 'cluster.job_trace';
-
-/** Shares of the allocated unit-time of jobs within the measured window (they sum to ≈ 1). */
-export interface AllocationShares {
-  compute: number | null;
-  all_reduce: number | null;
-  barrier_wait: number | null;
-  checkpoint: number | null;
-  restart: number | null;
-  lost: number | null;
-}
 
 export interface PoolReplication {
   /** Time-average share of the pool's units allocated (jobs and pipeline tasks). */
   utilization: number | null;
   /** Time-average share doing useful work: compute and all-reduce of kept steps, task holds. */
   busy_utilization: number | null;
-}
-
-export interface PoolSeries {
-  /** Per bucket: mean share of units allocated / busy, and mean number of waiting jobs. */
-  allocated: number[];
-  busy: number[];
-  queued: number[];
-}
-
-export interface OccupancyRow {
-  pool: string;
-  /** First node (0-based, within the pool) and number of nodes in this row. */
-  first_node: number;
-  nodes: number;
-  /** Persistently slow nodes among them. */
-  slow_nodes: number;
-}
-
-/** Per-node occupancy heatmap (one replication): rows × buckets, values in [0, 1]. */
-export interface OccupancyGrid {
-  bucket_s: number;
-  rows: OccupancyRow[];
-  /** Share of the row's units allocated, per bucket. */
-  allocated: number[][];
-  /** Share of the row's units down (failed, under repair), per bucket. */
-  down: number[][];
 }
 
 export interface ClusterReplication {

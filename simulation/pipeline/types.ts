@@ -1,7 +1,7 @@
 // Plain-data types of the pipeline model: task states, what one replication reports (counts and
 // sums, structured-cloneable so a worker thread can post it) and the simulated part of the
 // result document's `pipeline` block (docs/pipeline.md defines every figure).
-import type { MaybeStat } from '../result/types';
+export type { PipelineSimulated, PipelineTaskResult } from '../result/pipeline';
 
 /** Task states. NONE: not final yet. */
 export const NONE = 0, SUCCESS = 1, FAILED = 2, UPSTREAM_FAILED = 3, SKIPPED = 4;
@@ -52,24 +52,3 @@ export interface PipelineReplication {
   paths: CriticalPathCounts;
 }
 
-export interface PipelineTaskResult {
-  success: MaybeStat;
-  failed: MaybeStat;
-  upstream_failed: MaybeStat;
-  skipped: MaybeStat;
-  attempts_mean: MaybeStat;
-  criticality: MaybeStat;
-  blast_radius: MaybeStat;
-  /** Tasks with a pool only: mean wait for the units per attempt. */
-  pool_wait_s?: MaybeStat;
-}
-
-/** The simulated figures of the `pipeline` block (the analytic block sits beside them). */
-export interface PipelineSimulated {
-  runs: number;
-  success_rate: MaybeStat;
-  dag_run_success_rate: MaybeStat;
-  makespan_s: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat };
-  tasks: Record<string, PipelineTaskResult>;
-  critical_path: string[];
-}

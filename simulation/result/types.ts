@@ -2,18 +2,13 @@
 // integers; every other statistic is a `Stat` (mean over replications + Student-t 95% CI),
 // or null when computed over an empty set.
 
-import type { ClusterAnalytic } from '../analytic/cluster';
-import type { ClusterResult } from '../cluster/merge';
-import type { PipelineSimulated } from '../pipeline/types';
+import type { ClusterAnalytic, ClusterResult } from './cluster';
+import type { PipelineSimulated } from './pipeline';
+import type { MaybeStat } from './stat';
 
 export const RESULT_FORMAT = 'headroom.result/v1';
 
-export interface Stat {
-  mean: number;
-  ci95: [number, number];
-}
-
-export type MaybeStat = Stat | null;
+export type { MaybeStat, Stat } from './stat';
 
 export interface Summary {
   pipeline_total_duration_minutes?: number;

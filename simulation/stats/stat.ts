@@ -2,7 +2,7 @@
 // interval. Replications where the figure is undefined (an empty set) are left out; with none
 // left the statistic is null, never NaN.
 import { studentT975 } from '../random/special';
-import type { MaybeStat } from '../result/types';
+import type { MaybeStat } from '../result/stat';
 import { Welford } from './accumulators';
 
 export function statOf(values: readonly (number | null | undefined)[]): MaybeStat {
