@@ -1,14 +1,14 @@
 // The simulation clock and event loop (SimPy's Environment). Two flavours share one heap:
 // callback events (`schedule(delay, fn, payload)`: a handler and a number, nothing allocated,
 // for hot paths) and SimPy-style events and generator processes (`timeout`, `event`, `process`,
-// `allOf`, `anyOf`; see ./events.ts and ./process.ts) where they make a model clearer.
+// `allOf`, `anyOf`; see ./simpy/: an extra no bundled model uses yet) where they make a model clearer.
 // The host's RunControl is honoured between chunks of CHECK_EVERY events: the event cap exactly,
 // the wall-clock cap, cancel, progress and the zero-time loop guard once per chunk, so the hot
 // loop stays a peek, a take and a call.
 import type { RunControl, StopReason } from '../run/types';
 import { EventHeap, type EventFn } from './event-heap';
-import { Condition, SimEvent, Timeout, type EventTable } from './events';
-import { Process, type ProcessGenerator } from './process';
+import { Condition, SimEvent, Timeout, type EventTable } from './simpy/events';
+import { Process, type ProcessGenerator } from './simpy/process';
 import { ZeroTimeLoopError } from './zero-time';
 
 export type { EventFn };

@@ -3,8 +3,8 @@
 // in bench/engine.ts. Statistics as the serving model keeps them: HDR histogram of waits,
 // time-weighted number in system over the measured window [warmup, horizon].
 import { Simulator } from '../../simulation/engine/simulator';
-import type { ProcessGenerator } from '../../simulation/engine/process';
-import { Resource } from '../../simulation/engine/resource';
+import type { ProcessGenerator } from '../../simulation/engine/simpy/process';
+import { Resource } from '../../simulation/engine/simpy/resource';
 import { deriveStream } from '../../simulation/random/rng';
 import { compileDist } from '../../simulation/random/samplers';
 import { Histogram } from '../../simulation/stats/histogram';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { EventHeap } from '../../../simulation/engine/event-heap';
 import { CHECK_EVERY, Simulator } from '../../../simulation/engine/simulator';
 import { ZeroTimeLoopError } from '../../../simulation/engine/zero-time';
-import type { ProcessGenerator } from '../../../simulation/engine/process';
+import type { ProcessGenerator } from '../../../simulation/engine/simpy/process';
 import { deriveStream } from '../../../simulation/random/rng';
 
 describe('EventHeap', () => {

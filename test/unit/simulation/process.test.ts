@@ -3,7 +3,7 @@
 // simpy-golden.test.ts.)
 import { describe, it, expect } from 'vitest';
 import { Simulator } from '../../../simulation/engine/simulator';
-import type { Interrupt, ProcessGenerator } from '../../../simulation/engine/process';
+import type { Interrupt, ProcessGenerator } from '../../../simulation/engine/simpy/process';
 
 describe('processes', () => {
   it('resume with each yielded value at the right time and return a value other processes can wait for', () => {

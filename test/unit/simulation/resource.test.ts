@@ -3,8 +3,8 @@
 // order = line order); simpy-golden.test.ts checks exact traces against SimPy.
 import { describe, it, expect } from 'vitest';
 import { Simulator } from '../../../simulation/engine/simulator';
-import { Interrupt, type ProcessGenerator } from '../../../simulation/engine/process';
-import { compareRequests, PreemptiveResource, PriorityResource, Resource, type Preempted, type Request } from '../../../simulation/engine/resource';
+import { Interrupt, type ProcessGenerator } from '../../../simulation/engine/simpy/process';
+import { compareRequests, PreemptiveResource, PriorityResource, Resource, type Preempted, type Request } from '../../../simulation/engine/simpy/resource';
 import { deriveStream } from '../../../simulation/random/rng';
 
 interface Record { name: number; priority: number; requested: number; granted: number | null; withdrawn: boolean; req: Request }

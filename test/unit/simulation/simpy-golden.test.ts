@@ -6,8 +6,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Simulator } from '../../../simulation/engine/simulator';
-import { Interrupt, type Process, type ProcessGenerator } from '../../../simulation/engine/process';
-import { PreemptiveResource, PriorityResource, Resource, type Preempted } from '../../../simulation/engine/resource';
+import { Interrupt, type Process, type ProcessGenerator } from '../../../simulation/engine/simpy/process';
+import { PreemptiveResource, PriorityResource, Resource, type Preempted } from '../../../simulation/engine/simpy/resource';
 
 const golden = JSON.parse(readFileSync(new URL('./simpy/golden.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 

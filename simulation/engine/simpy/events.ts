@@ -6,7 +6,7 @@
 // Triggered events sit in the callback heap as (dispatch, slot): a slot table maps the number
 // payload back to the event, so the heap stays numbers-only and the zero-time guard can name
 // the event's kind.
-import type { EventFn, Simulator } from './simulator';
+import type { EventFn, Simulator } from '../simulator';
 
 /** Declared as a method so its parameter is bivariant: any SimEvent<T> is a SimEvent<unknown>. */
 export type Callback<T> = { bivariant(event: SimEvent<T>): void }['bivariant'];

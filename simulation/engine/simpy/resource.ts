@@ -13,7 +13,7 @@
 // gives the same trace (test/unit/simulation/simpy-golden.test.ts).
 import { SimEvent } from './events';
 import type { Process } from './process';
-import type { Simulator } from './simulator';
+import type { Simulator } from '../simulator';
 
 export interface RequestOptions {
   /** Lower is more important (default 0). PriorityResource and PreemptiveResource only. */

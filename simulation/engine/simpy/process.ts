@@ -12,7 +12,7 @@
 //   }
 //   sim.process(customer(sim, desk), 'customer');
 import { SimEvent, type OwnedCallback } from './events';
-import type { Simulator } from './simulator';
+import type { Simulator } from '../simulator';
 
 /** The generator type of a process; `yield` gives back the yielded event's value. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
