@@ -98,6 +98,14 @@ function buildBundle(lib: Library, ids: readonly string[], appVersion: string, n
   return { format: BUNDLE_FORMAT, exported_at: now.toISOString(), app_version: appVersion, scenarios, files: [...files.values()] };
 }
 
+/** Problems listed per file: a huge array of bad items gives one issue per item, more than anyone reads (or a spread can take). */
+const MAX_PROBLEMS_PER_FILE = 200;
+
+function capped(issues: readonly { path: string; message: string }[]): { path: string; message: string }[] {
+  if (issues.length <= MAX_PROBLEMS_PER_FILE) return [...issues];
+  return [...issues.slice(0, MAX_PROBLEMS_PER_FILE), { path: '(file)', message: `and ${issues.length - MAX_PROBLEMS_PER_FILE} more problems like these` }];
+}
+
 /** Imports files handed over as text; `baseDirs` (desktop) lets scenarios find the files they name on disk. */
 export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs: ReadonlyMap<string, string> = new Map()): ImportResult {
   const imported: ScenarioSummary[] = [];
@@ -108,7 +116,7 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
 
   for (const f of files.filter(isDocument)) {
     const text = withoutBom(f.text);
-    const refuse = (issues: { path: string; message: string }[]) => problems.push(...issues.map((i) => ({ file: f.name, ...i })));
+    const refuse = (issues: { path: string; message: string }[]) => { problems.push(...capped(issues).map((i) => ({ file: f.name, ...i }))); };
     if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_FILE_BYTES) {
       refuse([{ path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` }]);
       continue;
@@ -158,7 +166,7 @@ function importBundle(lib: Library, value: unknown): BundleImport {
       const unsafe = jsonSafetyIssues(v.scenario);
       const loaded = unsafe.length > 0 ? ({ ok: false, errors: unsafe } as const) : loadScenarioText(v.scenario);
       if (!loaded.ok) {
-        issues.push(...loaded.errors.map((e) => ({ path: `${at} › ${e.path}`, message: e.message })));
+        for (const e of loaded.errors) issues.push({ path: `${at} › ${e.path}`, message: e.message });
         return null;
       }
       const named = referencedPaths(loaded.raw);

@@ -8,18 +8,23 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Paths of forbidden keys anywhere in a parsed value, e.g. `serving.__proto__`. */
 export function forbiddenKeyPaths(value: unknown, at = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [];
   const found: string[] = [];
+  collectForbidden(value, at, found);
+  return found;
+}
+
+/** Appends to one list (no `push(...spread)`: an array of 100,000 such objects would overflow the stack). */
+function collectForbidden(value: unknown, at: string, found: string[]): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => found.push(...forbiddenKeyPaths(item, `${at}[${i}]`)));
-    return found;
+    value.forEach((item, i) => collectForbidden(item, `${at}[${i}]`, found));
+    return;
   }
   for (const key of Object.keys(value)) {
     const path = at === '' ? key : `${at}.${key}`;
     if (FORBIDDEN_KEYS.has(key)) found.push(path);
-    else found.push(...forbiddenKeyPaths((value as Record<string, unknown>)[key], path));
+    else collectForbidden((value as Record<string, unknown>)[key], path, found);
   }
-  return found;
 }
 
 /** Problems with the shape of `text` as JSON from outside; empty when it may be parsed and validated. */
