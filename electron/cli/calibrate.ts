@@ -4,11 +4,13 @@
 // prints them; and `jobTracesFor` reads a scenario's `cluster.job_trace` for `run` / `validate`.
 import path from 'node:path';
 import { fitStragglers, parseWorkerSteps, type HostInputs, type Scenario, type StragglerFit } from '../../simulation';
+import { EN_US } from '../../simulation/present/numbers';
 import { loadJobTraces } from '../backend/job-trace-loader';
 import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from '../backend/scenario-file-ref';
 import type { FlagSpec, ParsedArgs } from './args';
-import { fmt } from './format-numbers';
 import { InputError } from './inputs';
+
+const { plain: fmt } = EN_US;
 
 export const CLUSTER_USAGE = `  headroom calibrate-stragglers <per-worker-steps.csv> [--json] [--time-scale X] [--slow-threshold R]`;
 

@@ -3,13 +3,15 @@
 // Young/Daly interval √(2 · MTBF_job · C), on the same seeds; prints the table and the simulated
 // optimum beside Young/Daly (docs/cluster.md). Everything is checked before anything runs.
 import type { CheckpointSweep, MaybeStat } from '../../simulation';
+import { EN_US } from '../../simulation/present/numbers';
 import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../backend/checkpoint-sweep';
 import { applyOverrides, type Loaded } from '../backend/scenario-source';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { jobTracesFor } from './calibrate';
-import { fmt } from './format-numbers';
 import { table } from './format-serving';
 import { InputError } from './inputs';
+
+const { plain: fmt } = EN_US;
 
 export const CHECKPOINT_USAGE = `  headroom checkpoint-sweep <scenario.json> [--factors F1,F2,…] [--replications R] [--seed N]
                                             [--threads T] [--json]`;

@@ -1,6 +1,8 @@
 // Human-readable cluster part of `headroom run` (the JSON output is the result document itself).
 import type { ResultDocument } from '../../simulation';
-import { fmt as num, stat } from './format-numbers';
+import { EN_US } from '../../simulation/present/numbers';
+
+const { plain: num, plainStat: stat } = EN_US;
 
 export function formatCluster(r: ResultDocument): string[] {
   const c = r.cluster;

@@ -1,6 +1,8 @@
 // Human-readable pipeline part of `headroom run` (the JSON output is the result document itself).
 import type { MaybeStat, ResultDocument } from '../../simulation';
-import { fmt, stat as statWith } from './format-numbers';
+import { EN_US } from '../../simulation/present/numbers';
+
+const { plain: fmt, plainStat: statWith } = EN_US;
 
 const stat = (s: MaybeStat | undefined, unit = '', digits = 4) => statWith(s, unit, digits);
 

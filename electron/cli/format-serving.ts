@@ -1,7 +1,9 @@
 // Human-readable output of `solve` and `sweep` (their --json output is the document itself).
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
 import type { SolveResult } from '../../simulation/serving/solve';
-import { fmt } from './format-numbers';
+import { EN_US } from '../../simulation/present/numbers';
+
+const { plain: fmt } = EN_US;
 
 function withCi(s: MaybeStat, digits = 2): string {
   if (!s) return '—';

@@ -1,8 +1,10 @@
 // Human-readable output of `analyze` and `run` (JSON output is the result document itself).
 import type { ResultDocument, ServiceResult, Summary } from '../../simulation';
+import { EN_US } from '../../simulation/present/numbers';
 import { formatCluster } from './format-cluster';
-import { fmt, stat } from './format-numbers';
 import { formatPipeline } from './format-pipeline';
+
+const { plain: fmt, plainStat: stat } = EN_US;
 
 
 const SUMMARY_KEYS: (keyof Summary)[] = [
