@@ -13,15 +13,18 @@ import type { Simulator } from '../engine/simulator';
 import { deriveStream, type Rng } from '../random/rng';
 import { compileDist, type Sampler } from '../random/samplers';
 import type { ClusterSpec } from '../scenario/schema';
+import { PipelineHold, type HoldRequest } from './hold';
 import { EndOfInstant } from './instant';
 import {
-  allReduceTime, buildJobs, ClusterJob, DONE, RUNNING, STOPPED, WAITING,
+  allReduceTime, buildJobs, DONE, RUNNING, STOPPED, WAITING, type ClusterJob,
 } from './jobs';
 import { CAT_LOST, CAT_RESTART, ClusterLedger } from './ledger';
-import { PoolState, type Placement } from './pool-state';
+import { PoolState, type Placement, type PoolEntry } from './pool-state';
 import { decide, enqueue, type Policy, type SchedulerOps } from './scheduler';
 import { stepSampler } from './step-sampler';
 import type { ClusterReplication, JobInput } from './types';
+
+export type { HoldRequest } from './hold';
 
 export interface ClusterOptions {
   seed: number;
@@ -46,16 +49,6 @@ export interface ClusterObservation {
   node?: number;
 }
 
-/** A pipeline task's request for units of a pool (see `ClusterModel.hold`). */
-export interface HoldRequest {
-  units: number;
-  /** Expected holding time: the key for `sjf` and for backfill reservations. */
-  expected_s: number;
-  priority?: number;
-  /** Called (inside an event) when the units are granted. */
-  onGranted: (t: number) => void;
-}
-
 export interface JobRecord {
   id: string;
   pool: string;
@@ -72,7 +65,7 @@ export class ClusterModel {
   private readonly jobs: ClusterJob[];
   private readonly arrivals: ClusterJob[];
   private nextArrival = 0;
-  private readonly holds: ClusterJob[] = [];
+  private readonly holds: PipelineHold[] = [];
   private readonly ledger: ClusterLedger;
   private readonly policy: Policy;
   private readonly ops: SchedulerOps;
@@ -165,28 +158,26 @@ export class ClusterModel {
     const pool = this.pools[p] as PoolState;
     if (req.units > pool.units) throw new Error(`cluster: ${req.units} units do not fit in pool "${poolId}" (${pool.units})`);
     const ticket = this.holds.length;
-    const job = new ClusterJob(-1 - ticket, `hold-${ticket}`, p, this.sim.now, req.units, 0, { dist: 'fixed', value: 0 },
-      0, req.priority ?? 0, Number.MAX_SAFE_INTEGER / 2 + ticket, req.expected_s, true);
-    job.onGranted = req.onGranted;
-    this.holds.push(job);
-    this.submit(job);
+    const hold = new PipelineHold(ticket, p, this.sim.now, req);
+    this.holds.push(hold);
+    this.submit(hold);
     return ticket;
   }
 
   /** Releases a granted hold, or withdraws one still waiting. */
   release(ticket: number): void {
-    const job = this.holds[ticket];
-    if (!job || job.state === DONE) throw new Error(`cluster: no active hold ${ticket}`);
-    const pool = this.pools[job.pool] as PoolState;
-    if (job.state === WAITING) {
-      pool.waiting.splice(pool.waiting.indexOf(job), 1);
+    const hold = this.holds[ticket];
+    if (!hold || hold.state === DONE) throw new Error(`cluster: no active hold ${ticket}`);
+    const pool = this.pools[hold.pool] as PoolState;
+    if (hold.state === WAITING) {
+      pool.waiting.splice(pool.waiting.indexOf(hold), 1);
       this.ledger.waitingChanged(pool, this.sim.now, -1);
     } else {
-      this.ledger.holdBusy(job.pool, job.runStart, this.sim.now, job.workers);
-      this.releaseUnits(job);
+      this.ledger.holdBusy(hold.pool, hold.runStart, this.sim.now, hold.workers);
+      this.releaseUnits(hold);
       this.markDirty(pool);
     }
-    job.state = DONE;
+    hold.state = DONE;
   }
 
   // ---- events ----
@@ -206,7 +197,7 @@ export class ClusterModel {
     this.scheduleArrival();
   };
 
-  private submit(job: ClusterJob): void {
+  private submit(job: PoolEntry): void {
     const pool = this.pools[job.pool] as PoolState;
     job.state = WAITING;
     enqueue(this.policy, pool.waiting, job);
@@ -241,7 +232,7 @@ export class ClusterModel {
     this.ledger.nodeFailures++;
     this.ledger.nodeDown(pool, i, now, true);
     this.observe('fail', pool, undefined, i);
-    for (const job of [...(pool.nodeJobs[i] as ClusterJob[])]) if (!job.hold) this.interrupt(job, 'fail');
+    for (const entry of [...(pool.nodeJobs[i] as PoolEntry[])]) if (!entry.hold) this.interrupt(entry, 'fail');
     this.sim.schedule((this.repairDraw[g] as Sampler)(), this.onRepair, g);
     this.markDirty(pool);
   };
@@ -277,7 +268,7 @@ export class ClusterModel {
 
   // ---- runs and segments ----
 
-  private startRun(job: ClusterJob): void {
+  private startRun(job: PoolEntry): void {
     const pool = this.pools[job.pool] as PoolState;
     const now = this.sim.now;
     this.ledger.waitingChanged(pool, now, -1);
@@ -286,7 +277,7 @@ export class ClusterModel {
     for (let k = 0; k < nodes.length; k++) {
       const i = nodes[k] as number, c = counts[k] as number;
       pool.free[i] = (pool.free[i] as number) - c;
-      (pool.nodeJobs[i] as ClusterJob[]).push(job);
+      (pool.nodeJobs[i] as PoolEntry[]).push(job);
       this.ledger.allocate(pool, i, now, c);
       if (pool.slow[i] === 1) {
         slowWorkers += c;
@@ -307,7 +298,7 @@ export class ClusterModel {
     this.audit(pool);
     if (job.hold) {
       job.expectedEnd = now + job.expected;
-      (job.onGranted as (t: number) => void)(now);
+      job.onGranted(now);
       return;
     }
     const rng = this.jobRngs[job.index] ?? (this.jobRngs[job.index] = deriveStream(this.opts.seed, this.opts.replication, `cluster/steps/${job.index}`));
@@ -408,14 +399,14 @@ export class ClusterModel {
     if (why === 'fail') this.markDirty(pool);
   }
 
-  private releaseUnits(job: ClusterJob): void {
+  private releaseUnits(job: PoolEntry): void {
     const pool = this.pools[job.pool] as PoolState;
     const now = this.sim.now;
     for (let k = 0; k < job.nodes.length; k++) {
       const i = job.nodes[k] as number, c = job.counts[k] as number;
       pool.free[i] = (pool.free[i] as number) + c;
       if (pool.up[i] === 1) pool.freeUp += c;
-      const list = pool.nodeJobs[i] as ClusterJob[];
+      const list = pool.nodeJobs[i] as PoolEntry[];
       list.splice(list.indexOf(job), 1);
       this.ledger.allocate(pool, i, now, -c);
     }
@@ -469,7 +460,7 @@ export class ClusterModel {
     }));
   }
 
-  private observe(kind: ClusterObservation['kind'], pool: PoolState, job?: ClusterJob, node?: number): void {
+  private observe(kind: ClusterObservation['kind'], pool: PoolState, job?: PoolEntry, node?: number): void {
     const o = this.opts.observe;
     if (!o) return;
     const e: ClusterObservation = { t: this.sim.now, kind, pool: pool.id };

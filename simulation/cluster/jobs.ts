@@ -1,37 +1,29 @@
 // The jobs of one replication: explicit `jobs[]`, then the trace the host read, then the
 // synthetic `job_generator` jobs, in that order (the order breaks scheduling ties). A job carries
-// its scheduling keys and the state of its current run; pipeline tasks that hold pool units are
-// the same record with `hold` set (no steps).
+// its scheduling keys (claim.ts) and the state of its current run.
 import { distMean } from '../random/dist-mean';
 import { deriveStream } from '../random/rng';
 import { compileDist } from '../random/samplers';
 import type { Dist } from '../scenario/dist-schema';
 import type { ClusterSpec } from '../scenario/schema';
+import { PoolClaim } from './claim';
 import { SegmentTotals } from './segment';
 import type { StepSampler } from './step-sampler';
 import type { JobInput } from './types';
 
-export const PENDING = 0, WAITING = 1, RUNNING = 2, DONE = 3, STOPPED = 4;
+export { DONE, PENDING, RUNNING, STOPPED, WAITING } from './claim';
 
-export class ClusterJob {
-  state = PENDING;
-  /** Workers held: units plus backup workers. */
-  workers: number;
+export class ClusterJob extends PoolClaim {
+  readonly hold = false;
   /** Steps kept by the last checkpoint (or completed). */
   done = 0;
-  firstStart = Number.NaN;
   completion = Number.NaN;
-  /** Start of the current run (allocation), its restart overhead end, its expected end. */
-  runStart = Number.NaN;
+  /** End of the current run's restart overhead. */
   restartEnd = Number.NaN;
-  expectedEnd = Number.NaN;
   /** The next run is a restart (after a failure or a preemption). */
   restartPending = false;
   /** Bumped whenever a scheduled segment event becomes stale. */
   gen = 0;
-  /** Placement of the current run: node indices (within the pool) and units on each. */
-  nodes: number[] = [];
-  counts: number[] = [];
   sampler: StepSampler | null = null;
   allReduce = 0;
   /** Current segment: compute start, compute end, end including the checkpoint write. */
@@ -40,27 +32,22 @@ export class ClusterJob {
   segEnd = 0;
   segSteps = 0;
   readonly seg = new SegmentTotals();
-  /** Pipeline task holds: called when the units are granted. */
-  onGranted: ((t: number) => void) | null = null;
 
   constructor(
+    /** Position in the replication's jobs[] (its random stream and event tags). */
     readonly index: number,
-    readonly id: string,
-    readonly pool: number,
-    readonly arrival: number,
-    readonly units: number,
+    id: string,
+    pool: number,
+    arrival: number,
+    units: number,
     readonly steps: number,
     readonly dist: Dist,
     /** mean(step_time_s). */
     readonly meanStep: number,
-    readonly priority: number,
-    /** Position in jobs[] / the trace / generation order (holds: after every job). */
-    readonly order: number,
-    /** steps × mean(step_time_s); for a hold, the duration its requester expects. */
-    readonly expected: number,
-    readonly hold = false,
+    priority: number,
   ) {
-    this.workers = units;
+    // Jobs sort by their position; expected = steps × mean(step_time_s).
+    super(id, pool, arrival, units, priority, index, steps * meanStep);
   }
 }
 
@@ -81,7 +68,7 @@ export function buildJobs(spec: ClusterSpec, src: JobSources): ClusterJob[] {
   };
   const add = (id: string, pool: number, arrival: number, units: number, steps: number, dist: Dist, priority: number) => {
     const mean = distMean(dist);
-    jobs.push(new ClusterJob(jobs.length, id, pool, arrival, units, steps, dist, mean, priority, jobs.length, steps * mean));
+    jobs.push(new ClusterJob(jobs.length, id, pool, arrival, units, steps, dist, mean, priority));
   };
   for (const j of spec.jobs) add(j.id, poolOf(j.pool), j.arrival_s, j.units, j.steps, j.step_time_s, j.priority);
   if (spec.job_trace) {

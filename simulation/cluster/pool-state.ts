@@ -3,7 +3,11 @@
 // (a job may span nodes); placement only decides which nodes, hence which stragglers and failures
 // hit the job.
 import type { PoolSpec } from '../scenario/schema';
+import type { PipelineHold } from './hold';
 import type { ClusterJob } from './jobs';
+
+/** What a pool's line and nodes hold: a training job or a pipeline task's hold (`hold` tells). */
+export type PoolEntry = ClusterJob | PipelineHold;
 
 export type Placement = 'pack' | 'spread';
 
@@ -16,11 +20,11 @@ export class PoolState {
   readonly up: Uint8Array;
   readonly slow: Uint8Array;
   readonly blacklisted: Uint8Array;
-  readonly nodeJobs: ClusterJob[][];
+  readonly nodeJobs: PoolEntry[][];
   /** Free units on nodes that are up. */
   freeUp: number;
-  readonly waiting: ClusterJob[] = [];
-  readonly running: ClusterJob[] = [];
+  readonly waiting: PoolEntry[] = [];
+  readonly running: PoolEntry[] = [];
   /** Row of each node in the occupancy grid. */
   readonly gridRow: Int32Array;
 

@@ -7,13 +7,14 @@
 //   backfill (EASY): fifo; the blocked head gets a reservation at the earliest expected end of
 //     running jobs that frees enough units; later jobs start now if they fit and either end by
 //     the reservation or use only units the head will not need then (which are then taken).
+import type { PoolClaim } from './claim';
 import type { ClusterJob } from './jobs';
-import type { PoolState } from './pool-state';
+import type { PoolEntry, PoolState } from './pool-state';
 
 export type Policy = 'fifo' | 'sjf' | 'priority' | 'backfill';
 
 /** True when `a` goes before `b` in the waiting line. */
-export function before(policy: Policy, a: ClusterJob, b: ClusterJob): boolean {
+export function before(policy: Policy, a: PoolClaim, b: PoolClaim): boolean {
   if (policy === 'sjf' && a.expected !== b.expected) return a.expected < b.expected;
   if (policy === 'priority' && a.priority !== b.priority) return a.priority > b.priority;
   if (a.arrival !== b.arrival) return a.arrival < b.arrival;
@@ -21,11 +22,11 @@ export function before(policy: Policy, a: ClusterJob, b: ClusterJob): boolean {
 }
 
 /** Inserts `job` at its place in the sorted waiting line. */
-export function enqueue(policy: Policy, line: ClusterJob[], job: ClusterJob): void {
+export function enqueue(policy: Policy, line: PoolEntry[], job: PoolEntry): void {
   let lo = 0, hi = line.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (before(policy, line[mid] as ClusterJob, job)) lo = mid + 1;
+    if (before(policy, line[mid] as PoolEntry, job)) lo = mid + 1;
     else hi = mid;
   }
   line.splice(lo, 0, job);
@@ -35,18 +36,18 @@ export interface SchedulerOps {
   now: number;
   policy: Policy;
   preemption: boolean;
-  /** Starts a waiting job already removed from the line (updates freeUp). */
-  start(job: ClusterJob): void;
-  /** Evicts a running job back into the waiting line (updates freeUp). */
+  /** Starts a waiting job or hold already removed from the line (updates freeUp). */
+  start(entry: PoolEntry): void;
+  /** Evicts a running job back into the waiting line (updates freeUp); holds are never evicted. */
   evict(job: ClusterJob): void;
-  /** Expected run time of a waiting job if it started now. */
-  expectedRun(job: ClusterJob): number;
+  /** Expected run time of a waiting job or hold if it started now. */
+  expectedRun(entry: PoolEntry): number;
 }
 
 export function decide(pool: PoolState, ops: SchedulerOps): void {
   const line = pool.waiting;
   while (line.length > 0) {
-    const head = line[0] as ClusterJob;
+    const head = line[0] as PoolEntry;
     if (head.workers <= pool.freeUp) {
       line.shift();
       ops.start(head);
@@ -63,9 +64,9 @@ export function decide(pool: PoolState, ops: SchedulerOps): void {
 }
 
 /** Evicts the fewest lower-priority jobs, in eviction order, that let `head` start now. */
-function preempt(pool: PoolState, head: ClusterJob, ops: SchedulerOps): boolean {
+function preempt(pool: PoolState, head: PoolEntry, ops: SchedulerOps): boolean {
   const victims = pool.running
-    .filter((j) => !j.hold && j.priority < head.priority)
+    .filter((j): j is ClusterJob => !j.hold && j.priority < head.priority)
     .sort((a, b) => a.priority - b.priority || b.runStart - a.runStart || b.order - a.order);
   let avail = pool.freeUp;
   let n = 0;
@@ -77,7 +78,7 @@ function preempt(pool: PoolState, head: ClusterJob, ops: SchedulerOps): boolean 
 
 function backfill(pool: PoolState, ops: SchedulerOps): void {
   const line = pool.waiting;
-  const head = line[0] as ClusterJob;
+  const head = line[0] as PoolEntry;
   const now = ops.now;
   // Reservation: the earliest expected end at which enough units are free (all jobs expected to
   // end at that time count). Jobs past their expected end are expected to end now.
@@ -92,7 +93,7 @@ function backfill(pool: PoolState, ops: SchedulerOps): void {
     if (avail >= head.workers) { shadow = t; extra = avail - head.workers; break; }
   }
   for (let i = 1; i < line.length;) {
-    const job = line[i] as ClusterJob;
+    const job = line[i] as PoolEntry;
     if (job.workers <= pool.freeUp) {
       const endsBy = now + ops.expectedRun(job) <= shadow;
       if (endsBy || job.workers <= extra) {
