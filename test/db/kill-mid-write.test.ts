@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../db';
+import { recordFigures } from '../reliability-record';
 import { tempDataDir } from './helpers';
 
 const ITERATIONS = Number(process.env.HEADROOM_KILL_ITERATIONS ?? 200);
@@ -153,5 +154,9 @@ describe('kill mid-write', () => {
     db.close();
     expect(committed.scenarios.size + committed.versions.size).toBeGreaterThan(ITERATIONS / 4);
     expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    recordFigures('kill mid-write', {
+      kind: 'faults', kills: ITERATIONS, opensCheckedOk: committed.opens.slice(1).length,
+      savesKept: committed.scenarios.size + committed.versions.size, pairsKept: committed.pairs.size, runsKept: committed.runs.size,
+    });
   }, 10 * 60_000);
 });

@@ -1,8 +1,8 @@
 // What every fuzz property asks of an outcome: a refusal is a list of `path: message` issues
 // written for people (no stack trace, no internal error name), and an accepted result holds no
 // NaN or ±Infinity anywhere.
-import { appendFileSync } from 'node:fs';
 import { nonFinitePaths } from '../../simulation';
+import { recordFigures } from '../reliability-record';
 
 /** The size of each property at the default `npm test` size; HEADROOM_FUZZ_RUNS raises it. */
 export const RUNS = Number(process.env.HEADROOM_FUZZ_RUNS ?? 1000);
@@ -76,12 +76,7 @@ export class Tally {
   }
 }
 
-/**
- * Adds a property's tally to the file HEADROOM_FUZZ_FIGURES names (one JSON line per property),
- * for scripts/reliability-figures.ts; does nothing otherwise.
- */
+/** Records a property's cases and outcomes for scripts/reliability-figures.ts (test/reliability-record.ts). */
 export function recordTally(property: string, tally: Tally): void {
-  const file = process.env.HEADROOM_FUZZ_FIGURES;
-  if (!file) return;
-  appendFileSync(file, `${JSON.stringify({ property, cases: tally.total(), outcomes: Object.fromEntries(tally.counts) })}\n`);
+  recordFigures(property, { kind: 'fuzz', cases: tally.total(), outcomes: Object.fromEntries(tally.counts) });
 }
