@@ -19,44 +19,15 @@ import {
   allReduceTime, buildJobs, DONE, RUNNING, STOPPED, WAITING, type ClusterJob,
 } from './jobs';
 import { CAT_LOST, CAT_RESTART, ClusterLedger } from './ledger';
+import { NodeFailures } from './node-failures';
 import { PoolState, type Placement, type PoolEntry } from './pool-state';
 import { decide, enqueue, type Policy, type SchedulerOps } from './scheduler';
+import { drawSegment } from './segment';
 import { stepSampler } from './step-sampler';
-import type { ClusterReplication, JobInput } from './types';
+import type { ClusterObservation, ClusterOptions, ClusterReplication, JobRecord } from './types';
 
 export type { HoldRequest } from './hold';
-
-export interface ClusterOptions {
-  seed: number;
-  replication: number;
-  warmup: number;
-  horizon: number;
-  /** Jobs of `cluster.job_trace`, read by the host. */
-  trace?: readonly JobInput[];
-  /** Record the per-node occupancy grid (one replication is enough for a heatmap). */
-  grid?: boolean;
-  /** Check the allocation invariants after every change (tests). */
-  audit?: boolean;
-  /** Called on every state change (tests, debugging). */
-  observe?: (e: ClusterObservation) => void;
-}
-
-export interface ClusterObservation {
-  t: number;
-  kind: 'arrive' | 'start' | 'checkpoint' | 'complete' | 'evict' | 'fail' | 'repair' | 'stop';
-  pool: string;
-  job?: string;
-  node?: number;
-}
-
-export interface JobRecord {
-  id: string;
-  pool: string;
-  arrival: number;
-  firstStart: number | null;
-  completion: number | null;
-  stepsKept: number;
-}
+export type { ClusterObservation, ClusterOptions, JobRecord } from './types';
 
 export class ClusterModel {
   readonly instant: EndOfInstant;
@@ -76,11 +47,7 @@ export class ClusterModel {
   private readonly backups: number;
   private readonly blacklist: boolean;
   private readonly jobRngs: (Rng | undefined)[];
-  /** Global node index → pool and local node. */
-  private readonly nodePool: Int32Array;
-  private readonly nodeLocal: Int32Array;
-  private readonly failureDraw: Sampler[] = [];
-  private readonly repairDraw: Sampler[] = [];
+  private readonly failures: NodeFailures;
   private readonly dirty: Uint8Array;
   private stopped = false;
 
@@ -111,21 +78,7 @@ export class ClusterModel {
     this.ckptInterval = f?.checkpoint_interval_s ?? Infinity;
     this.ckptCost = compileDist(f?.checkpoint_cost_s ?? { dist: 'fixed', value: 0 }, deriveStream(opts.seed, opts.replication, 'cluster/checkpoints'));
     this.overhead = f?.restart_overhead_s ?? 0;
-    const nodes = this.pools.reduce((s, p) => s + p.nodeCount, 0);
-    this.nodePool = new Int32Array(nodes);
-    this.nodeLocal = new Int32Array(nodes);
-    let g = 0;
-    for (const p of this.pools) {
-      for (let i = 0; i < p.nodeCount; i++, g++) {
-        this.nodePool[g] = p.index;
-        this.nodeLocal[g] = i;
-        if (f) {
-          const rng = deriveStream(opts.seed, opts.replication, `cluster/failures/${p.id}/${i}`);
-          this.failureDraw.push(compileDist({ dist: 'exponential', mean: f.node_mtbf_s }, rng));
-          this.repairDraw.push(compileDist(f.repair_s, rng));
-        }
-      }
-    }
+    this.failures = new NodeFailures(this.pools, f, opts.seed, opts.replication);
     this.ledger = new ClusterLedger(this.pools, opts.warmup, opts.horizon, opts.grid ?? false);
     // Event kinds, named in a zero-time loop error.
     sim.label(this.onArrival, 'cluster/arrival');
@@ -145,7 +98,7 @@ export class ClusterModel {
 
   start(): void {
     this.scheduleArrival();
-    for (let g = 0; g < this.failureDraw.length; g++) this.sim.schedule((this.failureDraw[g] as Sampler)(), this.onFailure, g);
+    for (let g = 0; g < this.failures.count; g++) this.sim.schedule(this.failures.nextFailure(g), this.onFailure, g);
     this.sim.scheduleAt(this.opts.horizon, this.onHorizon);
   }
 
@@ -224,8 +177,8 @@ export class ClusterModel {
 
   private readonly onFailure = (g: number): void => {
     if (this.stopped) return; // after the horizon, nodes no longer fail
-    const pool = this.pools[this.nodePool[g] as number] as PoolState;
-    const i = this.nodeLocal[g] as number;
+    const pool = this.pools[this.failures.poolOf[g] as number] as PoolState;
+    const i = this.failures.nodeOf[g] as number;
     const now = this.sim.now;
     pool.up[i] = 0;
     pool.freeUp -= pool.free[i] as number;
@@ -233,18 +186,18 @@ export class ClusterModel {
     this.ledger.nodeDown(pool, i, now, true);
     this.observe('fail', pool, undefined, i);
     for (const entry of [...(pool.nodeJobs[i] as PoolEntry[])]) if (!entry.hold) this.interrupt(entry, 'fail');
-    this.sim.schedule((this.repairDraw[g] as Sampler)(), this.onRepair, g);
+    this.sim.schedule(this.failures.repairTime(g), this.onRepair, g);
     this.markDirty(pool);
   };
 
   private readonly onRepair = (g: number): void => {
-    const pool = this.pools[this.nodePool[g] as number] as PoolState;
-    const i = this.nodeLocal[g] as number;
+    const pool = this.pools[this.failures.poolOf[g] as number] as PoolState;
+    const i = this.failures.nodeOf[g] as number;
     pool.up[i] = 1;
     pool.freeUp += pool.free[i] as number;
     this.ledger.nodeDown(pool, i, this.sim.now, false);
     this.observe('repair', pool, undefined, i);
-    if (!this.stopped) this.sim.schedule((this.failureDraw[g] as Sampler)(), this.onFailure, g);
+    if (!this.stopped) this.sim.schedule(this.failures.nextFailure(g), this.onFailure, g);
     this.markDirty(pool);
   };
 
@@ -316,47 +269,11 @@ export class ClusterModel {
     this.plan(job, now + overhead);
   }
 
-  /**
-   * Draws the job's next segment from t0: steps until the checkpoint interval has elapsed or the
-   * job is done, stopping at the horizon. Accumulates the segment's figures (job statistics for
-   * steps ending by the horizon; window and chart figures prorated for a step that crosses a
-   * window edge) and schedules one event at the segment's end, checkpoint write included.
-   */
+  /** Draws the job's next segment from t0 and schedules one event at its end, checkpoint write included. */
   private plan(job: ClusterJob, t0: number): void {
-    const horizon = this.opts.horizon, warmup = this.opts.warmup;
-    const sampler = job.sampler as NonNullable<ClusterJob['sampler']>;
-    const allReduce = job.allReduce, n = job.workers, allReduceUnits = n * allReduce;
+    const horizon = this.opts.horizon;
     const remaining = job.steps - job.done;
-    const limit = this.ckptInterval;
-    let t = t0, k = 0;
-    // Locals, not the record's fields, in the hot loop; copied into job.seg at the end.
-    let steps = 0, stepTime = 0, slowest = 0, compute = 0;
-    let inCompute = 0, inAllReduce = 0, inWait = 0, seriesBusy = 0;
-    while (k < remaining && t < horizon) {
-      sampler.draw();
-      const c = sampler.end;
-      const busy = sampler.busy;
-      const start = t, d = c + allReduce;
-      t = start + d;
-      k++;
-      if (t > warmup) {
-        if (start >= warmup && t <= horizon) { inCompute += busy; inAllReduce += allReduceUnits; inWait += n * c - busy; }
-        else {
-          const f = ((t < horizon ? t : horizon) - (start > warmup ? start : warmup)) / d;
-          if (f > 0) { inCompute += busy * f; inAllReduce += allReduceUnits * f; inWait += (n * c - busy) * f; }
-        }
-      }
-      if (t <= horizon) {
-        steps++; stepTime += d; slowest += c; compute += busy; seriesBusy += busy + allReduceUnits;
-      } else {
-        seriesBusy += ((busy + allReduceUnits) * (horizon - start)) / d;
-        break;
-      }
-      if (t - t0 >= limit) break;
-    }
-    const seg = job.seg;
-    seg.steps = steps; seg.stepTime = stepTime; seg.slowestCompute = slowest; seg.workerCompute = compute;
-    seg.windowCompute = inCompute; seg.windowAllReduce = inAllReduce; seg.windowBarrierWait = inWait; seg.seriesBusy = seriesBusy;
+    const { t, k } = drawSegment(job, t0, this.opts.warmup, horizon, this.ckptInterval);
     job.segStart = t0;
     job.segComputeEnd = t;
     job.segSteps = k;
@@ -469,19 +386,8 @@ export class ClusterModel {
     o(e);
   }
 
-  /** Allocation invariants: every unit is free or held by exactly one running job. */
   private audit(pool: PoolState): void {
-    if (!this.opts.audit) return;
-    const held = new Int32Array(pool.nodeCount);
-    for (const j of pool.running) j.nodes.forEach((i, k) => { held[i] = (held[i] as number) + (j.counts[k] as number); });
-    let freeUp = 0;
-    for (let i = 0; i < pool.nodeCount; i++) {
-      const f = pool.free[i] as number;
-      if (f < 0 || f > pool.perNode || f + (held[i] as number) !== pool.perNode) {
-        throw new Error(`audit: pool ${pool.id} node ${i}: free ${f}, held ${held[i]}, per node ${pool.perNode}`);
-      }
-      if (pool.up[i] === 1) freeUp += f;
-    }
-    if (freeUp !== pool.freeUp) throw new Error(`audit: pool ${pool.id}: freeUp ${pool.freeUp}, counted ${freeUp}`);
+    if (this.opts.audit) pool.audit();
   }
+
 }

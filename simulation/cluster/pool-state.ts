@@ -42,6 +42,21 @@ export class PoolState {
     this.freeUp = this.units;
   }
 
+  /** Allocation invariants (tests): every unit is free or held by exactly one running claim. */
+  audit(): void {
+    const held = new Int32Array(this.nodeCount);
+    for (const j of this.running) j.nodes.forEach((i, k) => { held[i] = (held[i] as number) + (j.counts[k] as number); });
+    let freeUp = 0;
+    for (let i = 0; i < this.nodeCount; i++) {
+      const f = this.free[i] as number;
+      if (f < 0 || f > this.perNode || f + (held[i] as number) !== this.perNode) {
+        throw new Error(`audit: pool ${this.id} node ${i}: free ${f}, held ${held[i]}, per node ${this.perNode}`);
+      }
+      if (this.up[i] === 1) freeUp += f;
+    }
+    if (freeUp !== this.freeUp) throw new Error(`audit: pool ${this.id}: freeUp ${this.freeUp}, counted ${freeUp}`);
+  }
+
   /**
    * Chooses nodes for `workers` units (the caller checked `workers ≤ freeUp`). `pack` fills nodes
    * in order; `spread` takes one unit per node per round. With `avoid`, blacklisted nodes are

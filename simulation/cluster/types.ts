@@ -58,3 +58,36 @@ export interface ClusterReplication {
   series: { bucket_s: number; pools: Record<string, PoolSeries> };
   occupancy?: OccupancyGrid;
 }
+
+/** How the host runs one replication of the cluster model. */
+export interface ClusterOptions {
+  seed: number;
+  replication: number;
+  warmup: number;
+  horizon: number;
+  /** Jobs of `cluster.job_trace`, read by the host. */
+  trace?: readonly JobInput[];
+  /** Record the per-node occupancy grid (one replication is enough for a heatmap). */
+  grid?: boolean;
+  /** Check the allocation invariants after every change (tests). */
+  audit?: boolean;
+  /** Called on every state change (tests, debugging). */
+  observe?: (e: ClusterObservation) => void;
+}
+
+export interface ClusterObservation {
+  t: number;
+  kind: 'arrive' | 'start' | 'checkpoint' | 'complete' | 'evict' | 'fail' | 'repair' | 'stop';
+  pool: string;
+  job?: string;
+  node?: number;
+}
+
+export interface JobRecord {
+  id: string;
+  pool: string;
+  arrival: number;
+  firstStart: number | null;
+  completion: number | null;
+  stepsKept: number;
+}
