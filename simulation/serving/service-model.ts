@@ -19,12 +19,12 @@ import { deriveStream } from '../random/rng';
 import { compileDist, type Sampler } from '../random/samplers';
 import type { Dist } from '../scenario/dist-schema';
 import type { ServiceSpec } from '../scenario/schema';
-import { Histogram } from '../stats/histogram';
 import { arrivalClock, type ArrivalClock } from './arrivals';
 import { desiredReplicas } from './autoscale';
 import type { ServiceReplication } from './figures';
 import { COLD, DOWN, DRAINING, ReplicaPool, UP } from './replica-pool';
-import { BucketCounts, bucketWidthS, StateClock, type ReplicationSeries } from './series';
+import { BucketCounts, bucketWidthS, StateClock } from './series';
+import { ServiceTally } from './service-tally';
 import { WaitQueue } from './wait-queue';
 
 export interface ServiceWindow {
@@ -70,11 +70,9 @@ export class ServiceModel {
   private readonly limit: number;
   private readonly warmup: number;
   private readonly horizon: number;
-  private readonly budget: number;
   private readonly slotSpace: number;
   private readonly repSpace: number;
   private readonly hasFailures: boolean;
-  private readonly bucketMs: number;
   /**
    * No batching, failures, timeouts or autoscaling: every replica stays UP, a slot holds one
    * request and slot generations never change, so completions skip those checks (the common
@@ -91,24 +89,8 @@ export class ServiceModel {
   private readonly scratchArrival: number[] = [];
   private readonly scratchJoin: number[] = [];
 
-  private requests = 0;
-  private rejected = 0;
-  private completed = 0;
-  private timedOut = 0;
-  private measuredArrivals = 0;
-  private measuredRejected = 0;
-  private measuredTimedOut = 0;
-  private withinBudget = 0;
-  private waitedCount = 0;
-  private windowCompletions = 0;
-  private waitingAtHorizon: number | null = null;
-  private failures = 0;
-  private requeued = 0;
-  private batches = 0;
-  private batchMembers = 0;
-  private readonly latency = new Histogram();
-  private readonly wait = new Histogram();
-  private readonly sums = { feature: 0, service: 0, network: 0, postprocess: 0 };
+  /** What the replication counts and measures (service-tally.ts). */
+  private readonly tally: ServiceTally;
 
   constructor(private readonly sim: Simulator, private readonly spec: ServiceSpec, w: ServiceWindow) {
     const stream = (name: string) => deriveStream(w.seed, w.replication, `serving/${spec.id}/${name}`);
@@ -124,7 +106,6 @@ export class ServiceModel {
     this.limit = spec.queue_limit ?? Infinity;
     this.warmup = w.warmupMs;
     this.horizon = w.horizonMs;
-    this.budget = spec.latency_budget_ms;
     this.nextArrival = arrivalClock(spec.arrivals, stream('arrivals'), w.trace);
     this.drawService = compileDist(spec.service_time_ms ?? ZERO, stream('service'));
     const feature = spec.latency_ms.feature ?? ZERO;
@@ -140,9 +121,10 @@ export class ServiceModel {
     const cold = compileDist(spec.autoscaling?.cold_start_s ?? ZERO, stream('cold_start'));
     this.drawCold = () => cold() * 1000;
     this.repSpace = spec.autoscaling ? spec.autoscaling.max_replicas : spec.replicas;
-    this.bucketMs = w.bucketMs ?? bucketWidthS(w.horizonMs / 1000) * 1000;
-    this.clock = new StateClock(w.warmupMs, w.horizonMs, this.bucketMs);
-    this.counts = new BucketCounts(w.horizonMs, this.bucketMs);
+    const bucketMs = w.bucketMs ?? bucketWidthS(w.horizonMs / 1000) * 1000;
+    this.clock = new StateClock(w.warmupMs, w.horizonMs, bucketMs);
+    this.counts = new BucketCounts(w.horizonMs, bucketMs);
+    this.tally = new ServiceTally(this.counts, w.warmupMs, w.horizonMs, spec.latency_budget_ms, bucketMs);
     this.pool = new ReplicaPool(this.conc, this.maxBatch, this.repSpace, spec.replicas, this.clock);
     this.slotSpace = this.pool.slotSpace;
     this.queue = new WaitQueue(w.maxWaiting);
@@ -178,8 +160,8 @@ export class ServiceModel {
   private readonly onArrival = (): void => {
     const a = this.pendingArrival;
     this.scheduleNextArrival();
-    this.requests++;
-    if (a >= this.warmup) this.measuredArrivals++;
+    this.tally.requests++;
+    if (a >= this.warmup) this.tally.measuredArrivals++;
     const f = this.fixedFeature;
     if (f === f) this.join(a);
     else this.sim.schedule(this.drawFeature(), this.onJoin, a);
@@ -200,8 +182,8 @@ export class ServiceModel {
     const startsNow = pool.freeSlots > 0 &&
       (q.live + 1 >= this.maxBatch || (q.live === 0 ? this.maxWait <= 0 : now - q.headJoin >= this.maxWait));
     if (!startsNow && q.live >= this.limit) {
-      this.rejected++;
-      if (a >= this.warmup) this.measuredRejected++;
+      this.tally.rejected++;
+      if (a >= this.warmup) this.tally.measuredRejected++;
       const k = this.counts.index(now);
       if (k >= 0) this.counts.rejected[k]!++;
       return;
@@ -257,8 +239,8 @@ export class ServiceModel {
   };
 
   private dropTimedOut(a: number, now: number): void {
-    this.timedOut++;
-    if (a >= this.warmup) this.measuredTimedOut++;
+    this.tally.timedOut++;
+    if (a >= this.warmup) this.tally.measuredTimedOut++;
     const k = this.counts.index(now);
     if (k >= 0) this.counts.timedOut[k]!++;
   }
@@ -307,7 +289,7 @@ export class ServiceModel {
     this.clock.advance(now);
     const start = pool.slotStart[s] as number;
     this.finish(pool.memArrival[s] as number, pool.memJoin[s] as number, start, pool.slotService[s] as number);
-    this.countCompletion(now, start, 1);
+    this.tally.completion(now, start, 1);
     const q = this.queue;
     if (q.live === 0) { pool.release(s); return; }
     // The head of the line takes the slot (startFromQueue for one request, reusing the slot).
@@ -330,7 +312,7 @@ export class ServiceModel {
     const start = pool.slotStart[s] as number, service = pool.slotService[s] as number;
     const base = s * this.maxBatch;
     for (let i = 0; i < size; i++) this.finish(pool.memArrival[base + i] as number, pool.memJoin[base + i] as number, start, service);
-    this.countCompletion(now, start, size);
+    this.tally.completion(now, start, size);
     const q = this.queue;
     if (this.maxBatch === 1 && q.live > 0 && pool.state[(s / this.conc) | 0] === UP) {
       this.startFromQueue(s, 1, now, true);
@@ -340,32 +322,12 @@ export class ServiceModel {
     if (q.live > 0 && pool.freeSlots > 0) this.dispatch(now);
   };
 
-  /** Counts a slot's batch of `size` completing at `now` (started at `start`). */
-  private countCompletion(now: number, start: number, size: number): void {
-    this.completed += size;
-    if (now >= this.warmup && now <= this.horizon) this.windowCompletions += size;
-    const k = this.counts.index(now);
-    if (k >= 0) this.counts.completions[k]! += size;
-    if (start >= this.warmup && start < this.horizon) { this.batches++; this.batchMembers += size; }
-  }
-
   /** Records one completed request (arrived `a`, joined the line at `j`, slot from `start`). */
   private finish(a: number, j: number, start: number, service: number): void {
     const net = this.drawNetwork();
     const post = this.drawPost();
     const ff = this.fixedFeature;
-    const feature = ff === ff ? ff : j - a;
-    const waited = start - j;
-    // Summed component by component, so fixed components give a bit-identical latency.
-    const latency = feature + waited + service + net + post;
-    this.counts.recordLatency(a, latency);
-    if (a < this.warmup) return;
-    this.latency.record(latency);
-    this.wait.record(waited);
-    if (latency <= this.budget) this.withinBudget++;
-    if (waited > 0) this.waitedCount++;
-    const sums = this.sums;
-    sums.feature += feature; sums.service += service; sums.network += net; sums.postprocess += post;
+    this.tally.request(a, ff === ff ? ff : j - a, start - j, service, net, post);
   }
 
   // ---- replicas: failures, restarts, autoscaling ----
@@ -395,7 +357,7 @@ export class ServiceModel {
     if (st !== UP && st !== DRAINING) return;
     const now = this.sim.now;
     this.clock.advance(now);
-    this.failures++;
+    this.tally.failures++;
     const arr = this.scratchArrival, join = this.scratchJoin;
     arr.length = 0;
     join.length = 0;
@@ -417,7 +379,7 @@ export class ServiceModel {
       if (a + this.timeout <= now) { this.dropTimedOut(a, now); continue; }
       if (!q.unshift(a, join[i] as number)) { this.sim.halt('max_queue'); return; }
       this.clock.waiting++;
-      this.requeued++;
+      this.tally.requeued++;
       if (this.timeout < Infinity) this.sim.scheduleAt(a + this.timeout, this.onTimeout, q.lastIndex);
     }
   }
@@ -469,7 +431,7 @@ export class ServiceModel {
 
   private readonly onHorizon = (): void => {
     this.clock.advance(this.horizon);
-    this.waitingAtHorizon = this.queue.countArrivedSince(this.warmup);
+    this.tally.waitingAtHorizon = this.queue.countArrivedSince(this.warmup);
   };
 
   /** Allocated waiting-line entries (memory tests). */
@@ -480,66 +442,7 @@ export class ServiceModel {
   /** The figures of this replication (call once the run has ended). */
   figures(): ServiceReplication {
     const end = Math.min(this.sim.now, this.horizon);
-    const clock = this.clock;
-    clock.advance(end);
-    const windowMs = end - this.warmup;
-    const n = this.latency.count;
-    const lat = this.latency;
-    const mean = (sum: number) => (n === 0 ? null : sum / n);
-    const fixedOr = (d: Dist | undefined, sum: number) => (n === 0 ? null : d === undefined ? 0 : d.dist === 'fixed' ? d.value : sum / n);
-    const atSlo = lat.percentile(this.spec.slo_percentile);
-    const ended = n + this.measuredRejected + this.measuredTimedOut;
-    const spec = this.spec;
-    return {
-      requests: this.requests,
-      completed: this.completed,
-      rejected: this.rejected,
-      timed_out: this.timedOut,
-      measured_arrivals: this.measuredArrivals,
-      waiting_at_horizon: this.waitingAtHorizon,
-      throughput_rps: windowMs > 0 ? this.windowCompletions / (windowMs / 1000) : null,
-      latency_ms: {
-        mean: lat.mean(), p50: lat.percentile(50), p95: lat.percentile(95), p99: lat.percentile(99),
-        p999: lat.percentile(99.9), max: n > 0 ? lat.max : null,
-      },
-      latency_at_slo_ms: atSlo,
-      wait_ms: { mean: this.wait.mean(), p99: this.wait.percentile(99) },
-      wait_probability: n > 0 ? this.waitedCount / n : null,
-      utilization: clock.winSlots > 0 ? clock.winBusy / clock.winSlots : null,
-      mean_in_system: windowMs > 0 ? clock.winInSystem / windowMs : null,
-      slo_attainment: ended > 0 ? this.withinBudget / ended : null,
-      headroom_ms: atSlo === null ? null : this.budget - atSlo,
-      components_ms: {
-        feature: fixedOr(spec.latency_ms.feature, this.sums.feature),
-        queue: this.wait.mean(),
-        service: this.batching ? mean(this.sums.service) : fixedOr(spec.service_time_ms, this.sums.service),
-        network: fixedOr(spec.latency_ms.network, this.sums.network),
-        postprocess: fixedOr(spec.latency_ms.postprocess, this.sums.postprocess),
-      },
-      mean_replicas: windowMs > 0 ? clock.winReady / windowMs : null,
-      replica_hours: windowMs > 0 ? clock.winBilled / 3_600_000 : null,
-      replica_failures: this.failures,
-      requeued: this.requeued,
-      mean_batch_size: this.batches > 0 ? this.batchMembers / this.batches : null,
-      series: this.series(end),
-    };
-  }
-
-  private series(end: number): ReplicationSeries {
-    const c = this.counts, avg = this.clock.averages(end);
-    const width = this.bucketMs;
-    const out: ReplicationSeries = {
-      latency_p50_ms: [], latency_p95_ms: [], latency_p99_ms: [], throughput_rps: [],
-      queue_length: avg.queue, busy_slots: avg.busy, replicas: avg.ready,
-      rejected: Array.from(c.rejected), timed_out: Array.from(c.timedOut),
-    };
-    for (let k = 0; k < c.n; k++) {
-      out.latency_p50_ms.push(c.percentile(k, 50));
-      out.latency_p95_ms.push(c.percentile(k, 95));
-      out.latency_p99_ms.push(c.percentile(k, 99));
-      const span = Math.min(end, this.horizon, (k + 1) * width) - k * width;
-      out.throughput_rps.push(span > 0 ? (c.completions[k] as number) / (span / 1000) : 0);
-    }
-    return out;
+    this.clock.advance(end);
+    return this.tally.figures(this.spec, this.clock, end, this.batching);
   }
 }
