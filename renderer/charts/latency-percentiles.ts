@@ -2,6 +2,7 @@
 // or linear, in ms), ticks, CI whiskers, the budget line and the headroom band between the
 // SLO percentile and the budget. Pure (no React, no DOM) so it is unit-tested directly.
 import { scaleBand, scaleLinear, scaleLog } from 'd3';
+import { wantsLogScale } from '../../simulation/present/latency-scale';
 import type { MaybeStat, ServiceResult, Stat } from '../../simulation/result/types';
 import { msTickLabel } from './ticks';
 
@@ -61,11 +62,9 @@ export function percentilePoints(input: LatencyChartInput): PercentilePoint[] {
   return points;
 }
 
-/** Log when the values span more than ~1.5 decades (an unstable queue dwarfs the budget). */
+/** Log when the values span more than ~1.5 decades (the rule the report shares). */
 export function defaultScaleKind(points: readonly PercentilePoint[], budgetMs: number): ScaleKind {
-  const values = points.flatMap((p) => [p.stat.mean, p.stat.ci95[1]]).concat(budgetMs).filter((v) => v > 0);
-  if (values.length === 0) return 'linear';
-  return Math.max(...values) / Math.min(...values) > 30 ? 'log' : 'linear';
+  return wantsLogScale(points.flatMap((p) => [p.stat.mean, p.stat.ci95[1]]).concat(budgetMs)) ? 'log' : 'linear';
 }
 
 export interface ChartBox {

@@ -1,6 +1,7 @@
 // Serving charts: latency percentiles against the budget (headroom shaded, 95% CI whiskers) and
 // the latency budget broken down by component.
 import type { MaybeStat, ServiceResult } from '../../../simulation';
+import { wantsLogScale } from '../../../simulation/present/latency-scale';
 import { num } from './format';
 import { percentileName } from './scenario-info';
 import { COLORS, el, legend, linearScale, logScale, svg, tickLabel, type Scale } from './svg-charts';
@@ -27,7 +28,8 @@ export function latencyChart(id: string, svc: ServiceResult, budgetMs: number | 
   const lows = present.map((p) => Math.max(p.s.ci95[0], p.s.mean * 0.5)).filter((x) => x > 0);
   const top = Math.max(budgetMs ?? 0, ...highs, 1);
   const low = Math.min(budgetMs ?? Infinity, ...lows);
-  const useLog = Number.isFinite(low) && low > 0 && top / low > 40;
+  // The app's rule (means, upper bounds and the budget); the axis still starts at the lowest whisker.
+  const useLog = Number.isFinite(low) && low > 0 && wantsLogScale([...present.flatMap((p) => [p.s.mean, p.s.ci95[1]]), ...(budgetMs === null ? [] : [budgetMs])]);
   const y: Scale = useLog ? logScale(low, top, [plot.bottom, plot.top]) : linearScale(0, top, [plot.bottom, plot.top]);
   const clampY = (v: number) => Math.min(plot.bottom, Math.max(plot.top, y(v)));
   const body: string[] = [];
