@@ -11,7 +11,7 @@
 // waited max_wait_ms, and takes base + per_item × size; `replica_failures` strike serving
 // replicas (exponential time to failure), whose in-flight requests go back to the head of the
 // line in join order; `autoscaling` re-evaluates the replica count every interval_s (see
-// ./autoscale.ts). Arrivals, autoscaling and failures stop at the horizon; requests in the
+// ./autoscale.ts; replica events live in ./replica-events.ts). Arrivals, autoscaling and failures stop at the horizon; requests in the
 // system are then served to completion.
 import { tag, tagGeneration, tagIndex } from '../engine/generation-tag';
 import type { Simulator } from '../engine/simulator';
@@ -20,10 +20,10 @@ import { compileDist, type Sampler } from '../random/samplers';
 import type { Dist } from '../scenario/dist-schema';
 import type { ServiceSpec } from '../scenario/schema';
 import { arrivalClock, type ArrivalClock } from './arrivals';
-import { desiredReplicas } from './autoscale';
 import type { ServiceReplication } from './figures';
-import { COLD, DOWN, DRAINING, ReplicaPool, UP } from './replica-pool';
+import { ReplicaPool, UP } from './replica-pool';
 import { BucketCounts, bucketWidthS, StateClock } from './series';
+import { ReplicaEvents } from './replica-events';
 import { ServiceTally } from './service-tally';
 import { WaitQueue } from './wait-queue';
 
@@ -55,9 +55,6 @@ export class ServiceModel {
   private readonly drawFeature: Sampler;
   private readonly drawNetwork: Sampler;
   private readonly drawPost: Sampler;
-  private readonly drawFailure: Sampler;
-  private readonly drawRestart: Sampler;
-  private readonly drawCold: Sampler;
   /** Fixed feature delay (ms), or NaN when it is random and needs a join event per request. */
   private readonly fixedFeature: number;
   private readonly conc: number;
@@ -71,8 +68,8 @@ export class ServiceModel {
   private readonly warmup: number;
   private readonly horizon: number;
   private readonly slotSpace: number;
-  private readonly repSpace: number;
-  private readonly hasFailures: boolean;
+  /** Failures, restarts, cold starts and autoscaling (replica-events.ts). */
+  private readonly replicas: ReplicaEvents;
   /**
    * No batching, failures, timeouts or autoscaling: every replica stays UP, a slot holds one
    * request and slot generations never change, so completions skip those checks (the common
@@ -82,12 +79,6 @@ export class ServiceModel {
 
   private pendingArrival = 0;
   private batchTimerAt = Infinity;
-  private scaleTick = 0;
-  private lastScaleAt = 0;
-  private lastScaleIntegral = 0;
-  private lastChange = -Infinity;
-  private readonly scratchArrival: number[] = [];
-  private readonly scratchJoin: number[] = [];
 
   /** What the replication counts and measures (service-tally.ts). */
   private readonly tally: ServiceTally;
@@ -114,32 +105,25 @@ export class ServiceModel {
     this.drawPost = compileDist(spec.latency_ms.postprocess ?? ZERO, stream('postprocess'));
     this.fixedFeature = feature.dist === 'fixed' ? feature.value : Number.NaN;
     const f = spec.replica_failures;
-    this.hasFailures = f !== undefined;
-    this.drawFailure = compileDist({ dist: 'exponential', mean: (f?.mtbf_s ?? 1) * 1000 }, stream('failures'));
-    const restart = compileDist(f?.restart_s ?? ZERO, stream('restart'));
-    this.drawRestart = () => restart() * 1000;
-    const cold = compileDist(spec.autoscaling?.cold_start_s ?? ZERO, stream('cold_start'));
-    this.drawCold = () => cold() * 1000;
-    this.repSpace = spec.autoscaling ? spec.autoscaling.max_replicas : spec.replicas;
+    const repSpace = spec.autoscaling ? spec.autoscaling.max_replicas : spec.replicas;
     const bucketMs = w.bucketMs ?? bucketWidthS(w.horizonMs / 1000) * 1000;
     this.clock = new StateClock(w.warmupMs, w.horizonMs, bucketMs);
     this.counts = new BucketCounts(w.horizonMs, bucketMs);
     this.tally = new ServiceTally(this.counts, w.warmupMs, w.horizonMs, spec.latency_budget_ms, bucketMs);
-    this.pool = new ReplicaPool(this.conc, this.maxBatch, this.repSpace, spec.replicas, this.clock);
+    this.pool = new ReplicaPool(this.conc, this.maxBatch, repSpace, spec.replicas, this.clock);
     this.slotSpace = this.pool.slotSpace;
     this.queue = new WaitQueue(w.maxWaiting);
     this.plain = (w.plainPath ?? true) && !b && !f && !spec.autoscaling && this.timeout === Infinity;
+    this.replicas = new ReplicaEvents({
+      sim, pool: this.pool, clock: this.clock, tally: this.tally,
+      requeue: (arr, join, now) => this.requeue(arr, join, now),
+      dispatch: (now) => this.dispatch(now),
+    }, spec, stream, this.horizon);
   }
 
   start(): void {
-    for (let i = 0; i < this.spec.replicas; i++) {
-      const r = this.pool.allocate();
-      this.pool.activate(r);
-      this.scheduleFailure(r);
-    }
+    this.replicas.start(this.spec.replicas, (this.spec.autoscaling?.interval_s ?? Infinity) * 1000);
     this.sim.scheduleAt(this.horizon, this.onHorizon);
-    const as = this.spec.autoscaling;
-    if (as && as.interval_s * 1000 < this.horizon) this.sim.scheduleAt(as.interval_s * 1000, this.onScale);
     this.scheduleNextArrival();
   }
 
@@ -160,8 +144,7 @@ export class ServiceModel {
   private readonly onArrival = (): void => {
     const a = this.pendingArrival;
     this.scheduleNextArrival();
-    this.tally.requests++;
-    if (a >= this.warmup) this.tally.measuredArrivals++;
+    this.tally.arrival(a);
     const f = this.fixedFeature;
     if (f === f) this.join(a);
     else this.sim.schedule(this.drawFeature(), this.onJoin, a);
@@ -182,10 +165,7 @@ export class ServiceModel {
     const startsNow = pool.freeSlots > 0 &&
       (q.live + 1 >= this.maxBatch || (q.live === 0 ? this.maxWait <= 0 : now - q.headJoin >= this.maxWait));
     if (!startsNow && q.live >= this.limit) {
-      this.tally.rejected++;
-      if (a >= this.warmup) this.tally.measuredRejected++;
-      const k = this.counts.index(now);
-      if (k >= 0) this.counts.rejected[k]!++;
+      this.tally.rejection(a, now);
       return;
     }
     this.clock.advance(now);
@@ -239,10 +219,7 @@ export class ServiceModel {
   };
 
   private dropTimedOut(a: number, now: number): void {
-    this.tally.timedOut++;
-    if (a >= this.warmup) this.tally.measuredTimedOut++;
-    const k = this.counts.index(now);
-    if (k >= 0) this.counts.timedOut[k]!++;
+    this.tally.timeout(a, now);
   }
 
   // ---- slots ----
@@ -330,45 +307,10 @@ export class ServiceModel {
     this.tally.request(a, ff === ff ? ff : j - a, start - j, service, net, post);
   }
 
-  // ---- replicas: failures, restarts, autoscaling ----
-
-  private scheduleFailure(r: number): void {
-    if (!this.hasFailures) return;
-    const t = this.sim.now + this.drawFailure();
-    if (t < this.horizon) this.sim.scheduleAt(t, this.onFailure, this.replicaTag(r));
-  }
-
-  /** The payload of an event about replica r, stale once the replica's generation moves on. */
-  private replicaTag(r: number): number {
-    return tag(this.pool.repGen[r] as number, r, this.repSpace);
-  }
-
-  /** The replica an event is about, or −1 when the event is stale. */
-  private replicaEvent(payload: number): number {
-    const r = tagIndex(payload, this.repSpace);
-    return tagGeneration(payload, r, this.repSpace) === this.pool.repGen[r] ? r : -1;
-  }
-
-  private readonly onFailure = (payload: number): void => {
-    const r = this.replicaEvent(payload);
-    const pool = this.pool;
-    if (r < 0) return;
-    const st = pool.state[r];
-    if (st !== UP && st !== DRAINING) return;
-    const now = this.sim.now;
-    this.clock.advance(now);
-    this.tally.failures++;
-    const arr = this.scratchArrival, join = this.scratchJoin;
-    arr.length = 0;
-    join.length = 0;
-    pool.fail(r, arr, join);
-    if (st === UP) this.sim.scheduleAt(now + this.drawRestart(), this.onRestart, this.replicaTag(r));
-    this.requeue(arr, join, now);
-    this.dispatch(now);
-  };
+  // ---- requests a failed replica was serving ----
 
   /** Puts interrupted requests back at the head of the line, earliest joined first. */
-  private requeue(arr: number[], join: number[], now: number): void {
+  requeue(arr: number[], join: number[], now: number): void {
     const n = arr.length;
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((x, y) => (join[x] as number) - (join[y] as number) || (arr[x] as number) - (arr[y] as number) || x - y);
@@ -384,55 +326,15 @@ export class ServiceModel {
     }
   }
 
-  private readonly onRestart = (payload: number): void => {
-    const r = this.replicaEvent(payload);
-    if (r < 0 || this.pool.state[r] !== DOWN) return;
-    this.bringUp(r);
-  };
-
-  private readonly onReady = (payload: number): void => {
-    const r = this.replicaEvent(payload);
-    if (r < 0 || this.pool.state[r] !== COLD) return;
-    this.bringUp(r);
-  };
-
-  private bringUp(r: number): void {
-    const now = this.sim.now;
-    this.clock.advance(now);
-    this.pool.activate(r);
-    this.scheduleFailure(r);
-    this.dispatch(now);
-  }
-
-  private readonly onScale = (): void => {
-    const as = this.spec.autoscaling;
-    if (!as) return;
-    const now = this.sim.now, clock = this.clock, pool = this.pool;
-    clock.advance(now);
-    const busy = (clock.busyIntegral - this.lastScaleIntegral) / (now - this.lastScaleAt);
-    this.lastScaleIntegral = clock.busyIntegral;
-    this.lastScaleAt = now;
-    const desired = desiredReplicas(busy, this.conc, as);
-    const have = pool.provisioned;
-    if (desired > have) {
-      for (let k = have; k < desired; k++) {
-        const r = pool.allocate();
-        this.sim.scheduleAt(now + this.drawCold(), this.onReady, this.replicaTag(r));
-      }
-      this.lastChange = now;
-    } else if (desired < have && now - this.lastChange >= as.cooldown_s * 1000) {
-      pool.remove(have - desired);
-      this.lastChange = now;
-    }
-    const next = ++this.scaleTick + 1;
-    const t = next * as.interval_s * 1000;
-    if (t < this.horizon) this.sim.scheduleAt(t, this.onScale);
-  };
-
   private readonly onHorizon = (): void => {
     this.clock.advance(this.horizon);
     this.tally.waitingAtHorizon = this.queue.countArrivedSince(this.warmup);
   };
+
+  /** Replica r fails now (tests: a failure at a chosen moment). */
+  failReplica(r: number): void {
+    this.replicas.fail(r);
+  }
 
   /** Allocated waiting-line entries (memory tests). */
   get queueCapacity(): number {

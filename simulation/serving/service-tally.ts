@@ -38,6 +38,27 @@ export class ServiceTally {
     private readonly bucketMs: number,
   ) {}
 
+  arrival(a: number): void {
+    this.requests++;
+    if (a >= this.warmup) this.measuredArrivals++;
+  }
+
+  /** A request turned away at `now` by a full waiting line. */
+  rejection(a: number, now: number): void {
+    this.rejected++;
+    if (a >= this.warmup) this.measuredRejected++;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.rejected[k]!++;
+  }
+
+  /** A request dropped at `now` after waiting `timeout_ms`. */
+  timeout(a: number, now: number): void {
+    this.timedOut++;
+    if (a >= this.warmup) this.measuredTimedOut++;
+    const k = this.counts.index(now);
+    if (k >= 0) this.counts.timedOut[k]!++;
+  }
+
   /** One completed request that arrived at `a`, with its latency components (ms). */
   request(a: number, feature: number, waited: number, service: number, net: number, post: number): void {
     // Summed component by component, so fixed components give a bit-identical latency.

@@ -23,8 +23,7 @@ function run(spec: ServiceSpec, arrivalsS: number[], failAtMs: number) {
   const sim = new Simulator();
   const model = new ServiceModel(sim, spec, { seed: 1, replication: 0, warmupMs: 0, horizonMs: 60_000, trace: arrivalsS });
   model.start();
-  const m = model as unknown as { onFailure: (p: number) => void; pool: { repGen: Float64Array }; repSpace: number };
-  sim.scheduleAt(failAtMs, () => m.onFailure(m.pool.repGen[0]! * m.repSpace + 0));
+  sim.scheduleAt(failAtMs, () => model.failReplica(0));
   sim.run(Infinity);
   return model.figures();
 }
