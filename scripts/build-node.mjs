@@ -6,6 +6,16 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * The method table's names (electron/common/api.ts), read from the table itself: the sandboxed
+ * preload needs only these, not the schemas, so they are put into it as a constant.
+ */
+async function apiNames() {
+  const out = await build({ entryPoints: ['electron/common/api.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const table = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return { methods: Object.keys(table.API), events: Object.keys(table.API_EVENTS) };
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -20,5 +30,11 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'electron/cli/main.ts', web: 'electron/web/main.ts', worker: 'electron/backend/worker.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: { index: 'electron/preload/index.ts' },
+    outdir: 'out/preload',
+    outExtension: { '.js': '.cjs' },
+    define: { ...common.define, __HEADROOM_API_NAMES__: JSON.stringify(await apiNames()) },
+  }),
 ]);

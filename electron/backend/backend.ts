@@ -1,23 +1,24 @@
 // The backend behind both shells: scenarios and runs over the library, simulations in worker
-// threads. Plain Node, no Electron. Every public method validates its arguments (they arrive
-// over IPC or HTTP from a renderer that is not trusted to be well-formed), and every failure of
+// threads. Plain Node, no Electron. Its methods get arguments already parsed with the method
+// table's schemas (electron/common/api.ts: both shells call through callMethod), and every failure of
 // the storage underneath (full disk, read-only file, a lock held elsewhere, damage) comes back
 // as a message saying what was not done and what to do; nothing saved before is lost.
 import fs from 'node:fs';
 import path from 'node:path';
 import { explainStorageError, LibraryStorageError, normalizeTags, type Library } from '../../db';
 import { ENGINE_VERSION } from '../../simulation';
+import type * as z from 'zod';
+import type { ApiTable } from '../common/api';
+import { BackupNameSchema, type CalibrationFileSchema, type CalibrationOptionsSchema, type CheckpointSweepOptionsSchema, type ExportOptionsSchema, type ImportFilesSchema, type RunOptionsSchema } from '../common/api-inputs';
+import type { ImplOf } from '../common/api-types';
+import { BadRequestError, parseNamed } from '../common/api-validate';
 import type {
-  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, DialogMethod, ExampleScenario, ExportedFile, HeadroomApi, ImportResult, LibraryStatus,
-  ResultDocument, RunEvent, RunOptions, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord,
+  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, ExampleScenario, ExportedFile, ImportResult, LibraryStatus,
+  ResultDocument, RunEvent, RunReportKind, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord,
   VersionSummary,
 } from '../common/contract';
 import { writeFileAtomic } from './atomic-write';
 import { calibrateFile } from './calibrate';
-import {
-  BadRequestError, checkBackupName, checkCalibrationFile, checkCalibrationOptions, checkExportOptions, checkId, checkIds, checkImportFiles,
-  checkJsonText, checkName, checkQuery, checkReportKind, checkRunOptions, checkSweepOptions, checkTags,
-} from './check-args';
 import { sweepSavedScenario } from './cluster-tools';
 import { exportScenarios, importFiles, importPaths, writeExport } from './import-export';
 import { LibraryHost } from './library-host';
@@ -32,9 +33,12 @@ import {
 } from './to-contract';
 import type { AppLibraryOptions } from './open-app-library';
 
-export type BackendApi = Omit<HeadroomApi, 'onRunEvent' | DialogMethod> & {
+/** The backend's methods of the table, with parsed arguments, and the run events. */
+export type BackendApi = ImplOf<ApiTable, 'backend'> & {
   subscribe(listener: (e: RunEvent) => void): () => void;
 };
+
+type Parsed<T extends z.ZodType> = z.output<T>;
 
 export interface BackendOptions {
   /** The open library, or null when it could not be opened (then `libraryMessage` says why). */
@@ -115,31 +119,24 @@ export class Backend implements BackendApi {
     return this.guard('list the library', () => this.lib.scenarios.listScenarios().map(toScenarioSummary));
   }
 
-  async searchScenarios(query: unknown): Promise<ScenarioSummary[]> {
-    const q = checkQuery(query);
+  async searchScenarios(q: string): Promise<ScenarioSummary[]> {
     return this.guard('search the library', () => this.lib.scenarios.searchScenarios(q).map(toScenarioSummary));
   }
 
-  async getScenario(id: unknown): Promise<ScenarioRecord> {
-    const sid = checkId(id, 'id');
+  async getScenario(sid: string): Promise<ScenarioRecord> {
     return this.guard('open the scenario', () => toScenarioRecord(this.mustScenario(sid)));
   }
 
-  async createScenario(json: unknown): Promise<SaveResult> {
-    const text = checkJsonText(json);
+  async createScenario(text: string): Promise<SaveResult> {
     return this.save('save the scenario', text, {}, (lib, input) => lib.scenarios.createScenario(input));
   }
 
-  async updateScenario(id: unknown, json: unknown): Promise<SaveResult> {
-    const sid = checkId(id, 'id');
-    const text = checkJsonText(json);
+  async updateScenario(sid: string, text: string): Promise<SaveResult> {
     const previous = this.guard('save the scenario', () => this.mustScenario(sid));
     return this.save('save the scenario', text, { previousVersionId: previous.versionId }, (lib, input) => lib.scenarios.addVersion(sid, input));
   }
 
-  async renameScenario(id: unknown, name: unknown): Promise<SaveResult> {
-    const sid = checkId(id, 'id');
-    const newName = checkName(name);
+  async renameScenario(sid: string, newName: string): Promise<SaveResult> {
     const current = this.guard('rename the scenario', () => this.mustScenario(sid));
     if (current.name === newName) return { ok: true, scenario: toScenarioRecord(current) };
     const raw = JSON.parse(current.json) as Record<string, unknown>;
@@ -150,8 +147,7 @@ export class Backend implements BackendApi {
     );
   }
 
-  async duplicateScenario(id: unknown): Promise<SaveResult> {
-    const sid = checkId(id, 'id');
+  async duplicateScenario(sid: string): Promise<SaveResult> {
     const current = this.guard('duplicate the scenario', () => this.mustScenario(sid));
     const raw = JSON.parse(current.json) as Record<string, unknown>;
     raw.name = `${current.name.slice(0, 193)} (copy)`;
@@ -161,9 +157,7 @@ export class Backend implements BackendApi {
     );
   }
 
-  async restoreVersion(scenarioId: unknown, versionId: unknown): Promise<SaveResult> {
-    const sid = checkId(scenarioId, 'scenarioId');
-    const vid = checkId(versionId, 'versionId');
+  async restoreVersion(sid: string, vid: string): Promise<SaveResult> {
     const old = this.guard('restore the version', () => this.lib.scenarios.getVersion(vid));
     if (!old || old.scenarioId !== sid) throw new BadRequestError(`versionId: not a version of scenario ${sid}`);
     return this.save('restore the version', old.json, { previousVersionId: old.id, note: `restored from v${old.version}` }, (lib, input) =>
@@ -187,20 +181,17 @@ export class Backend implements BackendApi {
     });
   }
 
-  async setTags(id: unknown, tags: unknown): Promise<ScenarioSummary> {
-    const sid = checkId(id, 'id');
+  async setTags(sid: string, tags: string[]): Promise<ScenarioSummary> {
     let normalized: string[];
     try {
-      normalized = normalizeTags(checkTags(tags));
+      normalized = normalizeTags(tags);
     } catch (error) {
-      if (error instanceof BadRequestError) throw error;
       throw new BadRequestError(`tags: ${(error as Error).message}`);
     }
     return this.guard('change the tags', () => toScenarioSummary(this.writable('change the tags').scenarios.setTags(sid, normalized)));
   }
 
-  async deleteScenario(id: unknown): Promise<void> {
-    const sid = checkId(id, 'id');
+  async deleteScenario(sid: string): Promise<void> {
     this.guard('move the scenario to the trash', () => this.writable('move the scenario to the trash').scenarios.deleteScenario(sid));
   }
 
@@ -208,8 +199,7 @@ export class Backend implements BackendApi {
     return this.guard('list the trash', () => this.lib.scenarios.listTrash().map(toTrashedScenario));
   }
 
-  async restoreFromTrash(id: unknown): Promise<ScenarioSummary> {
-    const sid = checkId(id, 'id');
+  async restoreFromTrash(sid: string): Promise<ScenarioSummary> {
     return this.guard('restore the scenario', () => {
       const lib = this.writable('restore the scenario');
       lib.scenarios.restoreScenario(sid);
@@ -217,21 +207,18 @@ export class Backend implements BackendApi {
     });
   }
 
-  async purgeScenario(id: unknown): Promise<void> {
-    const sid = checkId(id, 'id');
+  async purgeScenario(sid: string): Promise<void> {
     this.guard('delete the scenario for good', () => {
       if (this.runManager?.hasWork()) throw new Error('Could not delete the scenario for good while a run is in progress; wait for it or cancel it');
       if (!this.writable('delete the scenario for good').scenarios.purgeScenario(sid)) throw new BadRequestError(`id: scenario ${sid} is not in the trash`);
     });
   }
 
-  async listVersions(scenarioId: unknown): Promise<VersionSummary[]> {
-    const sid = checkId(scenarioId, 'scenarioId');
+  async listVersions(sid: string): Promise<VersionSummary[]> {
     return this.guard('list the versions', () => this.lib.scenarios.listVersions(sid).map(toVersionSummary));
   }
 
-  async getVersion(versionId: unknown): Promise<VersionRecord> {
-    const vid = checkId(versionId, 'versionId');
+  async getVersion(vid: string): Promise<VersionRecord> {
     return this.guard('open the version', () => {
       const v = this.lib.scenarios.getVersion(vid);
       if (!v) throw new Error(`no version with id ${vid}`);
@@ -239,15 +226,12 @@ export class Backend implements BackendApi {
     });
   }
 
-  async exportScenarios(ids: unknown, options?: unknown): Promise<ExportedFile> {
-    const list = checkIds(ids, 'ids');
-    const opts = checkExportOptions(options);
-    return this.guard('export', () => exportScenarios(this.lib, list, opts, __HEADROOM_VERSION__, new Date()));
+  async exportScenarios(ids: string[], options?: Parsed<typeof ExportOptionsSchema> | null): Promise<ExportedFile> {
+    return this.guard('export', () => exportScenarios(this.lib, ids, options ?? {}, __HEADROOM_VERSION__, new Date()));
   }
 
-  async importScenarios(files: unknown): Promise<ImportResult> {
-    const list = checkImportFiles(files);
-    return this.guard('import', () => importFiles(this.writable('import'), list));
+  async importScenarios(files: Parsed<typeof ImportFilesSchema>): Promise<ImportResult> {
+    return this.guard('import', () => importFiles(this.writable('import'), files));
   }
 
   /** Desktop: writes an export where the user chose (never called by the renderer directly). */
@@ -277,11 +261,11 @@ export class Backend implements BackendApi {
 
   /** The path of a backup in the backups folder (the browser preview's download endpoint). */
   backupFilePath(name: unknown): string {
-    return this.host.backupFile(checkBackupName(name));
+    return this.host.backupFile(parseNamed(BackupNameSchema, name, 'name'));
   }
 
-  async restoreLibraryBackup(name: unknown): Promise<LibraryStatus> {
-    const file = this.host.backupFile(checkBackupName(name));
+  async restoreLibraryBackup(name: string): Promise<LibraryStatus> {
+    const file = this.host.backupFile(name);
     return this.restoreFromPath(file);
   }
 
@@ -295,9 +279,8 @@ export class Backend implements BackendApi {
     return this.readExamples();
   }
 
-  async startRun(scenarioId: unknown, options?: unknown): Promise<RunSummary> {
-    const sid = checkId(scenarioId, 'scenarioId');
-    const opts: RunOptions = checkRunOptions(options);
+  async startRun(sid: string, options?: Parsed<typeof RunOptionsSchema> | null): Promise<RunSummary> {
+    const opts = options ?? {};
     return this.guard('start the run', () => {
       this.writable('start the run');
       const rec = this.mustScenario(sid);
@@ -308,25 +291,20 @@ export class Backend implements BackendApi {
     });
   }
 
-  async cancelRun(runId: unknown): Promise<void> {
-    const rid = checkId(runId, 'runId');
+  async cancelRun(rid: string): Promise<void> {
     this.guard('cancel the run', () => this.runs.cancel(rid));
   }
 
-  async listRuns(scenarioId: unknown): Promise<RunSummary[]> {
-    const sid = checkId(scenarioId, 'scenarioId');
+  async listRuns(sid: string): Promise<RunSummary[]> {
     return this.guard('list the runs', () => this.lib.runs.listRuns(sid).map(toRunSummary));
   }
 
-  async getRunResult(runId: unknown): Promise<ResultDocument | null> {
-    const rid = checkId(runId, 'runId');
+  async getRunResult(rid: string): Promise<ResultDocument | null> {
     const text = this.guard('read the result', () => this.lib.runs.getRunResult(rid));
     return text === null ? null : (JSON.parse(text) as ResultDocument);
   }
 
-  async renderRunReport(runId: unknown, kind: unknown): Promise<ExportedFile> {
-    const rid = checkId(runId, 'runId');
-    const k = checkReportKind(kind);
+  async renderRunReport(rid: string, k: RunReportKind): Promise<ExportedFile> {
     return this.guard('export the report', () => renderRunReport(this.lib, rid, k));
   }
 
@@ -341,15 +319,12 @@ export class Backend implements BackendApi {
     return target;
   }
 
-  async calibrateStragglers(file: unknown, options?: unknown): Promise<CalibrationResult> {
-    const f = checkCalibrationFile(file);
-    const opts = checkCalibrationOptions(options);
-    return calibrateFile(f, opts);
+  async calibrateStragglers(file: Parsed<typeof CalibrationFileSchema>, options?: Parsed<typeof CalibrationOptionsSchema> | null): Promise<CalibrationResult> {
+    return calibrateFile(file, options ?? {});
   }
 
-  async checkpointSweep(scenarioId: unknown, options?: unknown): Promise<CheckpointSweepResult> {
-    const sid = checkId(scenarioId, 'scenarioId');
-    const opts = checkSweepOptions(options);
+  async checkpointSweep(sid: string, options?: Parsed<typeof CheckpointSweepOptionsSchema> | null): Promise<CheckpointSweepResult> {
+    const opts = options ?? {};
     const saved = this.guard('open the scenario', () => {
       const rec = this.mustScenario(sid);
       const loaded = loadScenarioText(rec.json);
@@ -358,8 +333,8 @@ export class Backend implements BackendApi {
     return sweepSavedScenario(saved, opts, { sweeps: this.sweeps, threads: this.options.threads, maxWallMs: this.options.sweepMaxWallMs });
   }
 
-  async cancelCheckpointSweep(requestId: unknown): Promise<void> {
-    this.sweeps.get(checkId(requestId, 'requestId'))?.abort();
+  async cancelCheckpointSweep(requestId: string): Promise<void> {
+    this.sweeps.get(requestId)?.abort();
   }
 
   /** Cancels active runs and sweeps, and waits for the runs to be recorded. */

@@ -8,16 +8,15 @@ import { Worker } from 'node:worker_threads';
 import type { CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../../simulation';
 import { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from '../../simulation/cluster/checkpoint-sweep';
 import { distMean } from '../../simulation/random/dist-mean';
+import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from '../common/contract';
 import { appPaths } from './paths';
 import { defaultThreads, WORKER_HEAP_LIMIT_MB, workerError } from './run-pool';
 import type { FromSweepWorker, SweepWorkerInit } from './worker-protocol';
 
 export { DEFAULT_FACTORS };
 
-/** Factors are multiples of the Young/Daly interval; outside this range the sweep says nothing useful. */
-export const MIN_FACTOR = 0.05;
-export const MAX_FACTOR = 20;
-export const MAX_FACTORS = 16;
+// Factors are multiples of the Young/Daly interval; their bounds are the contract's (the app's arguments).
+export { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR };
 
 export class SweepStoppedError extends Error {
   constructor(readonly reason: 'cancelled' | 'wall-clock', message: string) {

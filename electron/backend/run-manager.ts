@@ -13,8 +13,8 @@ import { toRunSummary } from './to-contract';
 
 /** Wall-clock cap of an app run when its options give none, in seconds (RunOptions.maxWallS). */
 export const DEFAULT_APP_MAX_WALL_S = 300;
-/** The largest cap the options may ask for: a day. */
-export const MAX_APP_WALL_S = 86_400;
+/** The largest cap the options may ask for: a day (the contract's bound on RunOptions.maxWallS). */
+export { MAX_APP_WALL_S } from '../common/contract';
 
 interface Job {
   runId: string;

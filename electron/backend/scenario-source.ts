@@ -2,10 +2,11 @@
 // its hash, and applying command-line overrides. Shared by the CLI and the backend.
 import crypto from 'node:crypto';
 import { canonicalJson, parseScenarioText, validateScenario, type Scenario, type ValidationIssue } from '../../simulation';
+import { MAX_SCENARIO_BYTES } from '../common/contract';
 import { readRegularFile } from './scenario-file-ref';
 
-/** Larger scenario files are refused before they are read. */
-export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+/** Larger scenario files are refused before they are read (the contract's bound on scenario text). */
+export { MAX_SCENARIO_BYTES };
 
 export type Loaded =
   | {

@@ -4,11 +4,13 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { Backend } from '../backend/backend';
-import { checkExportOptions, checkId, checkIds, checkSaveReportKind } from '../backend/check-args';
-import type { DialogMethod, SaveReportKind } from '../common/contract';
+import type { ApiTable } from '../common/api';
+import type { ImplOf } from '../common/api-types';
+import type { SaveReportKind } from '../common/contract';
 import { printHtmlToPdf } from './print-pdf';
 
-type Dialogs = Record<DialogMethod, (args: unknown[]) => Promise<unknown>>;
+/** The table's dialog methods, with arguments already parsed by the IPC wiring. */
+type Dialogs = ImplOf<ApiTable, 'dialog'>;
 
 const REPORT_FILTERS: Record<SaveReportKind, Electron.FileFilter> = {
   html: { name: 'HTML report', extensions: ['html'] },
@@ -24,9 +26,8 @@ export function createDialogs(backend: Backend, window: () => BrowserWindow | nu
   const today = () => new Date().toISOString().slice(0, 10);
 
   return {
-    async saveExport([ids, options]) {
-      const list = checkIds(ids, 'ids');
-      const opts = checkExportOptions(options);
+    async saveExport(list, options) {
+      const opts = options ?? {};
       const exported = await backend.exportScenarios(list, opts);
       const owner = parent();
       const choice = await (owner ? dialog.showSaveDialog(owner, saveOptions()) : dialog.showSaveDialog(saveOptions()));
@@ -66,9 +67,7 @@ export function createDialogs(backend: Backend, window: () => BrowserWindow | nu
       return backend.backupToPath(choice.filePath);
     },
 
-    async saveRunReport([runId, kind]) {
-      const rid = checkId(runId, 'runId');
-      const k = checkSaveReportKind(kind);
+    async saveRunReport(rid, k) {
       // Rendered first, so that a run without a result is refused before any dialog.
       const report = await backend.renderRunReport(rid, k === 'pdf' ? 'html' : k);
       const options: Electron.SaveDialogOptions = {

@@ -1,13 +1,16 @@
 // Electron main process: one window, secure defaults, IPC wired to the shared backend.
 // No domain logic here: everything goes through electron/backend.
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { backendEvents, backendHandlers } from '../backend/api-handlers';
 import { Backend } from '../backend/backend';
 import { openAppLibrary } from '../backend/open-app-library';
 import { appPaths } from '../backend/paths';
-import { API_METHODS, DIALOG_METHODS, IPC_INVOKE_CHANNEL, IPC_RUN_EVENT_CHANNEL, type ApiMethod, type DialogMethod } from '../common/contract';
+import { API } from '../common/api';
+import { bindHandlers } from '../common/api-validate';
 import { createDialogs } from './dialogs';
+import { wireIpc, type IpcMainLike } from './ipc-wiring';
 
 app.setName('Headroom');
 if (process.env.HEADROOM_DATA_DIR) app.setPath('userData', path.resolve(process.env.HEADROOM_DATA_DIR));
@@ -50,16 +53,13 @@ function start(): void {
   backend.seedExamplesIfEmpty();
   const dialogs = createDialogs(backend, () => mainWindow);
 
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
-    // Only our own page, in the main frame, may call the backend.
-    if (event.senderFrame?.url !== indexUrl || event.senderFrame.parent !== null) throw new Error('unexpected IPC sender');
-    if (!Array.isArray(args) || args.length > 4) throw new Error('bad arguments');
-    if (typeof method === 'string' && (DIALOG_METHODS as readonly string[]).includes(method)) return dialogs[method as DialogMethod](args);
-    if (typeof method !== 'string' || !(API_METHODS as readonly string[]).includes(method)) throw new Error('unknown method');
-    const fn = backend[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
-    return fn.apply(backend, args);
+  wireIpc(ipcMain as unknown as IpcMainLike, {
+    table: API,
+    handlers: { ...backendHandlers(backend), ...bindHandlers(API, 'dialog', dialogs) },
+    events: backendEvents(backend) as Record<string, (listener: (payload: unknown) => void) => () => void>,
+    appUrl: indexUrl,
+    send: (channel, payload) => mainWindow?.webContents.send(channel, payload),
   });
-  backend.subscribe((e) => mainWindow?.webContents.send(IPC_RUN_EVENT_CHANNEL, e));
 
   app.on('web-contents-created', (_e, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -3,7 +3,7 @@
 // generic message (the details go to stderr, never to the client); a response that had already
 // started is cut off, since its status can no longer change.
 import type http from 'node:http';
-import { BadRequestError } from '../backend/check-args';
+import { BadRequestError } from '../common/api-validate';
 import { afterRequestBody } from './body-drain';
 
 /** A failure with the HTTP status and the message the client should see. */

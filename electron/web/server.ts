@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { backendEvents, backendHandlers, type EventSources } from '../backend/api-handlers';
 import type { Backend } from '../backend/backend';
-import { BadRequestError } from '../backend/check-args';
-import { API_METHODS, type ApiMethod } from '../common/contract';
+import { API, API_EVENTS } from '../common/api';
+import type { MethodTable } from '../common/api-types';
+import { BadRequestError, callMethod, specOf, type Handlers } from '../common/api-validate';
 import { answerError, BackendError, ClientGoneError, HttpError, sendError, sendJson } from './http-errors';
 import { checkDeclaredLength, decodePathPart, payloadTooLarge, readBody, requestPathname } from './request-input';
 import { serveStatic } from './static-files';
@@ -27,16 +29,21 @@ export interface WebServerOptions {
   token: string;
   /** The library's folder: uploaded backups are staged there before they are checked. */
   dataDir: string;
+  /** What `/api/call/<method>` answers: by default the table's backend methods, from `backend`. */
+  calls?: { table: MethodTable; handlers: Handlers; events: Partial<EventSources>; checkResults?: boolean };
 }
 
 export function createWebServer(options: WebServerOptions): http.Server {
+  const calls = options.calls ?? { table: API, handlers: backendHandlers(options.backend), events: backendEvents(options.backend) };
   const server = http.createServer((req, res) => {
-    dispatch(server, options, req, res).catch((e: unknown) => answerError(req, res, e));
+    dispatch(server, options, calls, req, res).catch((e: unknown) => answerError(req, res, e));
   });
   return server;
 }
 
-async function dispatch(server: http.Server, { backend, rendererDir, token, dataDir }: WebServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+type Calls = NonNullable<WebServerOptions['calls']>;
+
+async function dispatch(server: http.Server, { backend, rendererDir, token, dataDir }: WebServerOptions, calls: Calls, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const port = (server.address() as { port: number } | null)?.port;
   const host = req.headers.host ?? '';
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendError(res, 403, 'forbidden host');
@@ -50,12 +57,13 @@ async function dispatch(server: http.Server, { backend, rendererDir, token, data
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}`) return sendError(res, 403, 'forbidden origin');
     if (!tokenMatches(req, token)) return sendError(res, 401, 'missing or wrong token');
-    if (req.method === 'GET' && pathname === '/api/events') return streamEvents(backend, req, res);
+    if (req.method === 'GET' && pathname === '/api/events') return streamEvents(calls.events, req, res);
     const download = /^\/api\/backups\/([^/]+)$/.exec(pathname);
     if (req.method === 'GET' && download) return sendBackup(backend, decodePathPart(download[1]!), res);
     if (req.method === 'POST' && pathname === '/api/restore-upload') return receiveRestore(backend, dataDir, req, res);
+    // Only the table's methods this server answers (not its dialog methods, nor `constructor`).
     const m = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname);
-    if (req.method === 'POST' && m && (API_METHODS as readonly string[]).includes(m[1]!)) return handleCall(backend, m[1] as ApiMethod, req, res);
+    if (req.method === 'POST' && m && specOf(calls.table, m[1]) && Object.hasOwn(calls.handlers, m[1]!)) return handleCall(calls, m[1]!, req, res);
     return sendError(res, 404, 'no such API call');
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed');
@@ -68,7 +76,7 @@ function tokenMatches(req: http.IncomingMessage, token: string): boolean {
   return got.length === expected.length && crypto.timingSafeEqual(got, expected);
 }
 
-async function handleCall(backend: Backend, method: ApiMethod, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handleCall(calls: Calls, method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(400, 'content-type must be application/json');
   const body = await readBody(req, MAX_BODY_BYTES, 'the request body');
   let parsed: { args?: unknown };
@@ -80,10 +88,9 @@ async function handleCall(backend: Backend, method: ApiMethod, req: http.Incomin
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.args) || parsed.args.length > 4) {
     throw new HttpError(400, 'body must be {"args": [...]}');
   }
-  const fn = backend[method] as (...args: unknown[]) => Promise<unknown>;
   let value: unknown;
   try {
-    value = await fn.apply(backend, parsed.args);
+    value = await callMethod(calls.table, calls.handlers, method, parsed.args, { checkResults: calls.checkResults });
   } catch (e) {
     throw BackendError.from(e);
   }
@@ -152,13 +159,17 @@ function receiveInto(req: http.IncomingMessage, file: string): Promise<void> {
   });
 }
 
-function streamEvents(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse): void {
+/** The table's events as server-sent events, each named (`event: onRunEvent`) with its payload as data. */
+function streamEvents(events: Partial<EventSources>, req: http.IncomingMessage, res: http.ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const unsubscribe = backend.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+  const unsubscribes = Object.keys(API_EVENTS).flatMap((name) => {
+    const source = events[name as keyof EventSources] as ((l: (payload: unknown) => void) => () => void) | undefined;
+    return source ? [source((payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))] : [];
+  });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {
     clearInterval(keepAlive);
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
   });
 }

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
-import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
@@ -34,8 +34,8 @@ describe('Backend', () => {
     expect((await backend.getScenario(created.scenario.id)).version).toBe(1);
     const saved = await backend.updateScenario(created.scenario.id, quickExample({ seed: 3 }));
     expect(saved.ok && saved.scenario.version).toBe(2);
-    await expect(backend.getScenario('../etc')).rejects.toThrow(/id/);
-    await expect(backend.createScenario(42 as unknown as string)).rejects.toThrow(/json/);
+    await expect(checked(backend).getScenario('../etc')).rejects.toThrow(/id/);
+    await expect(checked(backend).createScenario(42 as unknown as string)).rejects.toThrow(/json/);
   });
 
   it('runs in worker threads with progress, stores the result, and records engine and seed', async () => {

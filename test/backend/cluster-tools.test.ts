@@ -9,11 +9,11 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
-import { BadRequestError } from '../../electron/backend/check-args';
+import { BadRequestError } from '../../electron/common/api-validate';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
 import { fixtureData } from '../fixture-data';
-import { closeTempBackend, openTempBackend } from './temp-backend';
+import { checked, closeTempBackend, openTempBackend } from './temp-backend';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai = (j: number) => fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`);
@@ -68,13 +68,13 @@ describe('calibrateStragglers', () => {
 
   it('validates the payload: shape, size cap, option ranges', async () => {
     const text = 'worker,step,step_time\n0,1,1\n';
-    await expect(backend.calibrateStragglers('steps.csv')).rejects.toThrow(/^file: must be \{name, text\}/);
-    await expect(backend.calibrateStragglers({ name: 'a.csv', text, path: '/etc/passwd' })).rejects.toThrow('file.path: unknown field');
-    await expect(backend.calibrateStragglers({ name: '', text })).rejects.toThrow(/^file\.name:/);
-    await expect(backend.calibrateStragglers({ name: 'a.csv', text: 'x'.repeat(10 * 1024 * 1024 + 1) })).rejects.toThrow(/larger than 10 MiB/);
-    await expect(backend.calibrateStragglers({ name: 'a.csv', text }, { timeScale: 0 })).rejects.toThrow(/^options\.timeScale:/);
-    await expect(backend.calibrateStragglers({ name: 'a.csv', text }, { slowThreshold: 0.5 })).rejects.toThrow(/^options\.slowThreshold: must be a number from 1/);
-    await expect(backend.calibrateStragglers({ name: 'a.csv', text }, { nope: 1 })).rejects.toBeInstanceOf(BadRequestError);
+    await expect(checked(backend).calibrateStragglers('steps.csv')).rejects.toThrow(/^file: must be \{name, text\}/);
+    await expect(checked(backend).calibrateStragglers({ name: 'a.csv', text, path: '/etc/passwd' })).rejects.toThrow('file.path: unknown field');
+    await expect(checked(backend).calibrateStragglers({ name: '', text })).rejects.toThrow(/^file\.name:/);
+    await expect(checked(backend).calibrateStragglers({ name: 'a.csv', text: 'x'.repeat(10 * 1024 * 1024 + 1) })).rejects.toThrow(/larger than 10 MiB/);
+    await expect(checked(backend).calibrateStragglers({ name: 'a.csv', text }, { timeScale: 0 })).rejects.toThrow(/^options\.timeScale:/);
+    await expect(checked(backend).calibrateStragglers({ name: 'a.csv', text }, { slowThreshold: 0.5 })).rejects.toThrow(/^options\.slowThreshold: must be a number from 1/);
+    await expect(checked(backend).calibrateStragglers({ name: 'a.csv', text }, { nope: 1 })).rejects.toBeInstanceOf(BadRequestError);
   });
 });
 
@@ -111,12 +111,12 @@ describe('checkpointSweep', () => {
 
   it('validates the payload: ids, factor ranges, replications', async () => {
     const id = await created(failingScenario());
-    await expect(backend.checkpointSweep({ id })).rejects.toThrow(/^scenarioId:/);
-    await expect(backend.checkpointSweep(id, { factors: [] })).rejects.toThrow(/^options\.factors: must be a list of 1 to 16/);
-    await expect(backend.checkpointSweep(id, { factors: [1, 50] })).rejects.toThrow(/^options\.factors\[1\]: must be a number from 0\.05 to 20/);
-    await expect(backend.checkpointSweep(id, { factors: ['1'] })).rejects.toThrow(/^options\.factors\[0\]/);
-    await expect(backend.checkpointSweep(id, { replications: 1e6 })).rejects.toThrow(/^options\.replications:/);
-    await expect(backend.checkpointSweep(id, { requestId: '../x' })).rejects.toThrow(/^options\.requestId:/);
+    await expect(checked(backend).checkpointSweep({ id })).rejects.toThrow(/^scenarioId:/);
+    await expect(checked(backend).checkpointSweep(id, { factors: [] })).rejects.toThrow(/^options\.factors: must be a list of 1 to 16/);
+    await expect(checked(backend).checkpointSweep(id, { factors: [1, 50] })).rejects.toThrow(/^options\.factors\[1\]: must be a number from 0\.05 to 20/);
+    await expect(checked(backend).checkpointSweep(id, { factors: ['1'] })).rejects.toThrow(/^options\.factors\[0\]/);
+    await expect(checked(backend).checkpointSweep(id, { replications: 1e6 })).rejects.toThrow(/^options\.replications:/);
+    await expect(checked(backend).checkpointSweep(id, { requestId: '../x' })).rejects.toThrow(/^options\.requestId:/);
     await expect(backend.checkpointSweep('nope')).rejects.toThrow(/no scenario with id nope/);
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
-import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
@@ -48,7 +48,7 @@ describe('history', () => {
   it('renames by saving a version with the new name; duplicates with tags; both validated', async () => {
     const a = await create({ name: 'Chat' });
     await backend.setTags(a.id, ['gpu', 'q3']);
-    const renamed = await backend.renameScenario(a.id, '  Chat fleet  ');
+    const renamed = await checked(backend).renameScenario(a.id, '  Chat fleet  ');
     expect(renamed.ok && [renamed.scenario.name, renamed.scenario.version]).toEqual(['Chat fleet', 2]);
     expect(JSON.parse((await backend.getScenario(a.id)).json).name).toBe('Chat fleet');
     expect((await backend.listVersions(a.id))[0]!.note).toBe('renamed from “Chat”');
@@ -61,9 +61,9 @@ describe('history', () => {
     expect(copy.scenario.id).not.toBe(a.id);
     expect((await backend.listVersions(copy.scenario.id))[0]!.note).toBe('duplicated from “Chat fleet” v2');
 
-    await expect(backend.renameScenario(a.id, '')).rejects.toThrow(/^name: /);
-    await expect(backend.renameScenario(a.id, 'x'.repeat(201))).rejects.toThrow(/^name: /);
-    await expect(backend.renameScenario(a.id, 42)).rejects.toThrow(/^name: /);
+    await expect(checked(backend).renameScenario(a.id, '')).rejects.toThrow(/^name: /);
+    await expect(checked(backend).renameScenario(a.id, 'x'.repeat(201))).rejects.toThrow(/^name: /);
+    await expect(checked(backend).renameScenario(a.id, 42)).rejects.toThrow(/^name: /);
   });
 });
 
@@ -72,9 +72,9 @@ describe('tags and search', () => {
     const a = await create({ name: 'Risk API', description: 'article worked example' });
     const b = await create({ name: 'Chat', description: 'a fleet' });
     expect((await backend.setTags(b.id, [' Q3 ', 'q3', 'capacity'])).tags).toEqual(['capacity', 'Q3']);
-    await expect(backend.setTags(b.id, ['x'.repeat(41)])).rejects.toThrow(/^tags: tag .* longer than 40/);
-    await expect(backend.setTags(b.id, 'q3')).rejects.toThrow(/^tags: /);
-    await expect(backend.setTags(b.id, Array.from({ length: 21 }, (_, i) => `t${i}`))).rejects.toThrow(/^tags: .*at most 20/);
+    await expect(checked(backend).setTags(b.id, ['x'.repeat(41)])).rejects.toThrow(/^tags: tag .* longer than 40/);
+    await expect(checked(backend).setTags(b.id, 'q3')).rejects.toThrow(/^tags: /);
+    await expect(checked(backend).setTags(b.id, Array.from({ length: 21 }, (_, i) => `t${i}`))).rejects.toThrow(/^tags: .*at most 20/);
 
     const ids = async (q: string) => (await backend.searchScenarios(q)).map((s) => s.id);
     expect(await ids('chat')).toEqual([b.id]);
@@ -83,7 +83,7 @@ describe('tags and search', () => {
     expect(await ids('risk_model')).toEqual(expect.arrayContaining([a.id, b.id])); // the service id inside both
     expect(await ids('capac')).toEqual([b.id]);
     expect((await ids('')).sort()).toEqual([a.id, b.id].sort());
-    await expect(backend.searchScenarios('x'.repeat(501))).rejects.toThrow(/^query: /);
+    await expect(checked(backend).searchScenarios('x'.repeat(501))).rejects.toThrow(/^query: /);
   });
 });
 
@@ -157,17 +157,17 @@ describe('runs', () => {
 
 describe('payload validation', () => {
   it('names the argument for every malformed call', async () => {
-    await expect(backend.listVersions({})).rejects.toThrow(/^scenarioId: /);
-    await expect(backend.exportScenarios([], {})).rejects.toThrow(/^ids: /);
-    await expect(backend.exportScenarios(['../x'])).rejects.toThrow(/^ids\[0\]: /);
-    await expect(backend.exportScenarios(['a'], { history: 'yes' })).rejects.toThrow(/^options.history: /);
-    await expect(backend.exportScenarios(['a'], { zip: true })).rejects.toThrow(/^options.zip: unknown field/);
-    await expect(backend.importScenarios([])).rejects.toThrow(/^files: /);
-    await expect(backend.importScenarios([{ name: 'a.json' }])).rejects.toThrow(/^files\[0\].text: /);
-    await expect(backend.importScenarios([{ name: 'a.json', text: '{}', path: '/etc/passwd' }])).rejects.toThrow(/^files\[0\].path: unknown field/);
-    await expect(backend.importScenarios([{ name: 'big.json', text: 'x'.repeat(10 * 1024 * 1024 + 1) }])).rejects.toThrow(/larger than 10 MiB/);
-    await expect(backend.restoreLibraryBackup('../library.sqlite')).rejects.toThrow(/^name: /);
-    await expect(backend.restoreLibraryBackup('library-v3-nope.sqlite')).rejects.toThrow(/no backup named/);
+    await expect(checked(backend).listVersions({})).rejects.toThrow(/^scenarioId: /);
+    await expect(checked(backend).exportScenarios([], {})).rejects.toThrow(/^ids: /);
+    await expect(checked(backend).exportScenarios(['../x'])).rejects.toThrow(/^ids\[0\]: /);
+    await expect(checked(backend).exportScenarios(['a'], { history: 'yes' })).rejects.toThrow(/^options.history: /);
+    await expect(checked(backend).exportScenarios(['a'], { zip: true })).rejects.toThrow(/^options.zip: unknown field/);
+    await expect(checked(backend).importScenarios([])).rejects.toThrow(/^files: /);
+    await expect(checked(backend).importScenarios([{ name: 'a.json' }])).rejects.toThrow(/^files\[0\].text: /);
+    await expect(checked(backend).importScenarios([{ name: 'a.json', text: '{}', path: '/etc/passwd' }])).rejects.toThrow(/^files\[0\].path: unknown field/);
+    await expect(checked(backend).importScenarios([{ name: 'big.json', text: 'x'.repeat(10 * 1024 * 1024 + 1) }])).rejects.toThrow(/larger than 10 MiB/);
+    await expect(checked(backend).restoreLibraryBackup('../library.sqlite')).rejects.toThrow(/^name: /);
+    await expect(checked(backend).restoreLibraryBackup('library-v3-nope.sqlite')).rejects.toThrow(/no backup named/);
     expect(() => backend.backupFilePath('/etc/passwd')).toThrow(/^name: /);
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
 import { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../electron/backend/run-manager';
-import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
@@ -37,7 +37,7 @@ describe('app run wall-clock cap', () => {
   it.each([[0], [-1], [86_401], ['10'], [Number.NaN]])('refuses maxWallS %s and creates no run', async (maxWallS) => {
     const created = await backend.createScenario(quickExample());
     if (!created.ok) throw new Error('create failed');
-    await expect(backend.startRun(created.scenario.id, { maxWallS })).rejects.toThrow(/options\.maxWallS: must be a number of seconds > 0 and ≤ 86400/);
+    await expect(checked(backend).startRun(created.scenario.id, { maxWallS })).rejects.toThrow(/options\.maxWallS: must be a number of seconds > 0 and ≤ 86400/);
     expect(await backend.listRuns(created.scenario.id)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { renderReport } from '../../electron/backend/report';
 import { loadScenarioText } from '../../electron/backend/scenario-source';
 import type { RunSummary } from '../../electron/common/contract';
-import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
 
 function quick(over: Record<string, unknown> = {}): string {
   return quickExample({ name: 'Report: risk model API', ...over });
@@ -63,8 +63,8 @@ describe('renderRunReport', () => {
 
   it('refuses unknown runs, runs without a result, and bad arguments, naming them', async () => {
     await expect(backend.renderRunReport('0123456789abcdef', 'html')).rejects.toThrow('no run with id 0123456789abcdef');
-    await expect(backend.renderRunReport('../x', 'html')).rejects.toThrow(/^runId: /);
-    await expect(backend.renderRunReport(42, 'html')).rejects.toThrow(/^runId: /);
+    await expect(checked(backend).renderRunReport('../x', 'html')).rejects.toThrow(/^runId: /);
+    await expect(checked(backend).renderRunReport(42, 'html')).rejects.toThrow(/^runId: /);
 
     const created = await backend.createScenario(quick({ horizon_s: 100000, replications: 2 }));
     if (!created.ok) throw new Error('create failed');
@@ -79,7 +79,7 @@ describe('renderRunReport', () => {
     await expect(backend.renderRunReport(run.id, 'md')).rejects.toThrow(`run ${run.id} has no result to report: it was cancelled`);
 
     for (const kind of ['pdf', 'exe', 'HTML', 42, null, undefined]) {
-      await expect(backend.renderRunReport(run.id, kind)).rejects.toThrow("kind: must be one of 'html', 'md', 'csv', 'json'");
+      await expect(checked(backend).renderRunReport(run.id, kind)).rejects.toThrow("kind: must be one of 'html', 'md', 'csv', 'json'");
     }
   });
 });

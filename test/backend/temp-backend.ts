@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLibrary, type Library } from '../../db';
+import { backendHandlers } from '../../electron/backend/api-handlers';
 import { Backend } from '../../electron/backend/backend';
+import { API } from '../../electron/common/api';
+import { callMethod } from '../../electron/common/api-validate';
 import type { RunEvent, RunSummary } from '../../electron/common/contract';
 
 export interface TempBackend {
@@ -23,6 +26,17 @@ export async function closeTempBackend(t: TempBackend): Promise<void> {
   await t.backend.shutdown();
   t.lib.close();
   fs.rmSync(t.dir, { recursive: true, force: true });
+}
+
+/**
+ * The backend as the shells call it: each method through the table's gate (arguments parsed,
+ * results checked), taking anything, so that tests can send what a broken renderer would.
+ */
+export function checked(backend: Backend): Record<keyof typeof API, (...args: unknown[]) => Promise<any>> {
+  const handlers = backendHandlers(backend);
+  return new Proxy({} as Record<keyof typeof API, (...args: unknown[]) => Promise<any>>, {
+    get: (_target, method) => (...args: unknown[]) => callMethod(API, handlers, method, args, { checkResults: true }),
+  });
 }
 
 const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');

@@ -4,7 +4,7 @@
 // Content-Length, chunked, 50 MB). Each case says whether the server may close without answering
 // (the client gave up mid-request, or CONNECT, which this server does not speak).
 import fc from 'fast-check';
-import { API_METHODS } from '../../electron/common/contract';
+import { API_METHODS } from '../../electron/common/api';
 
 export interface RequestCase {
   label: string;

@@ -1,7 +1,7 @@
 // The preview server's one mapping from errors to answers: bad input is a 4xx with its message;
 // anything else a 500 whose body says nothing of the error, with the stack in the server's log.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BadRequestError } from '../../electron/backend/check-args';
+import { BadRequestError } from '../../electron/common/api-validate';
 import { BackendError, describeError, HttpError } from '../../electron/web/http-errors';
 
 afterEach(() => vi.restoreAllMocks());

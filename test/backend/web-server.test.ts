@@ -100,7 +100,11 @@ describe('web preview server', () => {
       buffer += new TextDecoder().decode(value);
       const parts = buffer.split('\n\n');
       buffer = parts.pop()!;
-      for (const p of parts) if (p.startsWith('data: ')) events.push(JSON.parse(p.slice(6)));
+      // Each event of the method table's events section is named (`event: onRunEvent`).
+      for (const p of parts) {
+        const frame = /^event: onRunEvent\ndata: (.*)$/s.exec(p);
+        if (frame) events.push(JSON.parse(frame[1]!));
+      }
     }
     controller.abort();
     expect(events.some((e) => e.type === 'progress')).toBe(true);

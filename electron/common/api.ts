@@ -1,0 +1,106 @@
+// The one method table between the renderer and the backend: every method with the schemas of
+// its arguments and of its result, and every event with the schema of its payload. Everything
+// else is derived from it: the HeadroomApi type (contract.ts), the validation in the Electron
+// main process and in the preview server (api-validate.ts), the preload's exposed object and the
+// browser client. A method added here is reachable over IPC and HTTP once the backend (or, for a
+// dialog method, each shell) implements it; the compiler says where.
+//
+// Arguments are parsed in main and in the server on every call. Results are parsed only where
+// `checkResults` is set (the tests do): a result document can be megabytes, and it was made by
+// our own backend from these very types.
+import * as z from 'zod';
+import { arg, backend, dialog } from './api-types';
+import * as I from './api-inputs';
+import * as R from './api-records';
+
+const nothing = z.void();
+const id = (name: string) => arg(name, I.IdSchema);
+
+export const API = {
+  info: backend([], R.AppInfoSchema),
+  listScenarios: backend([], z.array(R.ScenarioSummarySchema)),
+  getScenario: backend([id('id')], R.ScenarioRecordSchema),
+  createScenario: backend([arg('json', I.ScenarioTextSchema)], R.SaveResultSchema),
+  updateScenario: backend([id('id'), arg('json', I.ScenarioTextSchema)], R.SaveResultSchema),
+  /** Moves the scenario to the trash (restoreFromTrash undoes it). */
+  deleteScenario: backend([id('id')], nothing),
+  listExamples: backend([], z.array(R.ExampleScenarioSchema)),
+  startRun: backend([id('scenarioId'), arg('options', I.RunOptionsSchema.nullish())], R.RunSummarySchema),
+  cancelRun: backend([id('runId')], nothing),
+  listRuns: backend([id('scenarioId')], z.array(R.RunSummarySchema)),
+  getRunResult: backend([id('runId')], R.ResultDocumentSchema.nullable()),
+
+  // Library: history, organisation, trash.
+  /** Every version of a scenario, newest first. */
+  listVersions: backend([id('scenarioId')], z.array(R.VersionSummarySchema)),
+  getVersion: backend([id('versionId')], R.VersionRecordSchema),
+  /** Saves an old version's text as the newest version (history is never rewritten). */
+  restoreVersion: backend([id('scenarioId'), id('versionId')], R.SaveResultSchema),
+  /** Saves a new version with the scenario's `name` changed. */
+  renameScenario: backend([id('id'), arg('name', I.NameSchema)], R.SaveResultSchema),
+  /** A new scenario starting from this one's latest version, named "… (copy)", with its tags. */
+  duplicateScenario: backend([id('id')], R.SaveResultSchema),
+  setTags: backend([id('id'), arg('tags', I.TagsSchema)], R.ScenarioSummarySchema),
+  /** Live scenarios matching every word (prefix) of the query in name, tags, description or ids; '' lists all. */
+  searchScenarios: backend([arg('query', I.QuerySchema)], z.array(R.ScenarioSummarySchema)),
+  listTrash: backend([], z.array(R.TrashedScenarioSchema)),
+  /** Takes a deleted scenario out of the trash (the undo of deleteScenario). */
+  restoreFromTrash: backend([id('id')], R.ScenarioSummarySchema),
+  /** Deletes a scenario in the trash for good, with its versions and runs. */
+  purgeScenario: backend([id('id')], nothing),
+
+  // Import and export of scenario files.
+  exportScenarios: backend([arg('ids', I.IdsSchema), arg('options', I.ExportOptionsSchema.nullish())], R.ExportedFileSchema),
+  /** Validates each file as the CLI does; each scenario or bundle file is imported whole or not at all. */
+  importScenarios: backend([arg('files', I.ImportFilesSchema)], R.ImportResultSchema),
+
+  // The library file.
+  libraryStatus: backend([], R.LibraryStatusSchema),
+  /** A verified copy of the whole library in the backups folder. */
+  backupLibrary: backend([], R.BackupInfoSchema),
+  /** Replaces the library with a backup from the backups folder (after a safety copy of the current one). */
+  restoreLibraryBackup: backend([arg('name', I.BackupNameSchema)], R.LibraryStatusSchema),
+
+  // Cluster tools (docs/cluster.md).
+  /** Fits a job's straggler settings from its per-worker step times (a CSV file's text). */
+  calibrateStragglers: backend([arg('file', I.CalibrationFileSchema), arg('options', I.CalibrationOptionsSchema.nullish())], R.CalibrationResultSchema),
+  /** Simulates the saved scenario at multiples of its Young/Daly checkpoint interval, off the backend's thread. */
+  checkpointSweep: backend([id('scenarioId'), arg('options', I.CheckpointSweepOptionsSchema.nullish())], R.CheckpointSweepResultSchema),
+  /** Stops a sweep started with this `requestId` (it then answers `reason: 'cancelled'`); no-op if it has ended. */
+  cancelCheckpointSweep: backend([id('requestId')], nothing),
+
+  // Reports (docs/reports.md).
+  /**
+   * The report of a finished run (done or partial) as text, rendered from its stored result and
+   * the scenario version it ran; fileName `<scenario-slug>-run-<first 8 of the id>.<kind>`.
+   */
+  renderRunReport: backend([id('runId'), arg('kind', I.RunReportKindSchema)], R.ExportedFileSchema),
+
+  // Each shell's own: file dialogs (desktop) or downloads and file inputs (browser).
+  /** Asks where, then writes the export atomically; resolves to where it went, or null if cancelled. */
+  saveExport: dialog([arg('ids', I.IdsSchema), arg('options', I.ExportOptionsSchema.nullish())], z.string().nullable()),
+  /** Asks for files, then imports them; null if cancelled. */
+  openImport: dialog([], R.ImportResultSchema.nullable()),
+  /** Backs up the library to a single file the user chooses; null if cancelled. */
+  saveLibraryBackup: dialog([], z.string().nullable()),
+  /** Asks for a backup file, validates it, then restores it; null if cancelled. */
+  openLibraryBackup: dialog([], R.LibraryStatusSchema.nullable()),
+  /**
+   * Saves a run's report. Desktop: asks where, writes atomically (PDF printed by Electron), and
+   * resolves to the path. Browser preview: downloads it and resolves to the file name; PDF
+   * downloads the HTML report, to be printed to PDF from the browser. null if cancelled.
+   */
+  saveRunReport: dialog([id('runId'), arg('kind', I.SaveReportKindSchema)], z.string().nullable()),
+};
+
+/** What the backend pushes: progress and status changes of all runs. */
+export const API_EVENTS = {
+  onRunEvent: R.RunEventSchema,
+};
+
+export type ApiTable = typeof API;
+
+/** Names of the methods the backend answers, in table order. */
+export const API_METHODS = Object.keys(API).filter((k) => API[k as keyof ApiTable].kind === 'backend');
+/** Names of the methods each shell answers around its own dialogs. */
+export const DIALOG_METHODS = Object.keys(API).filter((k) => API[k as keyof ApiTable].kind === 'dialog');
