@@ -22,6 +22,7 @@ export { assertFinite, nonFinitePaths } from './result/finite';
 export type { ResultDocument, ServiceResult, AnalyticOnlyService, Stat, MaybeStat, Summary } from './result/types';
 export { ENGINE_VERSION } from './version';
 // Cluster model (issue 5): trace parsing for the host, straggler calibration, support checks.
+export { CsvError, forEachCsvRecord, headerIndex, parseCsv, type CsvRecord } from './csv/reader';
 export { parseJobTrace } from './cluster/job-trace';
 export type { TraceIssue, TracePool } from './cluster/job-trace';
 export { JOB_TRACE_KEY } from './cluster/types';

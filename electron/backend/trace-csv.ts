@@ -1,5 +1,5 @@
-// Request timestamps from CSV text (scenario-format.md, `trace` arrivals): RFC 4180 (quoted
-// fields, "" escapes, line breaks inside quotes), CRLF or LF line ends, an optional header.
+// Request timestamps from CSV text (scenario-format.md, `trace` arrivals), read with the one CSV
+// reader (simulation/csv/reader.ts), with an optional header.
 // The time column holds seconds (12.5, 1.7e9) or date-times such as `2023-11-16 18:17:03.9799600`
 // (ISO 8601 with a space or T, optional fraction of any length, optional Z or ±hh:mm offset).
 // Times are split into whole seconds and a fraction before subtracting, so sub-microsecond
@@ -7,7 +7,7 @@
 // request arrives at t = 0. Errors name the line (1-based, counting physical lines). Timestamps
 // beyond ±MAX_TRACE_TIMESTAMP_S and spans under MIN_TRACE_SPAN_S are refused (their rate or
 // times would not be finite figures).
-import { MAX_TRACE_TIMESTAMP_S, MIN_TRACE_SPAN_S, showBound } from '../../simulation';
+import { CsvError, forEachCsvRecord, MAX_TRACE_TIMESTAMP_S, MIN_TRACE_SPAN_S, showBound } from '../../simulation';
 
 export class TraceError extends Error {
   constructor(message: string, readonly field: 'path' | 'time_column' = 'path') {
@@ -76,57 +76,6 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /**
- * Calls `onRecord(fields, line)` for every record of RFC 4180 text; `line` is the 1-based
- * physical line where the record starts. Blank lines are skipped.
- */
-export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void): void {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let line = 1;
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    for (;;) {
-      let value = '';
-      if (text.charCodeAt(i) === 34) {
-        // Quoted field: "" is a quote; anything else, line breaks included, is literal.
-        i++;
-        let from = i;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q < 0) throw new TraceError(`line ${startLine}: a quoted field is not closed`);
-          value += text.slice(from, q);
-          for (let k = from; k < q; k++) if (text.charCodeAt(k) === 10) line++;
-          if (text.charCodeAt(q + 1) === 34) { value += '"'; i = from = q + 2; continue; }
-          i = q + 1;
-          break;
-        }
-        const c = text.charCodeAt(i);
-        if (i < n && c !== 44 && c !== 10 && c !== 13) throw new TraceError(`line ${line}: unexpected text after a closing quote`);
-      } else {
-        const from = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === 44 || c === 10 || c === 13) break;
-          i++;
-        }
-        value = text.slice(from, i);
-      }
-      fields.push(value);
-      const c = text.charCodeAt(i);
-      if (c === 44) { i++; continue; }
-      // End of record: CRLF, LF, lone CR, or end of text.
-      if (c === 13) i++;
-      if (text.charCodeAt(i) === 10) i++;
-      if (i <= n) line++;
-      break;
-    }
-    if (fields.length === 1 && fields[0] === '') continue;
-    onRecord(fields, startLine);
-  }
-}
-
-/**
  * Parses the request timestamps of a trace. `column` is a header name or a 0-based index
  * (default 0). With a name, the first record is the header; otherwise the first record is a
  * header when its time field is not a timestamp but contains a letter.
@@ -139,7 +88,15 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
   let kindLine = 0;
   let wholes = new Float64Array(1024), fracs = new Float64Array(1024);
   let n = 0;
-  forEachCsvRecord(text, (fields, line) => {
+  const each = (onRecord: (fields: string[], line: number) => void) => {
+    try {
+      forEachCsvRecord(text, onRecord);
+    } catch (e) {
+      if (e instanceof CsvError) throw new TraceError(`${label} ${e.message}`);
+      throw e;
+    }
+  };
+  each((fields, line) => {
     if (first) {
       first = false;
       if (typeof column === 'string') {

@@ -16,7 +16,7 @@
 // the measured slowdown in expectation over replications. Because a simulated job may land on
 // fewer slow nodes than the real one had (or none), s is usually larger than the slow workers'
 // observed ratio (reported as `slow_worker_ratio`).
-import { headerIndex, parseCsv } from './csv';
+import { CsvError, headerIndex, parseCsv } from '../csv/reader';
 import { expectedMaxOfGroups } from './expected-step';
 
 export interface WorkerStep {
@@ -62,7 +62,8 @@ export function parseWorkerSteps(text: string): { ok: true; rows: WorkerStep[] }
   try {
     recs = parseCsv(text);
   } catch (e) {
-    return { ok: false, line: 1, message: (e as Error).message };
+    if (!(e instanceof CsvError)) throw e;
+    return { ok: false, line: e.line, message: e.reason };
   }
   const header = recs[0];
   if (!header) return { ok: false, line: 1, message: 'the file is empty' };

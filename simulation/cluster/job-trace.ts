@@ -8,7 +8,7 @@
 //   arrival_s, units (required); step_time_s or duration_s (one required; with duration_s the
 //   step time is duration_s / steps); steps (default 1); id (default the row number); priority
 //   (default 0).
-import { headerIndex, parseCsv, type CsvRecord } from './csv';
+import { CsvError, headerIndex, parseCsv, type CsvRecord } from '../csv/reader';
 import type { JobInput } from './types';
 
 export interface TraceIssue {
@@ -35,8 +35,8 @@ export function parseJobTrace(text: string, format: 'tiresias' | 'csv', pool: Tr
   try {
     records = parseCsv(text);
   } catch (e) {
-    const m = /^line (\d+): (.*)$/.exec((e as Error).message);
-    return { ok: false, issues: [{ line: m ? Number(m[1]) : 1, message: m ? (m[2] as string) : (e as Error).message }] };
+    if (!(e instanceof CsvError)) throw e;
+    return { ok: false, issues: [{ line: e.line, message: e.reason }] };
   }
   const header = records[0];
   if (!header) return { ok: false, issues: [{ line: 1, message: 'the trace is empty (a header row is required)' }] };

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../../simulation';
 import { traceRates } from '../../../simulation/run/document';
-import { forEachCsvRecord, parseTimestamp, parseTraceCsv } from '../../../electron/backend/trace-csv';
+import { forEachCsvRecord } from '../../../simulation';
+import { parseTimestamp, parseTraceCsv } from '../../../electron/backend/trace-csv';
 import { loadTraces, readTraceFile } from '../../../electron/backend/trace-loader';
 import { fixtureData } from '../../fixture-data';
 
