@@ -17,7 +17,7 @@ const MAX_TAG_CHARS = 200;
 const MiB = 1024 * 1024;
 
 /** A list of `min` to `max` items, refused on its length before any item is looked at. */
-function list<T extends z.ZodType>(item: T, min: number, max: number, message: string): z.ZodType<z.output<T>[], z.input<T>[]> {
+export function list<T extends z.ZodType>(item: T, min: number, max: number, message: string): z.ZodType<z.output<T>[], z.input<T>[]> {
   const sized = z.custom<unknown[]>((v) => Array.isArray(v) && v.length >= min && v.length <= max, { error: message });
   return sized.pipe(z.array(item)) as unknown as z.ZodType<z.output<T>[], z.input<T>[]>;
 }

@@ -8,6 +8,11 @@ import { argName, type MethodSpec, type MethodTable } from './api-types';
 /** Bad input from the caller: the shells answer it as such (HTTP 400), never as an internal error. */
 export class BadRequestError extends Error {}
 
+/** A JSON path from its parts: `a.b[0]["a b"]` (no leading dot). */
+export function formatPath(parts: readonly PropertyKey[]): string {
+  return parts.map(pathPart).join('').replace(/^\./, '');
+}
+
 /** `.name`, `[0]`, or `["a b"]` for a key that would not read as a name. */
 function pathPart(key: PropertyKey): string {
   if (typeof key === 'number') return `[${key}]`;
