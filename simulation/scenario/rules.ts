@@ -10,10 +10,18 @@ export interface ValidationIssue {
 
 type Path = readonly (string | number)[];
 
+/**
+ * A key written bare in a path; any other (empty, blank, with dots, brackets, quotes or control
+ * characters) is quoted, `[" "]`, so an unknown field named " " is not reported at path " ".
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be quoted
+const PLAIN_KEY = /^[^\s.[\]"'\\\u0000-\u001f\u007f]+$/;
+
 export function formatPath(path: Path): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (!PLAIN_KEY.test(part)) out += `[${JSON.stringify(part)}]`;
     else out += out === '' ? part : `.${part}`;
   }
   return out === '' ? '(root)' : out;
