@@ -127,7 +127,7 @@ describe('scenario reader fuzz (in-process, the CLI\'s own steps)', () => {
 });
 
 describe('scenario reader fuzz (the real CLI process)', () => {
-  it('validate, analyze --json and run --json exit 0, 2 or 3, without a stack trace or a non-finite number', () => {
+  it('validate, analyze --json and run --json --out exit 0, 2 or 3, without a stack trace, a non-finite number or a partial report', () => {
     expect(fs.existsSync(CLI), `${CLI} is missing: run node scripts/build-node.mjs`).toBe(true);
     // Half of them one number scaled (mostly accepted, so `run` gets to simulate edge inputs).
     const arbCliCase = fc.oneof(arbCase, fc.record({ base: fc.nat(BASES.length - 1), mutation: arbGentleJsonCase }));
@@ -142,13 +142,21 @@ describe('scenario reader fuzz (the real CLI process)', () => {
       const file = path.join(dir, `cli-${i}.json`);
       fs.writeFileSync(file, textOf(c));
       const args = commands[i % commands.length] as string[];
-      const r = spawnSync(process.execPath, [CLI, args[0] as string, file, ...args.slice(1)], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+      // `run` writes a Markdown report into a folder of its own: whole after exit 0 or 3, absent after 2.
+      const outDir = path.join(dir, `out-${i}`);
+      fs.mkdirSync(outDir);
+      const out = args[0] === 'run' ? ['--out', path.join(outDir, 'report.md')] : [];
+      const r = spawnSync(process.execPath, [CLI, args[0] as string, file, ...args.slice(1), ...out], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
       const where = `case ${i} (${args.join(' ')}, ${JSON.stringify(c).slice(0, 400)})`;
       expect(r.status, `${where}: exit ${r.status} ${r.signal ?? ''}\n${r.stderr.slice(0, 1000)}`).toBeOneOf([0, 2, 3]);
       expect(unfitMessage(r.stderr), where).toBeNull();
       // Outside string literals (a mutated name may say "NaN"), no NaN or Infinity token.
       expect(r.stdout.replace(/"(?:[^"\\]|\\.)*"/g, '""'), where).not.toMatch(/\b(?:NaN|Infinity)\b/);
       if (args.includes('--json') && r.status !== 2) expectAllFinite(JSON.parse(r.stdout), where);
+      if (out.length > 0) {
+        expect(fs.readdirSync(outDir), `${where}: what --out left`).toEqual(r.status === 2 ? [] : ['report.md']);
+        if (r.status !== 2) expect(fs.readFileSync(path.join(outDir, 'report.md'), 'utf8'), where).toMatch(/\n$/);
+      }
       tally.add(`exit ${r.status}`);
     });
     recordTally('scenario reader (CLI process)', tally);
