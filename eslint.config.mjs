@@ -52,7 +52,7 @@ export default tseslint.config(
   ]),
   zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
     { group: ['**/db', '**/db/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', 'node:*'], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
-    { group: ['**/electron/common/**'], message: 'renderer/ takes only types from the contract.', allowTypeImports: true },
+    { group: ['**/electron/common/**', '!**/electron/common/limits'], message: 'renderer/ takes only types from the contract (and the values of electron/common/limits).', allowTypeImports: true },
   ], [[['better-sqlite3', 'electron', ...nodeBuiltins], 'renderer/ talks only to the contract and pure simulation/ code.']]),
   zone(['electron/common/**/*.ts'], [
     { group: ['**/db', '**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'node:*'], message: 'the contract is types shared by both sides.' },

@@ -3,7 +3,7 @@
 // done, truncated, cancelled or failed. Nothing else in the library is touched by a failure.
 import type { Library, RunRecord } from '../../db';
 import { ENGINE_VERSION, servingSupportIssues, type HostInputs, type ReplicationOutcome } from '../../simulation';
-import type { RunEvent, RunOptions } from '../common/contract';
+import { DEFAULT_APP_MAX_WALL_S, type RunEvent, type RunOptions } from '../common/contract';
 import { loadJobTraces } from './job-trace-loader';
 import { appPaths } from './paths';
 import { applyOverrides, type Loaded } from './scenario-source';
@@ -11,10 +11,8 @@ import { simulate } from './simulate';
 import { loadTraces } from './trace-loader';
 import { toRunSummary } from './to-contract';
 
-/** Wall-clock cap of an app run when its options give none, in seconds (RunOptions.maxWallS). */
-export const DEFAULT_APP_MAX_WALL_S = 300;
-/** The largest cap the options may ask for: a day (the contract's bound on RunOptions.maxWallS). */
-export { MAX_APP_WALL_S } from '../common/contract';
+// The app's run wall-clock caps are defined with the other API limits (electron/common/limits.ts).
+export { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../common/contract';
 
 interface Job {
   runId: string;

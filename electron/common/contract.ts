@@ -54,22 +54,8 @@ export const SAVE_REPORT_KINDS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type RunReportKind = (typeof RUN_REPORT_KINDS)[number];
 export type SaveReportKind = (typeof SAVE_REPORT_KINDS)[number];
 
-/** Largest scenario text accepted from the renderer or read from a file (checked before reading). */
-export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
-/** Largest scenario or bundle file accepted for import (checked before reading). */
-export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
-/** Largest per-worker step-times file accepted for straggler calibration. */
-export const MAX_CALIBRATION_FILE_BYTES = 10 * 1024 * 1024;
-/** Most files in one import. */
-export const MAX_IMPORT_FILES = 50;
-/** The largest wall-clock cap a run's options may ask for: a day (RunOptions.maxWallS). */
-export const MAX_APP_WALL_S = 86_400;
-/** Checkpoint-sweep factors are multiples of the Young/Daly interval; outside this range the sweep says nothing useful. */
-export const MIN_FACTOR = 0.05;
-export const MAX_FACTOR = 20;
-export const MAX_FACTORS = 16;
-/** Most replications per interval of a checkpoint sweep started from the app. */
-export const MAX_SWEEP_REPLICATIONS = 200;
+// The limits the API enforces, in one file that the renderer may read too (electron/common/limits.ts).
+export * from './limits';
 
 /** The one IPC channel every method goes through; events go on `IPC_EVENT_CHANNEL_PREFIX + name`. */
 export const IPC_INVOKE_CHANNEL = 'headroom:invoke';

@@ -2,8 +2,9 @@
 // downloads. Files offered for import are size-checked before they are read.
 import type { ImportFile, ImportProblem } from '../../electron/common/contract';
 
-/** Same cap as the backend's (the renderer may not import the contract's runtime constants). */
-export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_IMPORT_FILE_BYTES } from '../../electron/common/limits';
+
+export { MAX_IMPORT_FILE_BYTES };
 
 /** Opens the browser's file chooser; resolves with the chosen files, or none if cancelled. */
 export function pickFiles(options: { accept: string; multiple: boolean }): Promise<File[]> {

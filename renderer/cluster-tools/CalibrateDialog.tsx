@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { CalibrationResult, StragglerFit } from '../../electron/common/contract';
 import { api } from '../api';
-import { MAX_IMPORT_FILE_BYTES } from '../api/browser-files';
+import { MAX_CALIBRATION_FILE_BYTES } from '../../electron/common/limits';
 import { formatScenarioJson } from '../editor/scenario-json-format';
 import { formatNumber } from '../format/numbers';
 import { errorMessage } from '../store/session';
@@ -67,7 +67,7 @@ export function CalibrateDialog({ open, onClose }: { open: boolean; onClose: () 
     const scale = Number(timeScale), slow = Number(threshold);
     if (!(Number.isFinite(scale) && scale > 0)) return setProblem('Time scale: must be a number > 0 (seconds per unit of the file’s time column)');
     if (!(Number.isFinite(slow) && slow >= 1 && slow <= 100)) return setProblem('Slow threshold: must be a number from 1 to 100');
-    if (chosen.size > MAX_IMPORT_FILE_BYTES) return setProblem(`${chosen.name} is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB`);
+    if (chosen.size > MAX_CALIBRATION_FILE_BYTES) return setProblem(`${chosen.name} is larger than ${MAX_CALIBRATION_FILE_BYTES / 1024 / 1024} MiB`);
     setBusy(true);
     try {
       const text = await chosen.text();

@@ -4,6 +4,7 @@
 // buttons that write either interval into `cluster.failures.checkpoint_interval_s`.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
+import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from '../../electron/common/limits';
 import { api } from '../api';
 import { formatScenarioJson } from '../editor/scenario-json-format';
 import { formatDuration, formatPercent, formatStat } from '../format/numbers';
@@ -54,10 +55,10 @@ function SweepTable({ result }: { result: Ok }) {
 
 function parseFactors(text: string): number[] | string {
   const parts = text.split(/[\s,]+/).filter((p) => p !== '');
-  if (parts.length < 1 || parts.length > 16) return 'Factors: give 1 to 16 numbers, e.g. 0.5, 1, 2';
+  if (parts.length < 1 || parts.length > MAX_FACTORS) return `Factors: give 1 to ${MAX_FACTORS} numbers, e.g. 0.5, 1, 2`;
   const values = parts.map(Number);
-  const bad = values.find((v) => !(Number.isFinite(v) && v >= 0.05 && v <= 20));
-  if (bad !== undefined) return `Factors: each must be a number from 0.05 to 20 (got ${parts[values.indexOf(bad)]})`;
+  const bad = values.find((v) => !(Number.isFinite(v) && v >= MIN_FACTOR && v <= MAX_FACTOR));
+  if (bad !== undefined) return `Factors: each must be a number from ${MIN_FACTOR} to ${MAX_FACTOR} (got ${parts[values.indexOf(bad)]})`;
   return values;
 }
 

@@ -1,6 +1,7 @@
 // Run and Cancel, and the progress of the run started from this window. Runs happen in the
 // backend's worker threads; this only shows their events, so the UI never blocks.
 import type { RunProgress, RunSummary } from '../../electron/common/contract';
+import { MAX_APP_WALL_S } from '../../electron/common/limits';
 import { formatDuration, formatRate } from '../format/numbers';
 import { IN_FLIGHT } from '../store/runs-slice';
 import { useAppStore } from '../store';
@@ -56,6 +57,8 @@ export function RunBar() {
   const runError = useAppStore((s) => s.runError);
   const startRun = useAppStore((s) => s.startRun);
   const cancelRun = useAppStore((s) => s.cancelRun);
+  const wallCapText = useAppStore((s) => s.wallCapText);
+  const setWallCapText = useAppStore((s) => s.setWallCapText);
   const inFlight = active !== undefined && IN_FLIGHT.includes(active.status);
 
   return (
@@ -67,6 +70,10 @@ export function RunBar() {
         {inFlight && (
           <button type="button" onClick={() => void cancelRun()}>Cancel run</button>
         )}
+        <label className="wall-cap" title={`A run still going after this long stops, keeping what it simulated (at most ${MAX_APP_WALL_S} s)`}>
+          Stop after (s)
+          <input type="number" min={1} max={MAX_APP_WALL_S} step={1} inputMode="numeric" value={wallCapText} onChange={(e) => setWallCapText(e.target.value)} />
+        </label>
       </div>
       {active && <RunProgressBar run={active} />}
       {runError && <p className="message error">{runError}</p>}

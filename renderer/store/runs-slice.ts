@@ -2,6 +2,7 @@
 // progress from run events, and the selected run's result.
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi, RunStatus, RunSummary } from '../../electron/common/contract';
+import { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../electron/common/limits';
 import type { AppState, RunsSlice } from './types';
 import { newestRunsFirst } from './order';
 import { errorMessage } from './session';
@@ -36,6 +37,10 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
   }
 
   return {
+    wallCapText: String(DEFAULT_APP_MAX_WALL_S),
+    setWallCapText(text) {
+      set({ wallCapText: text, runError: null });
+    },
     runs: [],
     runsStatus: 'idle',
     runsError: null,
@@ -82,6 +87,11 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
       const active = s.runs.find((r) => r.id === s.activeRunId);
       if (active && IN_FLIGHT.includes(active.status)) return;
       set({ runError: null });
+      const maxWallS = Number(s.wallCapText);
+      if (!(s.wallCapText.trim() !== '' && Number.isFinite(maxWallS) && maxWallS > 0 && maxWallS <= MAX_APP_WALL_S)) {
+        set({ runError: `Not run: Stop after (s) must be a number of seconds from 1 to ${MAX_APP_WALL_S} (got ${JSON.stringify(s.wallCapText)})` });
+        return;
+      }
       if (!s.parse?.ok) {
         set({ runError: 'Not run: the scenario has problems (see the list above the editor)' });
         return;
@@ -91,7 +101,7 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
         return;
       }
       try {
-        const run = await api.startRun(id);
+        const run = await api.startRun(id, { maxWallS });
         if (get().editorScenarioId !== id) return;
         set((st) => ({ runs: upsert(st.runs, run, true), activeRunId: run.id, selectedRunId: run.id, resultStatus: 'idle' }));
         // A quick run may have finished before startRun answered: its status event came first.

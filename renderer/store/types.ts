@@ -133,6 +133,9 @@ export interface RunsSlice {
   resultStatus: LoadStatus;
   resultError: string | null;
   runError: string | null;
+  /** Wall-clock cap (s) of the runs this window starts, as typed; checked when a run starts. */
+  wallCapText: string;
+  setWallCapText(text: string): void;
   loadRuns(scenarioId: string): Promise<void>;
   clearRuns(): void;
   selectRun(runId: string): Promise<void>;

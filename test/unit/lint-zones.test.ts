@@ -40,6 +40,7 @@ describe('lint import zones', () => {
     ['renderer/x.ts', "import { parseScenarioText } from '../simulation/scenario/validate';\nexport const a = parseScenarioText;"],
     ['db/x.ts', "import type { Scenario } from '../simulation';\nexport type A = Scenario;"],
     ['simulation/result/x.ts', "import type { MaybeStat } from './stat';\nexport type A = MaybeStat;"],
+    ['renderer/x.ts', "import { MAX_FACTORS } from '../electron/common/limits';\nexport const a = MAX_FACTORS;"],
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['electron/backend/x.ts', "import { openLibrary } from '../../db';\nexport const a = openLibrary;"],
   ])('%s allows: %s', async (file, code) => {
