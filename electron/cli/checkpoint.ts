@@ -8,7 +8,7 @@ import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../
 import { applyOverrides, type Loaded } from '../backend/scenario-source';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { jobTracesFor } from './calibrate';
-import { table } from './format-serving';
+import { table } from './text-table';
 import { InputError } from './inputs';
 
 const { plain: fmt } = EN_US;

@@ -1,29 +1,31 @@
-// Human-readable pipeline part of `headroom run` (the JSON output is the result document itself).
-import type { MaybeStat, ResultDocument } from '../../simulation';
+// Human-readable pipeline part of `headroom run`: the catalogue's pipeline figures beside their
+// formulas, the critical path, and each task's final states with the catalogue's short labels.
+import type { ResultDocument } from '../../simulation';
+import { figureIndex } from '../../simulation/present/figures';
+import { figureMeanText } from '../../simulation/present/figure-text';
+import { pipelineFigures, TASK_FIGURES } from '../../simulation/present/figures-pipeline';
 import { EN_US } from '../../simulation/present/numbers';
+import { figureTable, table } from './text-table';
 
-const { plain: fmt, plainStat: statWith } = EN_US;
-
-const stat = (s: MaybeStat | undefined, unit = '', digits = 4) => statWith(s, unit, digits);
-
+/** The task table's columns (pool waits only in the CSV and the report). */
+const TASK_COLUMNS = TASK_FIGURES.filter((d) => d.key !== 'pool_wait_s');
 
 export function formatPipeline(r: ResultDocument): string[] {
   const p = r.pipeline;
   if (!p || !p.success_rate || !p.tasks || !p.makespan_s) return [];
-  const a = p.analytic;
+  const figs = pipelineFigures(p);
+  const at = figureIndex(figs);
   const out = [
     '',
-    `Pipeline (${p.runs} runs over ${r.replications} replications, mean [95% CI]):`,
-    `  success rate      ${stat(p.success_rate)}   analytic ∏(1−p) ${fmt(a.reliability)}, with retries ${fmt(a.reliability_with_retries)}`,
-    `  DAG-run success   ${stat(p.dag_run_success_rate)} (Airflow: every leaf success or skipped)`,
-    `  makespan          mean ${stat(p.makespan_s.mean, ' s', 0)}, p95 ${stat(p.makespan_s.p95, ' s', 0)}   critical path (CPM) ${fmt(a.critical_path_s, 0)} s`,
-    `  critical path     ${(p.critical_path ?? []).join(' → ')}`,
-    '  task                          success   failed    upstream_failed  attempts  criticality  blast radius',
+    `Pipeline (${p.runs} runs over ${r.replications} replications):`,
+    ...figureTable(figs.filter((f) => f.entity === '')),
+    `  Critical path: ${(p.critical_path ?? p.analytic.critical_path).join(' → ')}`,
+    '',
   ];
-  const width = Math.max(28, ...Object.keys(p.tasks).map((id) => id.length));
-  for (const [id, t] of Object.entries(p.tasks)) {
-    const m = (s: MaybeStat | undefined, d = 4) => (s ? fmt(s.mean, d) : '—');
-    out.push(`  ${id.padEnd(width)}  ${m(t.success).padEnd(8)}  ${m(t.failed).padEnd(8)}  ${m(t.upstream_failed).padEnd(15)}  ${m(t.attempts_mean, 3).padEnd(8)}  ${m(t.criticality).padEnd(11)}  ${m(t.blast_radius, 2)}`);
+  const rows = [['Task', ...TASK_COLUMNS.map((d) => d.short ?? (d.label as string))]];
+  for (const id of Object.keys(p.tasks)) {
+    rows.push([id, ...TASK_COLUMNS.map((d) => figureMeanText(EN_US, at('pipeline', id, d.key)))]);
   }
+  out.push(...table(rows, [false, ...TASK_COLUMNS.map(() => true)]).map((l) => `  ${l}`));
   return out;
 }

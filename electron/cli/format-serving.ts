@@ -2,6 +2,7 @@
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
 import type { SolveResult } from '../../simulation/serving/solve';
 import { EN_US } from '../../simulation/present/numbers';
+import { table } from './text-table';
 
 const { plain: fmt } = EN_US;
 
@@ -9,12 +10,6 @@ function withCi(s: MaybeStat, digits = 2): string {
   if (!s) return '—';
   const [lo, hi] = s.ci95;
   return lo === hi ? fmt(s.mean, digits) : `${fmt(s.mean, digits)} [${fmt(lo, digits)}, ${fmt(hi, digits)}]`;
-}
-
-/** Rows of cells → lines, each column padded to its widest cell (numbers right-aligned). */
-export function table(rows: string[][], rightAligned: readonly boolean[]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
 }
 
 export function percentileLabel(p: number): string {

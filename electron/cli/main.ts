@@ -117,7 +117,7 @@ async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }
   if (notSimulated.length > 0) {
     process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
   }
-  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc)}\n`);
+  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc, scenario)}\n`);
   await writeReportOut(out, doc, scenario);
   if (doc.truncated) {
     process.stderr.write(`headroom: run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);

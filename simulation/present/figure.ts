@@ -16,6 +16,8 @@ export interface Figure {
   /** The document path of the figure within its entity, e.g. "latency_ms.p99". */
   metric: string;
   label: string;
+  /** The label as a column heading (tables with one column per figure); the label when none is set. */
+  short: string;
   unit: Unit;
   /** Simulated mean (or a count, or a run setting); null: no value (empty set or analytic only). */
   mean: number | null;
@@ -32,6 +34,8 @@ export interface Figure {
 export interface FigureDef<E> {
   key: string;
   label: string | ((e: E) => string);
+  /** A column heading, for figures that tables show one per column (tasks, jobs, pools). */
+  short?: string;
   unit: Unit;
   stat?: (e: E) => MaybeStat | undefined;
   value?: (e: E) => number | null | undefined;
@@ -44,7 +48,8 @@ export function labelOf<E>(def: FigureDef<E>, e: E): string {
 
 /** The row of `def` for entity `e`, or null when the document does not hold the figure. */
 export function figureRow<E>(def: FigureDef<E>, e: E, section: Section, entity: string): Figure | null {
-  const base = { section, entity, metric: def.key, label: labelOf(def, e), unit: def.unit };
+  const label = labelOf(def, e);
+  const base = { section, entity, metric: def.key, label, short: def.short ?? label, unit: def.unit };
   if (def.stat) {
     const s = def.stat(e);
     if (s === undefined) return null;

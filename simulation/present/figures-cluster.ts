@@ -12,10 +12,10 @@ type Jobs = NonNullable<Cluster['jobs']>;
 type Checkpoint = NonNullable<Cluster['analytic']['checkpoint']>;
 
 export const POOL_FIGURES: FigureDef<{ a: PoolAnalytic; p: PoolResult | undefined }>[] = [
-  { key: 'utilization_target', label: 'Utilization target', unit: 'fraction', analytic: (e) => e.p?.utilization_target ?? e.a.utilization_target },
-  { key: 'utilization', label: 'Allocated utilization (analytic: snapshot)', unit: 'fraction', stat: (e) => (e.p ? e.p.utilization : undefined), analytic: (e) => e.a.allocated_utilization },
-  { key: 'analytic.allocated_utilization', label: 'Allocated utilization (snapshot)', unit: 'fraction', analytic: (e) => (e.p ? undefined : e.a.allocated_utilization) },
-  { key: 'busy_utilization', label: 'Busy utilization (useful work)', unit: 'fraction', stat: (e) => e.p?.busy_utilization },
+  { key: 'utilization_target', label: 'Utilization target', short: 'Target', unit: 'fraction', analytic: (e) => e.p?.utilization_target ?? e.a.utilization_target },
+  { key: 'utilization', label: 'Allocated utilization (analytic: snapshot)', short: 'Allocated', unit: 'fraction', stat: (e) => (e.p ? e.p.utilization : undefined), analytic: (e) => e.a.allocated_utilization },
+  { key: 'analytic.allocated_utilization', label: 'Allocated utilization (snapshot)', short: 'Snapshot', unit: 'fraction', analytic: (e) => (e.p ? undefined : e.a.allocated_utilization) },
+  { key: 'busy_utilization', label: 'Busy utilization (useful work)', short: 'Busy', unit: 'fraction', stat: (e) => e.p?.busy_utilization },
 ];
 
 type JobsEntity = { j: Jobs; agg: ReturnType<typeof aggregateAnalyticJobs> };
@@ -46,11 +46,11 @@ export const CLUSTER_FIGURES: FigureDef<Cluster>[] = [
 
 export const JOB_ANALYTIC_FIGURES: FigureDef<JobAnalytic>[] = [
   { key: 'analytic.workers', label: 'Workers', unit: 'count', analytic: (j) => j.workers },
-  { key: 'analytic.nodes', label: 'Nodes spanned', unit: 'count', analytic: (j) => j.nodes },
-  { key: 'analytic.expected_step_s', label: 'Expected step time', unit: 's', analytic: (j) => j.expected_step_s },
-  { key: 'analytic.parallel_efficiency', label: 'Parallel efficiency (analytic)', unit: 'fraction', analytic: (j) => j.parallel_efficiency },
-  { key: 'analytic.expected_run_s', label: 'Run time without queueing or failures', unit: 's', analytic: (j) => j.expected_run_s },
-  { key: 'analytic.young_daly_interval_s', label: 'Young/Daly checkpoint interval', unit: 's', analytic: (j) => j.young_daly_interval_s },
+  { key: 'analytic.nodes', label: 'Nodes spanned', short: 'Nodes', unit: 'count', analytic: (j) => j.nodes },
+  { key: 'analytic.expected_step_s', label: 'Expected step time', short: 'Expected step', unit: 's', analytic: (j) => j.expected_step_s },
+  { key: 'analytic.parallel_efficiency', label: 'Parallel efficiency (analytic)', short: 'Parallel efficiency', unit: 'fraction', analytic: (j) => j.parallel_efficiency },
+  { key: 'analytic.expected_run_s', label: 'Run time without queueing or failures', short: 'Run time (no queueing)', unit: 's', analytic: (j) => j.expected_run_s },
+  { key: 'analytic.young_daly_interval_s', label: 'Young/Daly checkpoint interval', short: 'Young/Daly interval', unit: 's', analytic: (j) => j.young_daly_interval_s },
 ];
 
 export const CHECKPOINT_FIGURES: FigureDef<Checkpoint>[] = [

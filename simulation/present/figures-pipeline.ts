@@ -29,14 +29,14 @@ export const TASK_FIGURES: FigureDef<{ t: PipelineTaskResult; blast: number | nu
   { key: 'failed', label: 'Failed', unit: 'fraction', stat: (e) => e.t.failed },
   { key: 'upstream_failed', label: 'Upstream failed', unit: 'fraction', stat: (e) => e.t.upstream_failed },
   { key: 'skipped', label: 'Skipped', unit: 'fraction', stat: (e) => e.t.skipped },
-  { key: 'attempts_mean', label: 'Attempts per run', unit: 'attempts', stat: (e) => e.t.attempts_mean },
-  { key: 'criticality', label: 'Criticality (share of runs on the critical path)', unit: 'fraction', stat: (e) => e.t.criticality },
-  { key: 'blast_radius', label: 'Blast radius (analytic: structural)', unit: 'tasks', stat: (e) => e.t.blast_radius, analytic: (e) => e.blast },
-  { key: 'pool_wait_s', label: 'Pool wait per attempt', unit: 's', stat: (e) => e.t.pool_wait_s },
+  { key: 'attempts_mean', label: 'Attempts per run', short: 'Attempts', unit: 'attempts', stat: (e) => e.t.attempts_mean },
+  { key: 'criticality', label: 'Criticality (share of runs on the critical path)', short: 'Criticality', unit: 'fraction', stat: (e) => e.t.criticality },
+  { key: 'blast_radius', label: 'Blast radius (analytic: structural)', short: 'Blast radius', unit: 'tasks', stat: (e) => e.t.blast_radius, analytic: (e) => e.blast },
+  { key: 'pool_wait_s', label: 'Pool wait per attempt', short: 'Pool wait', unit: 's', stat: (e) => e.t.pool_wait_s },
 ];
 
 export const TASK_ANALYTIC_FIGURES: FigureDef<number | null | undefined>[] = [
-  { key: 'analytic.blast_radius', label: 'Blast radius (structural)', unit: 'tasks', analytic: (b) => b },
+  { key: 'analytic.blast_radius', label: 'Blast radius (structural)', short: 'Blast radius (analytic)', unit: 'tasks', analytic: (b) => b },
 ];
 
 /** Every pipeline figure of the document, in document order. */

@@ -42,11 +42,11 @@ export type ServiceSettings = Record<string, { budgetMs: number | null; sloPerce
 
 export function documentFigures(doc: ResultDocument, services: ServiceSettings = {}): Figure[] {
   const rows = figureRows(RUN_FIGURES, doc, 'run', '');
-  if (doc.truncated) rows.push({ section: 'run', entity: doc.truncated.reason, metric: 'truncated', label: 'Stopped early (partial result)', unit: 'flag', mean: 1, ci95: null, analytic: null });
+  if (doc.truncated) rows.push({ section: 'run', entity: doc.truncated.reason, metric: 'truncated', label: 'Stopped early (partial result)', short: 'Stopped early', unit: 'flag', mean: 1, ci95: null, analytic: null });
   for (const [key, value] of Object.entries(doc.summary)) {
     if (typeof value !== 'number') continue;
     const s = SUMMARY_FIGURES[key as keyof Summary];
-    rows.push({ section: 'summary', entity: '', metric: key, label: s?.label ?? key, unit: s?.unit ?? '', mean: null, ci95: null, analytic: value });
+    rows.push({ section: 'summary', entity: '', metric: key, label: s?.label ?? key, short: s?.label ?? key, unit: s?.unit ?? '', mean: null, ci95: null, analytic: value });
   }
   for (const [id, svc] of Object.entries(doc.serving ?? {})) {
     const info = services[id];

@@ -116,8 +116,9 @@ describe('headroom run', () => {
     const r = headroom('run', example, '--horizon-s', '90', '--replications', '2');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Cluster: no jobs to simulate');
-    expect(r.stdout).toContain('pool gpu_pool_b: allocated 0.875 (analytic), target 0.85 (OVER)');
-    expect(r.stdout).not.toMatch(/pool gpu_pool_a: allocated 0 /);
+    expect(r.stdout).toMatch(/^ {2}Pool +Target +Snapshot +vs target$/m);
+    expect(r.stdout).toMatch(/^ {2}gpu_pool_b +85% +87\.5% +OVER$/m);
+    expect(r.stdout).toMatch(/^ {2}gpu_pool_a +85% +81\.3% +within$/m);
   });
 
   it('flags override the scenario; a different seed gives a different result', () => {

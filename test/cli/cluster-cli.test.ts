@@ -48,7 +48,9 @@ describe('headroom run with a cluster job trace', () => {
     expect(doc.cluster.occupancy.rows).toHaveLength(4);
     const text = headroom('run', file);
     expect(text.stdout).toMatch(/Cluster \(2 replications/);
-    expect(text.stdout).toMatch(/jobs 120 submitted, 120 completed, 0 unfinished/);
+    expect(text.stdout).toMatch(/^ {2}Jobs submitted \(total, all replications\) +120$/m);
+    expect(text.stdout).toMatch(/^ {2}Jobs completed \(total\) +120$/m);
+    expect(text.stdout).toMatch(/^ {2}Jobs unfinished at the horizon \(total\) +0$/m);
   });
 
   it('a trace with a missing column or a short row: exit 2, the file and line named', () => {

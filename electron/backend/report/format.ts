@@ -3,6 +3,7 @@
 // every machine), and HTML escaping.
 import type { MaybeStat } from '../../../simulation';
 import { clock as clockText } from '../../../simulation/present/durations';
+import { ciText as ciTextOf, meanText as meanTextOf } from '../../../simulation/present/figure-text';
 import { DASH, EN_US } from '../../../simulation/present/numbers';
 import { statWithUnit, valueWithUnit, type Unit } from '../../../simulation/present/units';
 
@@ -23,20 +24,9 @@ export const statText = (s: MaybeStat | undefined, unit: Unit, opts: { unitInsid
 export const clock = clockText;
 
 /** The 95% CI alone, "[lo, hi]" in the unit chosen for the mean, or "" for a point or null. */
-export function ciText(s: MaybeStat | undefined, unit: Unit): string {
-  if (!s || s.ci95[0] === s.ci95[1]) return '';
-  const full = statText(s, unit);
-  const i = full.indexOf(' [');
-  return i === -1 ? '' : full.slice(i + 1);
-}
-
+export const ciText = (s: MaybeStat | undefined, unit: Unit): string => ciTextOf(t, s, unit);
 /** The mean alone, formatted as statText formats it. */
-export function meanText(s: MaybeStat | undefined, unit: Unit): string {
-  if (!s) return DASH;
-  const full = statText(s, unit);
-  const i = full.indexOf(' [');
-  return i === -1 ? full : full.slice(0, i);
-}
+export const meanText = (s: MaybeStat | undefined, unit: Unit): string => meanTextOf(t, s, unit);
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${fixed(n, 0)} ${n === 1 ? word : many}`;

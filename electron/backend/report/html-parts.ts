@@ -1,32 +1,16 @@
 // Small HTML builders shared by the report's sections: escaped cells, figure tables (simulated
 // mean [95% CI] beside the analytic figure) and stacked "mean / [CI]" cells for wide tables.
 import type { MaybeStat } from '../../../simulation';
-import { DASH, ciText, esc, fixed, meanText, num, statText, withUnit, type Unit } from './format';
+import { analyticText as analyticTextOf, FIGURE_COLUMNS, simulatedText as simulatedTextOf, valueText as valueTextOf } from '../../../simulation/present/figure-text';
+import { EN_US } from '../../../simulation/present/numbers';
+import { DASH, ciText, esc, meanText, type Unit } from './format';
 import type { Figure } from './metrics';
-import { percentileName } from './scenario-info';
 
 /** A configured or analytic value in its unit. */
-export function valueText(x: number | null, unit: Unit): string {
-  if (x === null) return DASH;
-  switch (unit) {
-    case 'percentile': return percentileName(x);
-    case 'flag': return x === 1 ? 'yes' : 'no';
-    case 'count': return fixed(x, 0);
-    case 'replicas': return Number.isInteger(x) ? fixed(x, 0) : num(x);
-    default: return withUnit(x, unit);
-  }
-}
-
-/** The simulated cell of a figure: "mean [lo, hi]", an exact value, or — when there is none. */
-export function simulatedText(f: Figure): string {
-  if (f.ci95) return statText({ mean: f.mean as number, ci95: f.ci95 }, f.unit);
-  if (f.mean === null) return DASH;
-  return valueText(f.mean, f.unit);
-}
-
-export function analyticText(f: Figure): string {
-  return f.analytic === null ? '' : valueText(f.analytic, f.unit);
-}
+export const valueText = (x: number | null, unit: Unit): string => valueTextOf(EN_US, x, unit);
+/** The simulated cell of a figure: "mean [95% CI]", an exact value, or — when there is none. */
+export const simulatedText = (f: Figure): string => simulatedTextOf(EN_US, f);
+export const analyticText = (f: Figure): string => analyticTextOf(EN_US, f);
 
 export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; className?: string } = {}): string {
   const cls = (i: number) => (opts.numeric?.[i] ? ' class="num"' : '');
@@ -36,13 +20,13 @@ export function table(head: string[], rows: string[][], opts: { numeric?: boolea
 }
 
 /** Label | Simulated (mean [95% CI]) | Analytic, for a list of figures. */
-export function figureTable(figs: readonly Figure[], simulatedHead = 'Simulated: mean [95% CI]'): string {
+export function figureTable(figs: readonly Figure[], simulatedHead: string = FIGURE_COLUMNS.simulated): string {
   const rows = figs.map((f) => {
     const sim = simulatedText(f);
     const flagged = f.metric === 'stable' && f.mean === 0 ? `<span class="flag-over">NO</span>` : esc(sim);
     return [esc(f.label), flagged, esc(analyticText(f))];
   });
-  return table(['Figure', simulatedHead, 'Analytic / configured'], rows, { numeric: [false, true, true] });
+  return table([FIGURE_COLUMNS.label, simulatedHead, FIGURE_COLUMNS.analytic], rows, { numeric: [false, true, true] });
 }
 
 /** A stacked cell for wide tables: the mean, and the 95% CI below it in small type. */

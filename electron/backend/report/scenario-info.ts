@@ -33,7 +33,4 @@ export function scenarioInfo(doc: ResultDocument, scenario: unknown): ScenarioIn
   return { description: typeof raw.description === 'string' ? raw.description : '', services };
 }
 
-/** "p99", "p99.9", "p95". */
-export function percentileName(p: number): string {
-  return `p${String(+p.toFixed(3))}`;
-}
+export { percentileName } from '../../../simulation/present/figure-text';
