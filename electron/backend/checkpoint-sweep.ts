@@ -4,13 +4,12 @@
 // Every interval's figures depend only on (scenario, factor, replication), so the result is the
 // same whatever the number of threads. Used by `headroom checkpoint-sweep` and the app's
 // "Checkpoint interval…" dialog (with a wall-clock cap and cancel).
-import { Worker } from 'node:worker_threads';
 import type { CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../../simulation';
 import { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from '../../simulation/cluster/checkpoint-sweep';
 import { distMean } from '../../simulation/random/dist-mean';
 import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from '../common/contract';
-import { appPaths } from './paths';
-import { defaultThreads, WORKER_HEAP_LIMIT_MB, workerError } from './run-pool';
+import { defaultThreads } from './run-pool';
+import { runWorkerGroup } from './worker-group';
 import type { FromSweepWorker, SweepWorkerInit } from './worker-protocol';
 
 export { DEFAULT_FACTORS };
@@ -63,47 +62,27 @@ export function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, optio
   const factors = normalizeFactors(options.factors ?? DEFAULT_FACTORS);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), factors.length));
   const shares = Array.from({ length: threads }, (_, t) => factors.filter((_f, i) => i % threads === t));
-  return new Promise<CheckpointSweep>((resolve, reject) => {
-    const workers: Worker[] = [];
-    const parts: CheckpointSweep[] = [];
-    let done = 0;
-    let settled = false;
-    const finish = (err: Error | null, value?: CheckpointSweep) => {
-      if (settled) return;
-      settled = true;
-      if (timer) clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolve(value as CheckpointSweep);
-    };
-    const onAbort = () => finish(new SweepStoppedError('cancelled', 'the checkpoint sweep was cancelled'));
-    const timer = options.maxWallMs === undefined ? null : setTimeout(() => {
+  const parts: CheckpointSweep[] = [];
+  let done = 0;
+  const inits = shares.map((share): SweepWorkerInit => ({ kind: 'checkpoint-sweep', scenario, inputs, factors: share }));
+  return runWorkerGroup<FromSweepWorker, CheckpointSweep>(inits, {
+    label: 'checkpoint sweep worker',
+    maxWallMs: options.maxWallMs,
+    onWallCap: () => {
       const ms = options.maxWallMs as number;
       const s = ms < 10_000 ? String(Number((ms / 1000).toFixed(1))) : String(Math.round(ms / 1000));
-      finish(new SweepStoppedError('wall-clock', `the checkpoint sweep was stopped after ${s} s (the app's wall-clock cap): use fewer replications or factors, or run \`headroom checkpoint-sweep\`, which has no cap`));
-    }, options.maxWallMs);
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    for (const share of shares) {
-      const init: SweepWorkerInit = { kind: 'checkpoint-sweep', scenario, inputs, factors: share };
-      const w = new Worker(appPaths().workerScript, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
-      workers.push(w);
-      w.on('message', (m: FromSweepWorker) => {
-        if (settled) return;
-        if (m.type === 'sweep-point') options.onProgress?.(++done, factors.length);
-        else if (m.type === 'error') finish(new Error(m.message));
-        else {
-          parts.push(m.sweep);
-          if (parts.length === shares.length) finish(null, mergeParts(parts, factors));
-        }
-      });
-      w.on('error', (e) => finish(workerError(e)));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`checkpoint sweep worker exited with code ${code}`));
-      });
-    }
+      return new SweepStoppedError('wall-clock', `the checkpoint sweep was stopped after ${s} s (the app's wall-clock cap): use fewer replications or factors, or run \`headroom checkpoint-sweep\`, which has no cap`);
+    },
+    signal: options.signal,
+    onAbort: (group) => group.finish(new SweepStoppedError('cancelled', 'the checkpoint sweep was cancelled')),
+    onMessage(m, _w, _i, group) {
+      if (m.type === 'sweep-point') options.onProgress?.(++done, factors.length);
+      else if (m.type === 'error') group.finish(new Error(m.message));
+      else {
+        parts.push(m.sweep);
+        if (parts.length === shares.length) group.finish(mergeParts(parts, factors));
+      }
+    },
   });
 }
 

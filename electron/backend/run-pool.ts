@@ -2,9 +2,9 @@
 // when idle; outcomes are merged by index afterwards, so the result does not depend on the
 // number of threads or on which worker finished first.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { HostInputs, ReplicationOutcome, Scenario } from '../../simulation';
-import { appPaths } from './paths';
+import { runWorkerGroup, WORKER_HEAP_LIMIT_MB } from './worker-group';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
 
 export interface PoolProgress {
@@ -40,26 +40,8 @@ export interface PoolResult {
 }
 
 export const DEFAULT_MAX_EVENTS = 1e9;
-/**
- * Each worker's JavaScript heap limit, in MiB: a replication that outgrows it ends that run as
- * failed ("worker ran out of memory") instead of taking the app down. Validation's estimate
- * (simulation/scenario/resource-estimate.ts) refuses scenarios that would need more than
- * MAX_ENGINE_BYTES, so only a badly wrong estimate reaches this.
- */
-export const WORKER_HEAP_LIMIT_MB = 2048;
-
-/** A worker stopped by its heap limit. */
-export class WorkerOutOfMemoryError extends Error {
-  constructor(limitMb: number) {
-    super(`worker ran out of memory (its heap limit is ${limitMb} MiB)`);
-  }
-}
-
-/** A worker's 'error' event as the error to report: a heap-limit stop becomes WorkerOutOfMemoryError. */
-export function workerError(e: unknown, limitMb = WORKER_HEAP_LIMIT_MB): Error {
-  if ((e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return new WorkerOutOfMemoryError(limitMb);
-  return e instanceof Error ? e : new Error(String(e));
-}
+// The heap limit and its error live with the one way workers are started (worker-group.ts).
+export { WORKER_HEAP_LIMIT_MB, WorkerOutOfMemoryError, workerError } from './worker-group';
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 
@@ -82,111 +64,92 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
     cancelFlag,
   };
 
-  return new Promise<PoolResult>((resolve, reject) => {
-    const outcomes: ReplicationOutcome[] = [];
-    const fractions = new Float64Array(total);
-    const events = new Float64Array(total);
-    const workers: Worker[] = [];
-    let next = 0;
-    let exited = 0;
-    let settled = false;
-    let lastProgress = 0;
-    let hardStop: NodeJS.Timeout | undefined;
-    // Past the wall-clock cap no further replication starts (each would still build its models
-    // before its first check of the clock); the ones running stop themselves at the cap.
-    let capped = false;
-    const pastDeadline = () => init.deadline !== null && Date.now() >= init.deadline;
+  const outcomes: ReplicationOutcome[] = [];
+  const fractions = new Float64Array(total);
+  const events = new Float64Array(total);
+  let next = 0;
+  let exited = 0;
+  let lastProgress = 0;
+  let hardStop: NodeJS.Timeout | undefined;
+  // Past the wall-clock cap no further replication starts (each would still build its models
+  // before its first check of the clock); the ones running stop themselves at the cap.
+  let capped = false;
+  const pastDeadline = () => init.deadline !== null && Date.now() >= init.deadline;
+  const cancelled = () => Atomics.load(cancelView, 0) === 1;
 
-    const finish = (err?: Error) => {
-      if (settled) return;
-      if (!err && outcomes.length < total && Atomics.load(cancelView, 0) !== 1 && !capped) {
-        err = new Error(`workers stopped after ${outcomes.length} of ${total} replications`);
-      }
-      settled = true;
-      if (hardStop) clearTimeout(hardStop);
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else {
-        outcomes.sort((a, b) => a.index - b.index);
-        resolve({ outcomes, wallMs: Date.now() - started, cancelled: Atomics.load(cancelView, 0) === 1, capped: capped && outcomes.length < total });
-      }
-    };
+  /** Every replication in, or the run stopped (cancel, cap): the outcomes in index order. */
+  const result = (): PoolResult | Error => {
+    if (hardStop) clearTimeout(hardStop);
+    if (outcomes.length < total && !cancelled() && !capped) return new Error(`workers stopped after ${outcomes.length} of ${total} replications`);
+    outcomes.sort((a, b) => a.index - b.index);
+    return { outcomes, wallMs: Date.now() - started, cancelled: cancelled(), capped: capped && outcomes.length < total };
+  };
 
-    const report = (force: boolean) => {
-      if (!options.onProgress) return;
-      const now = Date.now();
-      if (!force && now - lastProgress < (options.progressIntervalMs ?? 100)) return;
-      lastProgress = now;
-      let done = 0, ev = 0;
-      for (let i = 0; i < total; i++) { done += fractions[i] as number; ev += events[i] as number; }
-      const fraction = done / total;
-      const elapsed = Math.max(1, now - started);
-      options.onProgress({
-        fraction,
-        replicationsDone: outcomes.length,
-        replications: total,
-        events: ev,
-        eventsPerSec: (ev / elapsed) * 1000,
-        etaMs: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null,
-      });
-    };
+  const report = (force: boolean) => {
+    if (!options.onProgress) return;
+    const now = Date.now();
+    if (!force && now - lastProgress < (options.progressIntervalMs ?? 100)) return;
+    lastProgress = now;
+    let done = 0, ev = 0;
+    for (let i = 0; i < total; i++) { done += fractions[i] as number; ev += events[i] as number; }
+    const fraction = done / total;
+    const elapsed = Math.max(1, now - started);
+    options.onProgress({
+      fraction,
+      replicationsDone: outcomes.length,
+      replications: total,
+      events: ev,
+      eventsPerSec: (ev / elapsed) * 1000,
+      etaMs: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null,
+    });
+  };
 
-    const onAbort = () => {
+  const dispatch = (w: Worker) => {
+    if (next > 0 && next < total && pastDeadline()) capped = true;
+    if (next < total && !cancelled() && !capped) {
+      const msg: ToWorker = { type: 'run', index: next++ };
+      w.postMessage(msg);
+    } else {
+      w.postMessage({ type: 'close' } satisfies ToWorker);
+    }
+  };
+
+  return runWorkerGroup<FromWorker, PoolResult>(Array.from({ length: threads }, () => init), {
+    label: 'simulation worker',
+    heapLimitMb,
+    signal: options.signal,
+    onAbort(group) {
       Atomics.store(cancelView, 0, 1);
       // Workers stop within a few thousand events; if one is stuck, stop it anyway.
-      hardStop = setTimeout(() => {
-        outcomes.sort((a, b) => a.index - b.index);
-        finish();
-      }, CANCEL_GRACE_MS);
-    };
-    if (options.signal?.aborted) Atomics.store(cancelView, 0, 1);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const dispatch = (w: Worker) => {
-      if (next > 0 && next < total && pastDeadline()) capped = true;
-      if (next < total && Atomics.load(cancelView, 0) === 0 && !capped) {
-        const msg: ToWorker = { type: 'run', index: next++ };
-        w.postMessage(msg);
-      } else {
-        w.postMessage({ type: 'close' } satisfies ToWorker);
+      hardStop = setTimeout(() => group.finish(result()), CANCEL_GRACE_MS);
+    },
+    onMessage(m, w, _i, group) {
+      switch (m.type) {
+        case 'ready':
+          dispatch(w);
+          break;
+        case 'progress':
+          fractions[m.index] = m.fraction;
+          events[m.index] = m.events;
+          report(false);
+          break;
+        case 'outcome':
+          fractions[m.outcome.index] = 1;
+          events[m.outcome.index] = m.outcome.events;
+          outcomes.push(m.outcome);
+          options.onOutcome?.(m.outcome);
+          report(true);
+          if (outcomes.length === total) group.finish(result());
+          else dispatch(w);
+          break;
+        case 'error':
+          group.finish(new Error(`replication ${m.index} failed: ${m.message}`));
+          break;
       }
-    };
-
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(appPaths().workerScript, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } });
-      workers.push(w);
-      w.on('message', (m: FromWorker) => {
-        if (settled) return;
-        switch (m.type) {
-          case 'ready':
-            dispatch(w);
-            break;
-          case 'progress':
-            fractions[m.index] = m.fraction;
-            events[m.index] = m.events;
-            report(false);
-            break;
-          case 'outcome':
-            fractions[m.outcome.index] = 1;
-            events[m.outcome.index] = m.outcome.events;
-            outcomes.push(m.outcome);
-            options.onOutcome?.(m.outcome);
-            report(true);
-            if (outcomes.length === total) finish();
-            else dispatch(w);
-            break;
-          case 'error':
-            finish(new Error(`replication ${m.index} failed: ${m.message}`));
-            break;
-        }
-      });
-      w.on('error', (e) => finish(workerError(e, heapLimitMb)));
-      w.on('exit', (code) => {
-        if (settled) return;
-        if (code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
-        else if (++exited === threads) finish(); // every worker closed: after a cancel, or all work done
-      });
-    }
+    },
+    onExit(code, _i, group) {
+      if (code !== 0) group.finish(new Error(`simulation worker exited with code ${code}`));
+      else if (++exited === threads) group.finish(result()); // every worker closed: after a cancel, or all work done
+    },
   });
 }
