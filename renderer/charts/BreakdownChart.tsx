@@ -1,8 +1,6 @@
-// Latency-budget breakdown: mean time per component stacked against the budget line.
-import { useId, useMemo } from 'react';
+// The app's latency-budget breakdown: the pure ./BreakdownFigure at the measured width.
 import type { ServiceResult } from '../../simulation/result/types';
-import { formatMs } from '../format/numbers';
-import { breakdownModel } from './latency-breakdown';
+import { BreakdownFigure } from './BreakdownFigure';
 import { useElementWidth } from './use-element-width';
 
 interface Props {
@@ -11,53 +9,7 @@ interface Props {
   budgetMs: number;
 }
 
-const HEIGHT = 72;
-const BAR = { top: 24, height: 26 };
-
-export function BreakdownChart({ serviceId, components, budgetMs }: Props) {
+export function BreakdownChart(props: Props) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>(560);
-  const model = useMemo(() => breakdownModel(components, budgetMs, { left: 8, right: width - 16 }), [components, budgetMs, width]);
-  const id = useId();
-  const title = `Latency budget breakdown (mean ms) — ${serviceId}`;
-  const summary = `${model.segments.map((s) => `${s.label} ${formatMs(s.ms)}`).join(', ')}; total ${formatMs(model.totalMs)} against a ${formatMs(budgetMs)} budget.`;
-
-  return (
-    <figure className="chart">
-      <div className="chart-head">
-        <h3 className="chart-title">{title}</h3>
-        <p className={model.over ? 'chart-note over' : 'chart-note ok'}>
-          Total {formatMs(model.totalMs)} {model.over ? '>' : '≤'} {formatMs(budgetMs)} budget
-        </p>
-      </div>
-      <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Latency budget breakdown for ${serviceId}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} className="breakdown-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {model.ticks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={BAR.top - 4} y2={BAR.top + BAR.height + 4} className="grid" />
-              <text x={t.x} y={BAR.top + BAR.height + 18} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
-          {model.segments.map((s) => (
-            <rect key={s.key} className={`segment c-${s.key}`} x={s.x} y={BAR.top} width={Math.max(0, s.width)} height={BAR.height}>
-              <title>{`${s.label}: ${formatMs(s.ms)}`}</title>
-            </rect>
-          ))}
-          <g className="budget">
-            <line x1={model.budgetX} x2={model.budgetX} y1={BAR.top - 8} y2={BAR.top + BAR.height + 6} />
-            <text x={model.budgetX} y={BAR.top - 10} textAnchor={model.budgetX > width - 90 ? 'end' : 'middle'}>Budget {formatMs(budgetMs)}</text>
-          </g>
-        </svg>
-      </div>
-      <ul className="legend" aria-label={`Latency components for ${serviceId}`}>
-        {model.segments.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch c-${s.key}`} aria-hidden="true" />
-            {s.label} <strong>{formatMs(s.ms)}</strong>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
+  return <BreakdownFigure {...props} width={width} boxRef={boxRef} />;
 }

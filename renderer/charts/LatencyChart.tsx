@@ -1,8 +1,9 @@
-// "Latency percentiles vs budget": React draws the SVG, ./latency-percentiles does the maths.
+// The app's "Latency percentiles vs budget": the pure ./LatencyFigure at the measured width,
+// with a linear/log toggle that overrides the shared scale rule.
 import { useId, useMemo, useState } from 'react';
 import type { ServiceResult } from '../../simulation/result/types';
-import { formatMs, formatNumber } from '../format/numbers';
-import { defaultScaleKind, latencyChartModel, percentilePoints, type ScaleKind } from './latency-percentiles';
+import { defaultScaleKind, percentilePoints, type ScaleKind } from './latency-percentiles';
+import { LatencyFigure, latencyInput } from './LatencyFigure';
 import { useElementWidth } from './use-element-width';
 
 interface Props {
@@ -12,86 +13,22 @@ interface Props {
   sloPercentile: number | null;
 }
 
-const HEIGHT = 270;
-// The right margin holds the budget label, clear of points and whiskers.
-const MARGIN = { top: 12, right: 64, bottom: 40, left: 64 };
-
 export function LatencyChart({ serviceId, service, budgetMs, sloPercentile }: Props) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>(560);
-  const input = useMemo(
-    () => ({ latency: service.latency_ms, atSlo: service.latency_at_slo_ms, budgetMs, sloPercentile }),
-    [service, budgetMs, sloPercentile],
-  );
   const [chosenScale, setScale] = useState<ScaleKind | null>(null);
-  const scaleKind = chosenScale ?? defaultScaleKind(percentilePoints(input), budgetMs);
-  const model = useMemo(() => latencyChartModel(input, { width, height: HEIGHT, margin: MARGIN }, scaleKind), [input, width, scaleKind]);
+  const shown = useMemo(() => defaultScaleKind(percentilePoints(latencyInput(service, budgetMs, sloPercentile)), budgetMs), [service, budgetMs, sloPercentile]);
+  const scaleKind = chosenScale ?? shown;
   const id = useId();
-  const slo = model.points.find((p) => p.isSlo);
-  const title = `Latency percentiles vs budget — ${serviceId}`;
-  const description = slo
-    ? `${slo.label} latency ${formatMs(slo.stat.mean)} against a ${formatMs(budgetMs)} budget: ${
-        model.headroom && model.headroom.over ? `over budget by ${formatMs(-model.headroom.headroomMs)}` : `headroom ${formatMs(budgetMs - slo.stat.mean)}`
-      }.`
-    : `Budget ${formatMs(budgetMs)}; no latency was measured.`;
-  const { plot, headroom } = model;
-
-  return (
-    <figure className="chart">
-      <div className="chart-head">
-        <h3 className="chart-title">{title}</h3>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Latency axis scale for {serviceId}</legend>
-          {(['linear', 'log'] as const).map((kind) => (
-            <label key={kind} className={scaleKind === kind ? 'on' : undefined}>
-              <input type="radio" name={`${id}-scale`} value={kind} checked={scaleKind === kind} onChange={() => setScale(kind)} />
-              {kind === 'linear' ? 'Linear' : 'Log'}
-            </label>
-          ))}
-        </fieldset>
-        {headroom && slo && (
-          <p className={headroom.over ? 'chart-note over' : 'chart-note ok'}>
-            {slo.label} {formatMs(slo.stat.mean)}:{' '}
-            {headroom.over ? `over the ${formatMs(budgetMs)} budget by ${formatMs(-headroom.headroomMs)}` : `${formatMs(headroom.headroomMs)} headroom under the ${formatMs(budgetMs)} budget`}
-          </p>
-        )}
-      </div>
-      <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Latency percentiles vs budget for ${serviceId}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} className="latency-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {model.yTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          {headroom && (
-            <rect className={headroom.over ? 'headroom over' : 'headroom ok'} x={plot.left} width={plot.right - plot.left} y={headroom.y} height={Math.max(headroom.height, 1)} />
-          )}
-          <g className="budget">
-            <line x1={plot.left} x2={plot.right} y1={model.budgetY} y2={model.budgetY} />
-            <text x={plot.right + 6} y={model.budgetY - 2}>Budget</text>
-            <text x={plot.right + 6} y={model.budgetY + 11}>{formatMs(budgetMs)}</text>
-          </g>
-          {model.points.map((p) => (
-            <g key={p.key} className={p.isSlo ? 'point slo' : 'point'}>
-              <line x1={p.x} x2={p.x} y1={p.yLow} y2={p.yHigh} className="whisker" />
-              <line x1={p.x - 6} x2={p.x + 6} y1={p.yLow} y2={p.yLow} className="whisker" />
-              <line x1={p.x - 6} x2={p.x + 6} y1={p.yHigh} y2={p.yHigh} className="whisker" />
-              <circle cx={p.x} cy={p.y} r={p.isSlo ? 5.5 : 4} />
-              <text x={p.x + 9} y={p.y} dy="0.32em" className="value">{formatNumber(p.stat.mean)}</text>
-              <text x={p.x} y={plot.bottom + 18} textAnchor="middle" className="x-label">{p.isSlo ? `${p.label} (SLO)` : p.label}</text>
-            </g>
-          ))}
-          <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
-          <text className="axis-title" transform={`translate(14, ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">
-            Latency (ms{scaleKind === 'log' ? ', log scale' : ''})
-          </text>
-          <text className="axis-title" x={(plot.left + plot.right) / 2} y={HEIGHT - 4} textAnchor="middle">
-            Statistic over replications (whiskers: 95% CI)
-          </text>
-        </svg>
-      </div>
-    </figure>
+  const controls = (
+    <fieldset className="segmented">
+      <legend className="visually-hidden">Latency axis scale for {serviceId}</legend>
+      {(['linear', 'log'] as const).map((kind) => (
+        <label key={kind} className={scaleKind === kind ? 'on' : undefined}>
+          <input type="radio" name={`${id}-scale`} value={kind} checked={scaleKind === kind} onChange={() => setScale(kind)} />
+          {kind === 'linear' ? 'Linear' : 'Log'}
+        </label>
+      ))}
+    </fieldset>
   );
+  return <LatencyFigure serviceId={serviceId} service={service} budgetMs={budgetMs} sloPercentile={sloPercentile} width={width} scaleKind={scaleKind} controls={controls} boxRef={boxRef} />;
 }

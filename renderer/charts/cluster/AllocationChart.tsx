@@ -1,63 +1,8 @@
-// Where the jobs' allocated GPU time goes: one stacked 100 % bar with the figures in a legend.
-import { useId, useMemo } from 'react';
-import type { ClusterResult } from '../../../simulation/cluster/merge';
-import { formatPercent, formatStatPercent } from '../../format/numbers';
+// The app's allocation chart: the pure ./AllocationFigure at the measured width.
 import { useElementWidth } from '../use-element-width';
-import { allocationModel } from './allocation-shares';
+import { AllocationFigure, type AllocationFigureProps } from './AllocationFigure';
 
-interface Props {
-  allocation: ClusterResult['allocation'];
-}
-
-const HEIGHT = 62;
-const BAR = { top: 8, height: 28 };
-
-export function AllocationChart({ allocation }: Props) {
+export function AllocationChart(props: Omit<AllocationFigureProps, 'width' | 'boxRef'>) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>(560);
-  const model = useMemo(() => allocationModel(allocation, { left: 8, right: width - 16 }), [allocation, width]);
-  const id = useId();
-  const title = 'Where allocated GPU time goes';
-  const summary = `${model.segments.map((s) => `${s.label} ${formatStatPercent(s.stat)}`).join(', ')}.`;
-  const wasted = 1 - model.useful;
-
-  return (
-    <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-        <p className="chart-note neutral">
-          Useful (compute + all-reduce) {formatPercent(model.useful)}; the other {formatPercent(Math.max(0, wasted))} is waiting or wasted
-        </p>
-      </div>
-      <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Allocated GPU time by use: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} className="allocation-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {model.ticks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={BAR.top - 3} y2={BAR.top + BAR.height + 3} className="grid" />
-              <text x={t.x} y={BAR.top + BAR.height + 17} textAnchor={t.x < 20 ? 'start' : t.x > width - 30 ? 'end' : 'middle'}>{t.label}</text>
-            </g>
-          ))}
-          {model.segments.map((s) => (
-            <g key={s.key}>
-              <rect className={`segment alloc-${s.key}`} x={s.x} y={BAR.top} width={Math.max(0, s.width)} height={BAR.height}>
-                <title>{`${s.label}: ${formatStatPercent(s.stat)}`}</title>
-              </rect>
-              {s.width > 44 && (
-                <text x={s.x + s.width / 2} y={BAR.top + BAR.height / 2} dy="0.32em" textAnchor="middle" className="segment-label">{formatPercent(s.share, 0)}</text>
-              )}
-            </g>
-          ))}
-        </svg>
-      </div>
-      <ul className="legend allocation-legend" aria-label="Allocated GPU time by use">
-        {model.segments.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch alloc-${s.key}`} aria-hidden="true" />
-            {s.label} <strong>{formatStatPercent(s.stat)}</strong>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
+  return <AllocationFigure {...props} width={width} boxRef={boxRef} />;
 }

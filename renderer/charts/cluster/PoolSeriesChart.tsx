@@ -1,80 +1,8 @@
-// One pool over time: allocated and busy share of its units against the target (top), waiting
-// jobs (bottom), averaged over replications bucket by bucket.
-import { useId, useMemo } from 'react';
-import type { PoolSeries } from '../../../simulation/cluster/types';
-import { formatNumber, formatPercent } from '../../format/numbers';
+// The app's pool-over-time chart: the pure ./PoolSeriesFigure at the measured width.
 import { useElementWidth } from '../use-element-width';
-import { poolSeriesModel } from './pool-series';
+import { PoolSeriesFigure, type PoolSeriesFigureProps } from './PoolSeriesFigure';
 
-interface Props {
-  pool: string;
-  series: PoolSeries;
-  bucketS: number;
-  horizonS: number;
-  target: number | null;
-}
-
-const LAYOUT = { margin: { left: 44, right: 12, top: 8 }, shareHeight: 110, gap: 14, queueHeight: 44, axis: 32 };
-
-export function PoolSeriesChart({ pool, series, bucketS, horizonS, target }: Props) {
+export function PoolSeriesChart(props: Omit<PoolSeriesFigureProps, 'width' | 'boxRef'>) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>(560);
-  const m = useMemo(() => poolSeriesModel(series, bucketS, horizonS, target, { width, ...LAYOUT }), [series, bucketS, horizonS, target, width]);
-  const id = useId();
-  const title = `Pool ${pool} over time`;
-  const summary = `${pool}: allocated ${formatPercent(m.meanAllocated)} on average (peak ${formatPercent(m.peakAllocated)}), busy ${formatPercent(m.meanBusy)}${
-    target === null ? '' : `, target ${formatPercent(target, 0)}`
-  }; up to ${formatNumber(m.peakQueued)} jobs waiting.`;
-
-  return (
-    <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
-      <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Pool ${pool} over time: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={m.height} className="series-chart" data-pool={pool}>
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {m.shareTicks.map((t) => (
-            <g key={`s${t.label}`} className="tick">
-              <line x1={m.x.left} x2={m.x.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={m.x.left - 6} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          {m.queueTicks.map((t) => (
-            <g key={`q${t.label}`} className="tick">
-              <line x1={m.x.left} x2={m.x.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={m.x.left - 6} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          <path d={m.allocatedArea} className="series-allocated-area" />
-          <path d={m.busyArea} className="series-busy-area" />
-          <path d={m.allocatedLine} className="series-allocated" />
-          <path d={m.busyLine} className="series-busy" />
-          {m.targetY !== null && (
-            <g className="target">
-              <line x1={m.x.left} x2={m.x.right} y1={m.targetY} y2={m.targetY} />
-            </g>
-          )}
-          <path d={m.queuedArea} className="series-queued-area" />
-          <path d={m.queuedLine} className="series-queued" />
-          <line x1={m.x.left} x2={m.x.right} y1={m.share.bottom} y2={m.share.bottom} className="axis" />
-          <line x1={m.x.left} x2={m.x.right} y1={m.queue.bottom} y2={m.queue.bottom} className="axis" />
-          <text x={m.x.left + 4} y={m.queue.top - 3} className="panel-label">Jobs waiting</text>
-          {m.xTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={m.queue.bottom} y2={m.queue.bottom + 4} className="axis" />
-              <text x={t.x} y={m.queue.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
-          <text className="axis-title" x={(m.x.left + m.x.right) / 2} y={m.height - 4} textAnchor="middle">Simulated time ({m.unit.name})</text>
-        </svg>
-      </div>
-      <ul className="legend" aria-label={`Series of pool ${pool}`}>
-        <li><span className="swatch key-allocated" aria-hidden="true" />Allocated <strong>{formatPercent(m.meanAllocated)}</strong></li>
-        <li><span className="swatch key-busy" aria-hidden="true" />Busy <strong>{formatPercent(m.meanBusy)}</strong></li>
-        {target !== null && <li><span className="swatch key-target" aria-hidden="true" />Target <strong>{formatPercent(target, 0)}</strong></li>}
-        <li><span className="swatch key-queued" aria-hidden="true" /><span>Jobs waiting (mean over replications), peak <strong>{formatNumber(m.peakQueued)}</strong></span></li>
-      </ul>
-    </figure>
-  );
+  return <PoolSeriesFigure {...props} width={width} boxRef={boxRef} />;
 }

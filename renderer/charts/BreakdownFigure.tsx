@@ -1,0 +1,64 @@
+// Latency-budget breakdown at a given width: mean time per component stacked against the budget
+// line. Pure, so the HTML report renders the same figure; ./BreakdownChart measures the page.
+import { useId, useMemo, type Ref } from 'react';
+import type { ServiceResult } from '../../simulation/result/types';
+import { formatMs } from '../format/numbers';
+import { breakdownModel } from './latency-breakdown';
+
+export interface BreakdownFigureProps {
+  serviceId: string;
+  components: ServiceResult['components_ms'];
+  budgetMs: number;
+  width: number;
+  boxRef?: Ref<HTMLDivElement>;
+}
+
+const HEIGHT = 72;
+const BAR = { top: 24, height: 26 };
+
+export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef }: BreakdownFigureProps) {
+  const model = useMemo(() => breakdownModel(components, budgetMs, { left: 8, right: width - 16 }), [components, budgetMs, width]);
+  const id = useId();
+  const title = `Latency budget breakdown (mean ms) — ${serviceId}`;
+  const summary = `${model.segments.map((s) => `${s.label} ${formatMs(s.ms)}`).join(', ')}; total ${formatMs(model.totalMs)} against a ${formatMs(budgetMs)} budget.`;
+
+  return (
+    <figure className="chart">
+      <div className="chart-head">
+        <h3 className="chart-title">{title}</h3>
+        <p className={model.over ? 'chart-note over' : 'chart-note ok'}>
+          Total {formatMs(model.totalMs)} {model.over ? '>' : '≤'} {formatMs(budgetMs)} budget
+        </p>
+      </div>
+      <div ref={boxRef} className="chart-box">
+        <svg role="img" aria-label={`Latency budget breakdown for ${serviceId}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="breakdown-chart">
+          <title>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          {model.ticks.map((t) => (
+            <g key={t.label} className="tick">
+              <line x1={t.x} x2={t.x} y1={BAR.top - 4} y2={BAR.top + BAR.height + 4} className="grid" />
+              <text x={t.x} y={BAR.top + BAR.height + 18} textAnchor="middle">{t.label}</text>
+            </g>
+          ))}
+          {model.segments.map((s) => (
+            <rect key={s.key} className={`segment c-${s.key}`} x={s.x} y={BAR.top} width={Math.max(0, s.width)} height={BAR.height}>
+              <title>{`${s.label}: ${formatMs(s.ms)}`}</title>
+            </rect>
+          ))}
+          <g className="budget">
+            <line x1={model.budgetX} x2={model.budgetX} y1={BAR.top - 8} y2={BAR.top + BAR.height + 6} />
+            <text x={model.budgetX} y={BAR.top - 10} textAnchor={model.budgetX > width - 90 ? 'end' : 'middle'}>Budget {formatMs(budgetMs)}</text>
+          </g>
+        </svg>
+      </div>
+      <ul className="legend" aria-label={`Latency components for ${serviceId}`}>
+        {model.segments.map((s) => (
+          <li key={s.key}>
+            <span className={`swatch c-${s.key}`} aria-hidden="true" />
+            {s.label} <strong>{formatMs(s.ms)}</strong>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
