@@ -6,7 +6,7 @@ import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
 import { useElementWidth } from '../../charts/use-element-width';
 import { formatPercent } from '../../format/numbers';
 import { layoutDag } from './dag-layout';
-import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from './task-states';
+import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from '../../charts/pipeline/task-states';
 
 /** Beyond this many tasks the drawing is unreadable; the task table remains. */
 export const MAX_DRAWN_TASKS = 120;

@@ -3,7 +3,7 @@
 // task end states become shares and bar segments.
 import { describe, expect, it } from 'vitest';
 import { layersOf, layoutDag } from '../../../renderer/results/pipeline/dag-layout';
-import { stateSegments, taskShares } from '../../../renderer/results/pipeline/task-states';
+import { stateSegments, taskShares } from '../../../renderer/charts/pipeline/task-states';
 
 const stat = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
 

@@ -1,4 +1,4 @@
-// How a task ended over the simulated runs, shaped for the DAG and the task table: the four
+// How a task ended over the simulated runs, shaped for the DAG and the task-state bars: the four
 // final states as shares that sum to 1 (means over replications, renormalised against rounding),
 // and a failure-propagation class: whether the task's own failures or its upstream's dominate.
 import type { PipelineTaskResult } from '../../../simulation/pipeline/types';

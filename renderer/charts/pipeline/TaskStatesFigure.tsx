@@ -1,0 +1,59 @@
+// "How each task ended": a 100 % bar per task, stacked success / failed / upstream failed /
+// skipped. Pure (drawn at `width`), so the HTML report renders this very figure;
+// ./PipelineCharts measures the page in the app.
+import { useId, useMemo, type Ref } from 'react';
+import type { PipelineTaskResult } from '../../../simulation/result/pipeline';
+import { formatPercent } from '../../format/numbers';
+import { STATE_KEYS, STATE_LABELS } from './task-states';
+import { fitLabel, taskStateModel } from './task-state-bars';
+
+export interface TaskStatesFigureProps {
+  tasks: Record<string, PipelineTaskResult>;
+  width: number;
+  boxRef?: Ref<HTMLDivElement>;
+}
+
+export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps) {
+  const m = useMemo(() => taskStateModel(tasks, width), [tasks, width]);
+  const id = useId();
+  const { plot } = m;
+  const title = `How each task ended${m.hidden > 0 ? ` (first ${m.bars.length} of ${m.bars.length + m.hidden} tasks)` : ''}`;
+  const summary = `${m.bars.map((b) => `${b.id}: ${STATE_KEYS.map((k) => `${STATE_LABELS[k]} ${formatPercent(b.shares.shares[k])}`).join(', ')}`).join('; ')}.`;
+
+  return (
+    <figure className="chart pipeline-chart">
+      <div className="chart-head">
+        <h4 className="chart-title">{title}</h4>
+      </div>
+      <div ref={boxRef} className="chart-box">
+        <svg role="img" aria-label="Final state of each task over the runs" aria-describedby={`${id}-desc`} width={width} height={m.height} viewBox={`0 0 ${width} ${m.height}`} className="task-state-chart">
+          <title>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          {m.ticks.map((t) => (
+            <g key={t.label} className="tick">
+              <line x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} className="grid" />
+              <text x={t.x} y={plot.bottom + 15} textAnchor="middle">{t.label}</text>
+            </g>
+          ))}
+          {m.bars.map((b) => (
+            <g key={b.id} className={`task-bar ${b.shares.kind}`} data-task={b.id}>
+              <title>{`${b.id}: ${STATE_KEYS.map((k) => `${STATE_LABELS[k]} ${formatPercent(b.shares.shares[k])}`).join(', ')}`}</title>
+              <text x={plot.left - 8} y={b.y + m.barHeight / 2} dy="0.32em" textAnchor="end" className="task-name">{fitLabel(b.id, plot.left - 12)}</text>
+              {b.segments.map((s) => (
+                <rect key={s.key} className={`state s-${s.key}`} x={s.x} y={b.y} width={s.width} height={m.barHeight} />
+              ))}
+              {b.shares.shares.success * (plot.right - plot.left) > 46 && (
+                <text x={plot.left + 5} y={b.y + m.barHeight / 2} dy="0.32em" className="segment-label">{formatPercent(b.shares.shares.success)}</text>
+              )}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <ul className="legend" aria-label="Task end states">
+        {STATE_KEYS.map((k) => (
+          <li key={k}><span className={`swatch s-${k}`} aria-hidden="true" />{STATE_LABELS[k]}</li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
