@@ -8,6 +8,7 @@ import type { MaybeStat } from '../../../simulation/result/types';
 import { formatNumber, formatPercent, formatStat, formatStatPercent } from '../../format/numbers';
 import { useAppStore } from '../../store';
 import { ComparisonTable, type ComparisonRowText } from '../ComparisonTable';
+import { PipelineSummaryCharts, TaskStatesChart } from '../../charts/pipeline/PipelineCharts';
 import { MAX_DRAWN_TASKS, PipelineDag } from './PipelineDag';
 
 const EMPTY_EDGES: [string, string][] = [];
@@ -79,9 +80,11 @@ export function PipelineResults({ result }: { result: ResultDocument }) {
     <section className="card pipeline-results" aria-labelledby="pipeline-compare">
       <h3 id="pipeline-compare">Pipeline — {formatNumber(p.runs ?? 0, 0)} runs</h3>
       <Headline p={p} />
+      <PipelineSummaryCharts pipeline={p} />
       {ids.length <= MAX_DRAWN_TASKS
         ? <PipelineDag ids={ids} edges={edges as [string, string][]} tasks={tasks} criticalPath={p.critical_path ?? []} />
         : <p className="card-note">The DAG has {ids.length} tasks, too many to draw legibly; the table lists every task.</p>}
+      <TaskStatesChart tasks={tasks} />
       <TaskTable ids={ids} tasks={tasks} />
     </section>
   );
