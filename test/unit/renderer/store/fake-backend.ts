@@ -49,6 +49,8 @@ export class FakeBackend implements Impl {
   readonly results = new Map<string, ResultDocument>();
   /** Every method called through `api`, in order. */
   readonly calls: Method[] = [];
+  /** The library file's state, as `libraryStatus` answers it. */
+  status: LibraryStatus = { state: 'ok', message: null, file: '/fake/library.sqlite', schemaVersion: 1, backups: [] };
   /** What the next `openImport` dialog answers. */
   importAnswer: Awaited<ReturnType<Impl['openImport']>> = null;
   private readonly failures = new Map<Method, string>();
@@ -260,15 +262,22 @@ export class FakeBackend implements Impl {
   }
 
   async libraryStatus(): Promise<LibraryStatus> {
-    return { state: 'ok', message: null, file: '/fake/library.sqlite', schemaVersion: 1, backups: [] };
+    return this.status;
   }
 
   async backupLibrary() {
-    return { name: `backup-${++this.seq}.sqlite`, size: 1, createdAt: this.now(), schemaVersion: 1 };
+    const backup = { name: `library-v1-backup-${++this.seq}.sqlite`, size: 1, createdAt: this.now(), schemaVersion: 1 };
+    this.status = { ...this.status, backups: [backup, ...this.status.backups] };
+    return backup;
   }
 
-  async restoreLibraryBackup() {
-    return this.libraryStatus();
+  /** A restore here empties the library (the backup's contents are not modelled) and makes it usable. */
+  async restoreLibraryBackup(name: string) {
+    if (!this.status.backups.some((b) => b.name === name)) throw new Error(`name: no backup named ${name}`);
+    this.scenarios.clear();
+    this.runs.clear();
+    this.status = { ...this.status, state: 'ok', message: null };
+    return this.status;
   }
 
   async saveExport(ids: string[]) {
