@@ -30,18 +30,30 @@ export interface EditorModel {
   pending: boolean;
 }
 
+/** The one toast showing: a delete's offers Undo; it closes TOAST_MS after it was shown. */
+export interface ToastModel {
+  undo: { id: string; wasOpen: boolean } | null;
+  shownAt: number;
+}
+
 export interface Model {
   scenarios: Map<string, ScenarioModel>;
   open: string | null;
   editor: EditorModel;
   drafts: Map<string, string>;
   clock: number;
+  toast: ToastModel | null;
+  /** Faked milliseconds elapsed (only Pause moves them). */
+  now: number;
 }
+
+export const PAUSE_MS = 1500;
+const TOAST_MS = 12_000;
 
 const CLOSED: EditorModel = { text: '', past: [], future: [], lastKey: null, pending: false };
 
 export function emptyModel(): Model {
-  return { scenarios: new Map(), open: null, editor: { ...CLOSED }, drafts: new Map(), clock: 0 };
+  return { scenarios: new Map(), open: null, editor: { ...CLOSED }, drafts: new Map(), clock: 0, toast: null, now: 0 };
 }
 
 /** The fields the test edits; 0 is out of range for both, so an edit can make the text invalid. */
@@ -146,6 +158,8 @@ export function redo(m: Model): void {
 
 /** Time passes: the coalescing window closes and a scheduled autosave saves valid edits. */
 export function pause(m: Model): void {
+  m.now += PAUSE_MS;
+  if (m.toast && m.now - m.toast.shownAt >= TOAST_MS) m.toast = null;
   if (m.editor.pending && m.open !== null) save(m);
   m.editor.pending = false;
   m.editor.lastKey = null;
@@ -178,6 +192,7 @@ export function duplicate(m: Model, copyId: string): void {
   save(m);
   const name = nameOf(current(m).saved);
   create(m, copyId, withName(current(m).saved, `${name.slice(0, 193)} (copy)`));
+  m.toast = { undo: null, shownAt: m.now };
 }
 
 export function remove(m: Model, id: string): void {
@@ -187,6 +202,7 @@ export function remove(m: Model, id: string): void {
   s.deleted = true;
   s.deletedAt = ++m.clock;
   m.drafts.delete(id);
+  m.toast = { undo: { id, wasOpen }, shownAt: m.now };
   if (!wasOpen) return;
   m.open = null;
   m.editor = { ...CLOSED };
@@ -196,5 +212,13 @@ export function remove(m: Model, id: string): void {
 
 export function restore(m: Model, id: string): void {
   m.scenarios.get(id)!.deleted = false;
+  m.toast = { undo: null, shownAt: m.now };
   if (m.open === null) open(m, id);
+}
+
+/** The delete toast's Undo: out of the trash, and reopened if it was open. */
+export function undoDelete(m: Model): void {
+  const { id, wasOpen } = m.toast!.undo!;
+  restore(m, id);
+  if (wasOpen) open(m, id);
 }

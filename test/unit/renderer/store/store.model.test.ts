@@ -1,8 +1,9 @@
 // Model-based test of the whole store over the fake backend: random sequences of user actions
-// (create, edit, undo, redo, save, pause, rename, duplicate, delete, restore, select), each
+// (create, edit, undo, redo, save, pause, rename, duplicate, delete and its Undo, restore from
+// the trash, select), each
 // applied to the store and to a plain model (scenario-store-model.ts), and after each one the
 // store, the backend and the model must agree: the list and its order, the open scenario, its
-// text, the versions, the drafts and both undo stacks.
+// text, the versions, the drafts, both undo stacks and the toast.
 // HEADROOM_FUZZ_RUNS raises the number of sequences (100 by default).
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,6 +55,8 @@ function agree(m: M.Model, r: Real): void {
   expect(s.history.past, 'undo steps').toEqual(m.editor.past);
   expect(s.history.future, 'redo steps').toEqual(m.editor.future);
   expect(s.drafts, 'drafts').toEqual(Object.fromEntries(m.drafts));
+  expect(s.toast === null, 'no toast').toBe(m.toast === null);
+  expect(s.toast?.action?.label ?? null, "the toast's action").toBe(m.toast?.undo ? 'Undo' : null);
 }
 
 const ifOpen = (m: Readonly<M.Model>) => m.open !== null;
@@ -91,7 +94,7 @@ const simple = (name: string, storeAction: (s: ReturnType<AppStore['getState']>)
 const pause = (): Cmd => ({
   check: () => true,
   async run(m, r) {
-    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 300);
+    await vi.advanceTimersByTimeAsync(M.PAUSE_MS);
     await settle();
     M.pause(m);
     agree(m, r);
@@ -145,6 +148,16 @@ const restore = (i: number): Cmd => ({
   toString: () => `RestoreFromTrash(#${i})`,
 });
 
+const undoDelete = (): Cmd => ({
+  check: (m) => m.toast?.undo != null,
+  async run(m, r) {
+    await act(r, (s) => s.toast?.action?.run());
+    M.undoDelete(m);
+    agree(m, r);
+  },
+  toString: () => 'UndoDelete',
+});
+
 const select = (i: number): Cmd => ({
   check: (m) => M.live(m).length > 0,
   async run(m, r) {
@@ -169,6 +182,7 @@ const commands = [
   fc.constant(duplicate()),
   index.map(remove),
   index.map(restore),
+  fc.constant(undoDelete()),
   index.map(select),
 ];
 
@@ -183,6 +197,7 @@ afterEach(() => {
 
 describe('the store against a model', () => {
   it('agrees with the model after every action', async () => {
+    expect(M.PAUSE_MS, 'a pause runs the autosave and ends the coalescing second').toBeGreaterThan(Math.max(AUTOSAVE_MS, 1000));
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 60, size: 'max' }), async (cmds) => {
         vi.clearAllTimers(); // nothing of an earlier sequence's store may fire in this one
