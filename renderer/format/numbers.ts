@@ -8,6 +8,9 @@ import { FIXED_LOCALE, NumberText } from '../../simulation/present/numbers';
 const userLocale = typeof navigator === 'undefined' ? FIXED_LOCALE : navigator.language || FIXED_LOCALE;
 const t = new NumberText(userLocale);
 
+/** The formatter itself, for the figure catalogue's cells (simulation/present/figure-text.ts). */
+export const APP_NUMBERS = t;
+
 export const { number: formatNumber, ms: formatMs, percent: formatPercent, stat: formatStat, statMs: formatStatMs, statPercent: formatStatPercent, rate: formatRate } = t;
 
 /** Wall time or ETA: "350 ms", "4.2 s", "2 min 05 s". */

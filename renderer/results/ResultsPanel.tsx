@@ -10,7 +10,7 @@ import type { AnalyticOnlyService, ServiceResult } from '../../simulation/result
 
 function Comparison({ id, svc }: { id: string; svc: ServiceResult | AnalyticOnlyService }) {
   const slo = useSloPercentile(id);
-  return <ServiceComparison serviceId={id} service={svc} sloLabel={slo === null ? 'the SLO percentile' : `p${slo}`} />;
+  return <ServiceComparison serviceId={id} service={svc} sloPercentile={slo} />;
 }
 
 export function ResultsPanel() {

@@ -5,6 +5,8 @@
 // and the analytic-beside-simulated table — with no console error or warning.
 import type { ResultDocument, RunSummary, ScenarioSummary } from '../../electron/common/contract';
 import { formatStatPercent } from '../../renderer/format/numbers';
+import { EN_US } from '../../simulation/present/numbers';
+import { statWithUnit } from '../../simulation/present/units';
 import { callApi, collectConsoleProblems, expect, test } from './fixtures';
 
 
@@ -63,7 +65,7 @@ test('a cluster run shows utilization vs target, allocation, distributions, seri
     await expect(group.locator('text.value[data-kind="busy"]')).toHaveText(formatStatPercent(p.busy_utilization));
     await expect(group).toHaveClass(p.over_target ? /\bover\b/ : /^pool-group$/);
     const table = page.getByRole('table', { name: /Analytic vs simulated — GPU cluster/ });
-    await expect(table.getByRole('row', { name: new RegExp(`^${id}: allocated utilization`) })).toContainText(formatStatPercent(p.utilization));
+    await expect(table.getByRole('row', { name: new RegExp(`^${id}: Allocated utilization`) })).toContainText(statWithUnit(EN_US, p.utilization, 'fraction'));
   }
 
   // Where the allocated time goes, and the two distributions with their quantiles.
@@ -92,7 +94,7 @@ test('a cluster run shows utilization vs target, allocation, distributions, seri
 
   // Analytic beside simulated: E[step] and efficiency, and Young/Daly.
   const compare = page.getByRole('table', { name: /Analytic vs simulated — GPU cluster/ });
-  await expect(compare.getByRole('row', { name: /^Parallel efficiency/ })).toContainText(formatStatPercent(cluster.jobs!.parallel_efficiency));
+  await expect(compare.getByRole('row', { name: /^Parallel efficiency/ })).toContainText(statWithUnit(EN_US, cluster.jobs!.parallel_efficiency, 'fraction'));
   await expect(page.getByRole('table', { name: 'Analytic figures per job' }).locator('tbody tr')).toHaveCount(Object.keys(cluster.analytic.jobs!).length);
   await expect(page.getByRole('table', { name: /Checkpoint interval: Young\/Daly/ }).locator('tbody tr')).toHaveCount(cluster.analytic.checkpoint!.young_daly.length);
 

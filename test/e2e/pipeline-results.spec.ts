@@ -1,6 +1,8 @@
 // The pipeline view of a run in the browser preview: success against ∏(1 − p), makespan against
 // the critical path, and the DAG with failure propagation — one box per task, carrying the
 // figures of the stored result (read back over the same API the app uses).
+import { EN_US } from '../../simulation/present/numbers';
+import { statWithUnit } from '../../simulation/present/units';
 import { callApi, collectConsoleProblems, expect, runQuickRiskCopy, test } from './fixtures';
 
 test('a pipeline run shows the DAG with how every task ended', async ({ page, appUrl }) => {
@@ -37,10 +39,9 @@ test('a pipeline run shows the DAG with how every task ended', async ({ page, ap
   await expect(dag.locator('path.dag-edge.critical')).toHaveCount(8);
 
   // Success against ∏(1 − p), with the CI the result holds.
-  const success = card.getByRole('row', { name: /Every task succeeds/ });
-  await expect(success).toContainText('75.16 % = ∏(1 − p)');
-  const s = result.pipeline.success_rate;
-  await expect(success).toContainText(`${(s.mean * 100).toFixed(1)} % [${(s.ci95[0] * 100).toFixed(1)}, ${(s.ci95[1] * 100).toFixed(1)}]`);
+  const success = card.getByRole('row', { name: /^Success rate \(analytic: ∏\(1 − p\^\(r\+1\)\)\)/ });
+  await expect(success).toContainText('75.2%');
+  await expect(success).toContainText(statWithUnit(EN_US, result.pipeline.success_rate, 'fraction'));
   await expect(card.getByRole('table', { name: 'How each task ended over the runs' }).getByRole('row')).toHaveCount(tasks.length + 1);
   expect(problems).toEqual([]);
 });

@@ -1,41 +1,29 @@
 // The analytic figures of each explicit job: workers, nodes spanned, E[step] (m·H_n for
 // exponential steps), data-parallel efficiency, run time without queueing, Young/Daly interval.
 import type { JobAnalytic } from '../../../simulation/analytic/cluster';
-import { formatNumber, formatPercent } from '../../format/numbers';
-import { formatDurationS } from '../../charts/cluster/duration-unit';
+import { valueText } from '../../../simulation/present/figure-text';
+import { JOB_ANALYTIC_FIGURES } from '../../../simulation/present/figures-cluster';
+import { APP_NUMBERS, formatNumber } from '../../format/numbers';
 
 const SHOWN = 12;
 
-function JobRow({ id, j }: { id: string; j: JobAnalytic }) {
-  return (
-    <tr>
-      <th scope="row"><code>{id}</code></th>
-      <td className="num">{formatNumber(j.workers, 0)}</td>
-      <td className="num">{formatNumber(j.nodes, 0)}</td>
-      <td className="num">{j.expected_step_s === null ? '—' : `${formatNumber(j.expected_step_s)} s`}</td>
-      <td className="num">{j.parallel_efficiency === null ? '—' : formatPercent(j.parallel_efficiency)}</td>
-      <td className="num">{j.expected_run_s === null ? '—' : formatDurationS(j.expected_run_s)}</td>
-      <td className="num">{j.young_daly_interval_s === null ? '—' : formatDurationS(j.young_daly_interval_s)}</td>
-    </tr>
-  );
-}
-
+/** The catalogue's per-job analytic figures, one column each, headed by their short labels. */
 function JobTable({ entries, label }: { entries: [string, JobAnalytic][]; label: string }) {
   return (
     <table className="data-table" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Job</th>
-          <th scope="col" className="num">GPUs</th>
-          <th scope="col" className="num">Nodes</th>
-          <th scope="col" className="num">E[step]</th>
-          <th scope="col" className="num">Efficiency</th>
-          <th scope="col" className="num">Run, no queue</th>
-          <th scope="col" className="num">Young/Daly</th>
+          {JOB_ANALYTIC_FIGURES.map((d) => <th key={d.key} scope="col" className="num">{d.short ?? (d.label as string)}</th>)}
         </tr>
       </thead>
       <tbody>
-        {entries.map(([id, j]) => <JobRow key={id} id={id} j={j} />)}
+        {entries.map(([id, j]) => (
+          <tr key={id}>
+            <th scope="row"><code>{id}</code></th>
+            {JOB_ANALYTIC_FIGURES.map((d) => <td key={d.key} className="num">{valueText(APP_NUMBERS, d.analytic?.(j), d.unit)}</td>)}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

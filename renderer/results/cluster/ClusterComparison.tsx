@@ -2,6 +2,7 @@
 // snapshot, step time and parallel efficiency against E[step] = m·H_n; then the simulated job
 // and failure figures, and the Young/Daly checkpoint intervals.
 import type { ClusterAnalytic } from '../../../simulation/analytic/cluster';
+import { FIGURE_COLUMNS } from '../../../simulation/present/figure-text';
 import { formatDurationS } from '../../charts/cluster/duration-unit';
 import { jobRows, poolRows, simulatedJobRows, youngDalyRows } from './cluster-rows';
 import type { SimulatedCluster } from './cluster-result';
@@ -23,9 +24,9 @@ export function ClusterComparison({ analytic, simulated }: Props) {
       <table className="data-table" aria-labelledby="cluster-compare-heading">
         <thead>
           <tr>
-            <th scope="col">Figure</th>
-            <th scope="col" className="num">Analytic</th>
-            {sim && <th scope="col" className="num">Simulated, mean [95% CI]</th>}
+            <th scope="col">{FIGURE_COLUMNS.label}</th>
+            <th scope="col" className="num">{FIGURE_COLUMNS.analytic}</th>
+            {sim && <th scope="col" className="num">{FIGURE_COLUMNS.simulated}</th>}
           </tr>
         </thead>
         <tbody>
@@ -60,8 +61,8 @@ export function SimulatedJobFigures({ simulated }: { simulated: SimulatedCluster
       <table className="data-table" aria-labelledby="cluster-figures-heading">
         <thead>
           <tr>
-            <th scope="col">Figure</th>
-            <th scope="col" className="num">Mean [95% CI]</th>
+            <th scope="col">{FIGURE_COLUMNS.label}</th>
+            <th scope="col" className="num">{FIGURE_COLUMNS.simulated}</th>
           </tr>
         </thead>
         <tbody>

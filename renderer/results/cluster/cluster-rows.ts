@@ -1,15 +1,20 @@
-// Rows of the cluster's "analytic beside simulated" table: the formula's figure (allocation
-// snapshot, E[step] = m·H_n, Young/Daly) next to the simulated mean and its 95% CI. Pure.
-import type { ClusterAnalytic } from '../../../simulation/analytic/cluster';
-import { formatNumber, formatPercent, formatStat, formatStatPercent } from '../../format/numbers';
-import { formatDurationS, formatStatDuration } from '../../charts/cluster/duration-unit';
+// Rows of the cluster's "analytic beside simulated" tables, read from the figure catalogue
+// (simulation/present/figures-cluster.ts): each pool's target, allocated and busy utilization
+// beside its allocation snapshot, step time and efficiency beside E[step] = m·H_n, the simulated
+// job and failure figures, and Young/Daly. Labels and cell text are the catalogue's. Pure.
+import type { ClusterAnalytic, PoolAnalytic } from '../../../simulation/analytic/cluster';
+import { figureDef, figureRow, figureRows, type Figure } from '../../../simulation/present/figure';
+import { valueText } from '../../../simulation/present/figure-text';
+import { CLUSTER_FIGURES, JOBS_FIGURES, POOL_FIGURES } from '../../../simulation/present/figures-cluster';
+import { APP_NUMBERS, formatPercent } from '../../format/numbers';
+import { analyticCell, pickFigures, simulatedCell } from '../figure-rows';
 import { aggregateAnalyticJobs, type SimulatedCluster } from './cluster-result';
 
 export interface ComparisonRow {
   key: string;
   label: string;
   analytic: string;
-  /** A short qualifier shown under the analytic figure ("snapshot", "E[step]", a range). */
+  /** A short qualifier shown under the analytic figure ("over target", "E[step]", a range). */
   analyticNote?: string;
   simulated: string;
   simulatedNote?: string;
@@ -17,50 +22,45 @@ export interface ComparisonRow {
   over?: boolean;
 }
 
-const secondsOrDash = (s: number | null) => (s === null ? '—' : formatDurationS(s));
+const NO_POOL: PoolAnalytic = { allocated_utilization: null, utilization_target: null, over_target: null };
 
+const cells = (f: Figure, label = f.label): ComparisonRow => ({ key: `${f.entity}/${f.metric}`, label, analytic: analyticCell(f), simulated: f.mean === null ? '—' : simulatedCell(f) });
+
+/** Per pool, the catalogue's pool figures, labelled "pool: figure". */
 export function poolRows(analytic: ClusterAnalytic, sim: SimulatedCluster | null): ComparisonRow[] {
   const ids = Object.keys(sim?.pools ?? analytic.pools);
   return ids.flatMap((id) => {
-    const a = analytic.pools[id];
+    const a = analytic.pools[id] ?? NO_POOL;
     const p = sim?.pools[id];
-    const target = p?.utilization_target ?? a?.utilization_target ?? null;
-    const snapshot = a?.allocated_utilization ?? null;
-    const rows: ComparisonRow[] = [
-      {
-        key: `util-${id}`,
-        label: `${id}: allocated utilization${target === null ? '' : ` (target ${formatPercent(target, 0)})`}`,
-        analytic: snapshot === null ? '—' : formatPercent(snapshot),
-        analyticNote: snapshot === null ? undefined : `snapshot${a?.over_target ? ', over target' : ''}`,
-        simulated: p ? formatStatPercent(p.utilization) : '—',
-        simulatedNote: p?.over_target ? (target !== null && p.utilization && p.utilization.ci95[0] <= target ? 'over target (CI includes it)' : 'over target') : undefined,
-        over: p?.over_target === true || (!p && a?.over_target === true),
-      },
-    ];
-    if (p) rows.push({ key: `busy-${id}`, label: `${id}: busy utilization`, analytic: '—', simulated: formatStatPercent(p.busy_utilization) });
-    return rows;
+    const target = p?.utilization_target ?? a.utilization_target;
+    return figureRows(POOL_FIGURES, { a, p }, 'cluster', id).map((f) => {
+      const row = cells(f, `${id}: ${f.label}`);
+      if (f.metric !== 'utilization' && f.metric !== 'analytic.allocated_utilization') return row;
+      if (a.over_target && a.allocated_utilization !== null) row.analyticNote = 'over target';
+      if (p?.over_target) row.simulatedNote = target !== null && p.utilization && p.utilization.ci95[0] <= target ? 'over target (CI includes it)' : 'over target';
+      row.over = p?.over_target === true || (!p && a.over_target === true);
+      return row;
+    });
   });
 }
 
+type JobsEntity = Parameters<NonNullable<(typeof JOBS_FIGURES)[number]['analytic']>>[0];
+
+/** Step time and parallel efficiency beside E[step]; without a simulation, the analytic side alone. */
 export function jobRows(analytic: ClusterAnalytic, sim: SimulatedCluster | null): ComparisonRow[] {
   const agg = aggregateAnalyticJobs(analytic.jobs);
   const j = sim?.jobs;
   const range = agg.minEfficiency !== null && agg.maxEfficiency !== null && agg.jobs > 1
     ? `${formatPercent(agg.minEfficiency, 0)}–${formatPercent(agg.maxEfficiency, 0)} by job`
     : undefined;
-  const rows: ComparisonRow[] = [
-    {
-      key: 'step', label: 'Step time (barrier + all-reduce)',
-      analytic: agg.expectedStepS === null ? '—' : `${formatNumber(agg.expectedStepS)} s`, analyticNote: agg.expectedStepS === null ? undefined : 'E[step]',
-      simulated: j ? formatStat(j.step_time_s.mean, 's') : '—',
-    },
-    {
-      key: 'eff', label: 'Parallel efficiency',
-      analytic: agg.parallelEfficiency === null ? '—' : formatPercent(agg.parallelEfficiency), analyticNote: agg.parallelEfficiency === null ? undefined : range,
-      simulated: j ? formatStatPercent(j.parallel_efficiency) : '—',
-    },
-  ];
-  return rows;
+  return (['step_time_s.mean', 'parallel_efficiency'] as const).map((key) => {
+    const def = figureDef(JOBS_FIGURES, key);
+    // Without simulated jobs only the analytic accessor is read, and it reads the aggregate alone.
+    const f = j ? figureRow(def, { j, agg }, 'cluster', 'jobs')! : figureRow({ ...def, stat: undefined }, { agg } as JobsEntity, 'cluster', 'jobs')!;
+    const row = cells(f);
+    if (f.analytic !== null) row.analyticNote = key === 'step_time_s.mean' ? 'E[step]' : range;
+    return row;
+  });
 }
 
 export interface FigureRow {
@@ -69,24 +69,15 @@ export interface FigureRow {
   value: string;
 }
 
-/** The simulated job and failure figures that have no formula beside them. */
+/** The simulated job and failure figures that have no formula beside them, by catalogue key. */
+export const SIMULATED_JOB_KEYS = [
+  'straggler_wait_fraction', 'sync_slowdown', 'goodput', 'jct_s.mean', 'jct_s.p99', 'queue_delay_s.mean', 'queue_delay_s.p95',
+  'makespan_s', 'submitted', 'completed', 'unfinished', 'events.node_failures', 'events.preemptions', 'events.restarts',
+] as const;
+
 export function simulatedJobRows(sim: SimulatedCluster): FigureRow[] {
-  const j = sim.jobs;
-  return [
-    { key: 'straggler', label: 'Straggler wait fraction (barrier wait ÷ allocated step time)', value: formatStatPercent(j.straggler_wait_fraction) },
-    { key: 'sync', label: 'Sync slowdown (slowest ÷ mean worker per step)', value: formatStat(j.sync_slowdown, '×') },
-    { key: 'goodput', label: 'Goodput (share of allocated time in kept steps)', value: formatStatPercent(j.goodput) },
-    { key: 'jct', label: 'Job-completion time, mean', value: formatStatDuration(j.jct_s.mean) },
-    { key: 'jct99', label: 'Job-completion time, p99', value: formatStatDuration(j.jct_s.p99) },
-    { key: 'qd', label: 'Queueing delay, mean', value: formatStatDuration(j.queue_delay_s.mean) },
-    { key: 'qd95', label: 'Queueing delay, p95', value: formatStatDuration(j.queue_delay_s.p95) },
-    { key: 'makespan', label: 'Makespan (last completion)', value: formatStatDuration(sim.makespan_s) },
-    { key: 'jobs', label: 'Jobs submitted / completed / unfinished', value: `${formatNumber(j.submitted, 0)} / ${formatNumber(j.completed, 0)} / ${formatNumber(j.unfinished, 0)}` },
-    {
-      key: 'events', label: 'Node failures / preemptions / restarts',
-      value: `${formatNumber(sim.events.node_failures, 0)} / ${formatNumber(sim.events.preemptions, 0)} / ${formatNumber(sim.events.restarts, 0)}`,
-    },
-  ];
+  const figs = [...figureRows(JOBS_FIGURES, { j: sim.jobs, agg: aggregateAnalyticJobs(undefined) }, 'cluster', 'jobs'), ...figureRows(CLUSTER_FIGURES, sim, 'cluster', '')];
+  return pickFigures(figs, SIMULATED_JOB_KEYS).map((f) => ({ key: f.metric, label: f.label, value: simulatedCell(f) }));
 }
 
 export interface YoungDalyRow {
@@ -97,5 +88,5 @@ export interface YoungDalyRow {
 
 /** √(2·MTBF_job·C) for jobs spanning 1, 2, 4, … nodes. */
 export function youngDalyRows(analytic: ClusterAnalytic): YoungDalyRow[] {
-  return (analytic.checkpoint?.young_daly ?? []).map((y) => ({ nodes: y.nodes, mtbf: formatDurationS(y.mtbf_job_s), interval: secondsOrDash(y.interval_s) }));
+  return (analytic.checkpoint?.young_daly ?? []).map((y) => ({ nodes: y.nodes, mtbf: valueText(APP_NUMBERS, y.mtbf_job_s, 's'), interval: valueText(APP_NUMBERS, y.interval_s, 's') }));
 }

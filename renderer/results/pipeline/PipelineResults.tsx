@@ -3,67 +3,38 @@
 // scenario in the editor (the result holds figures, not structure); edges naming tasks the run
 // does not know are dropped, and the run's header already says when the editor has moved on.
 import type { ResultDocument } from '../../../electron/common/contract';
-import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
-import type { MaybeStat } from '../../../simulation/result/types';
-import { formatNumber, formatPercent, formatStat, formatStatPercent } from '../../format/numbers';
+import { figureIndex, type Figure } from '../../../simulation/present/figures';
+import { pipelineFigures } from '../../../simulation/present/figures-pipeline';
+import { formatNumber } from '../../format/numbers';
 import { useAppStore } from '../../store';
-import { ComparisonTable, type ComparisonRowText } from '../ComparisonTable';
+import { ComparisonTable } from '../ComparisonTable';
+import { meanCell } from '../figure-rows';
+import { pipelineComparisonRows, TASK_COLUMNS } from './pipeline-rows';
 import { PipelineSummaryCharts, TaskStatesChart } from '../../charts/pipeline/PipelineCharts';
 import { MAX_DRAWN_TASKS, PipelineDag } from './PipelineDag';
 
 const EMPTY_EDGES: [string, string][] = [];
 
-/** Seconds as minutes (the seed article's unit), keeping the CI. */
-function minutes(stat: MaybeStat): string {
-  return formatStat(stat, 'min', 1 / 60);
-}
-
-function Headline({ p }: { p: NonNullable<ResultDocument['pipeline']> }) {
-  const a = p.analytic;
-  const rows: ComparisonRowText[] = [
-    { label: 'Every task succeeds', analytic: `${formatPercent(a.reliability_with_retries, 2)}${a.reliability_with_retries !== a.reliability ? ` (∏(1 − p) ${formatPercent(a.reliability, 2)} without retries)` : ' = ∏(1 − p)'}`, simulated: formatStatPercent(p.success_rate ?? null) },
-    { label: 'DAG run succeeds (every leaf success or skipped)', analytic: '—', simulated: formatStatPercent(p.dag_run_success_rate ?? null) },
-    { label: 'Makespan, mean (a failed run ends early)', analytic: '—', simulated: minutes(p.makespan_s?.mean ?? null) },
-    { label: 'Makespan, p50', analytic: `${formatNumber(a.critical_path_s / 60)} min critical path (CPM)`, simulated: minutes(p.makespan_s?.p50 ?? null) },
-    { label: 'Makespan, p95', analytic: '—', simulated: minutes(p.makespan_s?.p95 ?? null) },
-    { label: 'Makespan, p99', analytic: '—', simulated: minutes(p.makespan_s?.p99 ?? null) },
-  ];
-  return <ComparisonTable rows={rows} labelledBy="pipeline-compare" />;
-}
-
-function TaskTable({ ids, tasks }: { ids: string[]; tasks: Record<string, PipelineTaskResult> }) {
-  const pct = (s: MaybeStat) => (s ? formatPercent(s.mean) : '—');
+function TaskTable({ ids, figs }: { ids: string[]; figs: readonly Figure[] }) {
+  const at = figureIndex(figs);
   return (
     <div className="table-scroll">
       <table className="data-table task-table" aria-label="How each task ended over the runs">
         <thead>
           <tr>
             <th scope="col">Task</th>
-            <th scope="col" className="num">Success</th>
-            <th scope="col" className="num">Failed</th>
-            <th scope="col" className="num">Upstream failed</th>
-            <th scope="col" className="num">Skipped</th>
-            <th scope="col" className="num">Attempts</th>
-            <th scope="col" className="num">Critical</th>
-            <th scope="col" className="num" title="Descendants that did not run, per failure of this task">Blast radius</th>
+            {TASK_COLUMNS.map((d) => (
+              <th key={d.key} scope="col" className="num" title={typeof d.label === 'string' && d.label !== d.short ? d.label : undefined}>{d.short ?? d.label as string}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {ids.map((id) => {
-            const t = tasks[id];
-            return (
-              <tr key={id}>
-                <th scope="row"><code>{id}</code></th>
-                <td className="num">{pct(t?.success ?? null)}</td>
-                <td className="num">{pct(t?.failed ?? null)}</td>
-                <td className="num">{pct(t?.upstream_failed ?? null)}</td>
-                <td className="num">{pct(t?.skipped ?? null)}</td>
-                <td className="num">{t?.attempts_mean ? formatNumber(t.attempts_mean.mean, 2) : '—'}</td>
-                <td className="num">{pct(t?.criticality ?? null)}</td>
-                <td className="num">{t?.blast_radius ? formatNumber(t.blast_radius.mean, 1) : '—'}</td>
-              </tr>
-            );
-          })}
+          {ids.map((id) => (
+            <tr key={id}>
+              <th scope="row"><code>{id}</code></th>
+              {TASK_COLUMNS.map((d) => <td key={d.key} className="num">{meanCell(at('pipeline', id, d.key))}</td>)}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
@@ -76,16 +47,17 @@ export function PipelineResults({ result }: { result: ResultDocument }) {
   if (!p?.tasks) return null;
   const tasks = p.tasks;
   const ids = Object.keys(tasks);
+  const figs = pipelineFigures(p);
   return (
     <section className="card pipeline-results" aria-labelledby="pipeline-compare">
       <h3 id="pipeline-compare">Pipeline — {formatNumber(p.runs ?? 0, 0)} runs</h3>
-      <Headline p={p} />
+      <ComparisonTable rows={pipelineComparisonRows(figs)} labelledBy="pipeline-compare" />
       <PipelineSummaryCharts pipeline={p} />
       {ids.length <= MAX_DRAWN_TASKS
         ? <PipelineDag ids={ids} edges={edges as [string, string][]} tasks={tasks} criticalPath={p.critical_path ?? []} />
         : <p className="card-note">The DAG has {ids.length} tasks, too many to draw legibly; the table lists every task.</p>}
       <TaskStatesChart tasks={tasks} />
-      <TaskTable ids={ids} tasks={tasks} />
+      <TaskTable ids={ids} figs={figs} />
     </section>
   );
 }

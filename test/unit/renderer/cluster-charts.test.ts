@@ -204,8 +204,9 @@ describe('analytic beside simulated', () => {
     };
     expect(isSimulatedCluster({ analytic })).toBe(false);
     const rows = poolRows(analytic, null);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ analytic: '90.0 %', analyticNote: 'snapshot, over target', simulated: '—', over: true });
+    expect(rows.map((r) => r.label)).toEqual(['gpu: Utilization target', 'gpu: Allocated utilization (snapshot)']);
+    expect(rows[0]).toMatchObject({ analytic: '85%', simulated: '—' });
+    expect(rows[1]).toMatchObject({ analytic: '90%', analyticNote: 'over target', simulated: '—', over: true });
     expect(jobRows(analytic, null).map((r) => r.analytic)).toEqual(['—', '—']);
     expect(youngDalyRows(analytic)).toEqual([{ nodes: 1, mtbf: '24 h', interval: '53.7 min' }]);
   });
@@ -214,7 +215,8 @@ describe('analytic beside simulated', () => {
     const analytic = { pools: { gpu: { allocated_utilization: null, utilization_target: 0.85, over_target: null } } };
     const pool = (lo: number) => ({ utilization: { mean: 0.86, ci95: [lo, 0.92] as [number, number] }, busy_utilization: null, utilization_target: 0.85, over_target: true });
     const sim = (lo: number) => ({ pools: { gpu: pool(lo) } }) as unknown as Parameters<typeof poolRows>[1];
-    expect(poolRows(analytic, sim(0.8))[0]!.simulatedNote).toBe('over target (CI includes it)');
-    expect(poolRows(analytic, sim(0.855))[0]!.simulatedNote).toBe('over target');
+    const utilization = (lo: number) => poolRows(analytic, sim(lo)).find((r) => r.key === 'gpu/utilization')!;
+    expect(utilization(0.8).simulatedNote).toBe('over target (CI includes it)');
+    expect(utilization(0.855).simulatedNote).toBe('over target');
   });
 });
