@@ -1,15 +1,21 @@
 // Human-readable output of `solve` and `sweep` (their --json output is the document itself).
+// Their columns are serving figures of the catalogue (simulation/present): its labels, and its
+// spelling of a mean with its 95% CI.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
 import type { SolveResult } from '../../simulation/serving/solve';
+import { figureDef, labelOf } from '../../simulation/present/figure';
+import { valueText } from '../../simulation/present/figure-text';
+import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present/figures-serving';
 import { EN_US } from '../../simulation/present/numbers';
+import { statWithUnit } from '../../simulation/present/units';
 import { table } from './text-table';
 
 const { plain: fmt } = EN_US;
 
-function withCi(s: MaybeStat, digits = 2): string {
-  if (!s) return '—';
-  const [lo, hi] = s.ci95;
-  return lo === hi ? fmt(s.mean, digits) : `${fmt(s.mean, digits)} [${fmt(lo, digits)}, ${fmt(hi, digits)}]`;
+/** A column of a serving figure: its catalogue label, and a cell in its unit. */
+function column(key: string): { head: string; cell: (s: MaybeStat | undefined) => string } {
+  const d = figureDef(SERVICE_SIMULATED, key);
+  return { head: labelOf(d, null as never), cell: (s) => statWithUnit(EN_US, s, d.unit) };
 }
 
 export function percentileLabel(p: number): string {
@@ -23,9 +29,11 @@ export function formatSolve(r: SolveResult): string {
     `${r.replications} replications per count; analytic estimate ${r.estimate} (fewest replicas below 100% utilization), searched up to ${r.search_max}`,
     '',
   ];
-  const rows = [[`replicas`, `${p} latency ms [95% CI]`, 'utilization [95% CI]', 'cost/h', 'stable', 'meets']];
+  const latency = column('latency_at_slo_ms'), utilization = column('utilization');
+  const cost = figureDef(SERVICE_ANALYTIC, 'analytic.cost_per_hour');
+  const rows = [['Replicas', `${latency.head} (${p})`, utilization.head, labelOf(cost, null as never), 'Stable', 'Meets the SLO']];
   for (const c of r.evidence) {
-    rows.push([String(c.replicas), withCi(c.latency_at_slo_ms), withCi(c.utilization, 4), c.cost_per_hour === null ? '—' : fmt(c.cost_per_hour, 2), c.stable ? 'yes' : 'no', c.meets ? 'yes' : 'no']);
+    rows.push([String(c.replicas), latency.cell(c.latency_at_slo_ms), utilization.cell(c.utilization), valueText(EN_US, c.cost_per_hour, cost.unit), c.stable ? 'yes' : 'no', c.meets ? 'yes' : 'no']);
   }
   out.push(...table(rows, [true, false, false, true, false, false]), '');
   out.push(r.replicas === null
@@ -43,11 +51,13 @@ export function formatSweep(parameter: string, points: { value: number; result: 
   const ids = Object.keys(points[0]?.result.serving ?? {});
   for (const id of ids) {
     const p = percentileLabel(sloPercentiles[id] ?? 99);
-    const rows = [[parameter, `${p} latency ms [95% CI]`, 'utilization', 'SLO attained', 'throughput rps', 'stable']];
+    const cols = ['latency_at_slo_ms', 'utilization', 'slo_attainment', 'throughput_rps'].map(column);
+    const rows = [[parameter, `${cols[0]!.head} (${p})`, ...cols.slice(1).map((c) => c.head), 'Stable']];
     for (const pt of points) {
       const svc = pt.result.serving?.[id];
       if (!isSimulated(svc)) continue;
-      rows.push([fmt(pt.value, 6), withCi(svc.latency_at_slo_ms), withCi(svc.utilization, 4), withCi(svc.slo_attainment, 4), withCi(svc.throughput_rps, 1), svc.stable ? 'yes' : 'no']);
+      const stats = [svc.latency_at_slo_ms, svc.utilization, svc.slo_attainment, svc.throughput_rps];
+      rows.push([fmt(pt.value, 6), ...cols.map((c, i) => c.cell(stats[i])), svc.stable ? 'yes' : 'no']);
     }
     if (out.length > 0) out.push('');
     out.push(`Service ${id}`, ...table(rows, [true, false, false, false, false, false]));

@@ -134,7 +134,7 @@ describe('headroom solve', () => {
     const two = headroom('solve', loose, '--service', 'api', '--replications', '3', '--json', '--threads', '2');
     expect(one.stdout).toBe(two.stdout);
     expect(JSON.parse(one.stdout).replicas).toBe(7);
-    expect(r.stdout).toMatch(/^replicas\s+p99 latency ms \[95% CI\]\s+utilization \[95% CI\]\s+cost\/h\s+stable\s+meets$/m);
+    expect(r.stdout).toMatch(/^Replicas\s+Latency at the SLO percentile \(p99\)\s+Utilization\s+Cost per hour\s+Stable\s+Meets the SLO$/m);
     expect(r.stdout).toMatch(/^Answer: \d+ replicas\.$/m);
   });
 
