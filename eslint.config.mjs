@@ -1,7 +1,10 @@
 // Lint rules, including the import zones that keep the layers of ARCHITECTURE.md apart:
 //   simulation ← db (types only) ← electron/backend ← electron/{main,web,cli}
 //   simulation ← renderer (pure functions, types); renderer → electron/common (types only)
+//   renderer/charts (a leaf) ← electron/backend/report (the report renders the app's charts)
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Module names go in `paths` (exact names); folder globs go in `patterns` (gitignore syntax,
@@ -12,6 +15,12 @@ const zone = (files, patterns, modules = [], extra = {}) => ({
 });
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
+
+const rendererPatterns = [
+  { group: ['**/db', '**/db/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', 'node:*'], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
+  { group: ['**/electron/common/**', '!**/electron/common/limits'], message: 'renderer/ takes only types from the contract (and the values of electron/common/limits).', allowTypeImports: true },
+];
+const rendererModules = [[['better-sqlite3', 'electron', ...nodeBuiltins], 'renderer/ talks only to the contract and pure simulation/ code.']];
 
 const simulationPatterns = [
   { group: ['**/electron/**', '**/renderer/**', '**/db', '**/db/**'], message: 'simulation/ is the pure core: it imports no outer layer.' },
@@ -28,6 +37,38 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  // Type-aware rules: a promise nobody awaits or handles is how a failed save goes unnoticed.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./simulation/tsconfig.json', './renderer/tsconfig.json', './tsconfig.node.json', './test/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  // React: the rules of hooks, and accessibility of every control (a name, keyboard reachable).
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // A container may listen for Escape from the controls inside it (event delegation); a
+      // click handler on a non-interactive element is still an error.
+      'jsx-a11y/no-static-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp', 'onKeyPress'] }],
+      'jsx-a11y/no-noninteractive-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp', 'onKeyPress'] }],
+      // A scrollable <pre> must be focusable so that keyboard users can scroll it (WCAG 2.1.1).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'] }],
+      // Focus moves only into an inline form or dialog the user just opened, as the WAI-ARIA
+      // dialog pattern asks; nothing takes focus on page load.
+      'jsx-a11y/no-autofocus': 'off',
     },
   },
   zone(['simulation/**/*.ts'], simulationPatterns, simulationModules, {
@@ -50,15 +91,23 @@ export default tseslint.config(
     { group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the backend.' },
     { group: ['**/simulation', '**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },
   ]),
-  zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
-    { group: ['**/db', '**/db/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', 'node:*'], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
-    { group: ['**/electron/common/**', '!**/electron/common/limits'], message: 'renderer/ takes only types from the contract (and the values of electron/common/limits).', allowTypeImports: true },
-  ], [[['better-sqlite3', 'electron', ...nodeBuiltins], 'renderer/ talks only to the contract and pure simulation/ code.']]),
+  zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], rendererPatterns, rendererModules),
+  // The charts are a leaf of the renderer: pure models and SVG components, which the HTML report
+  // renders too (electron/backend/report), so they read no store, no api and no contract.
+  zone(['renderer/charts/**/*.ts', 'renderer/charts/**/*.tsx'], [
+    ...rendererPatterns,
+    { group: ['**/store', '**/store/**', '**/api', '**/api/**', '**/electron/**', '**/results/**', '**/cluster-tools/**', '**/editor/**', '**/app/**'], message: 'renderer/charts/ is a leaf: no store, api, contract or view import (the report renders it in Node).' },
+  ], rendererModules),
   zone(['electron/common/**/*.ts'], [
     { group: ['**/db', '**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'node:*'], message: 'the contract is types shared by both sides.' },
   ], [[['electron', ...nodeBuiltins], 'the contract is types shared by both sides.']]),
   zone(['electron/backend/**/*.ts'], [
     { group: ['**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/**'], message: 'the backend is plain Node: no shell.' },
+  ], [[['electron'], 'the backend is plain Node: no electron import.']]),
+  // The HTML report draws the app's own charts (pure components, rendered to static SVG) with the
+  // app's chart stylesheets as text: renderer/charts/ and renderer/styles/*.css?raw, nothing else.
+  zone(['electron/backend/report/**/*.ts'], [
+    { group: ['**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/*', '!**/renderer/charts', '!**/renderer/styles', '**/renderer/styles/*', '!**/renderer/styles/*.css?raw'], message: 'the report may import renderer/charts/ (and the chart stylesheets as ?raw text) only.' },
   ], [[['electron'], 'the backend is plain Node: no electron import.']]),
   zone(['electron/web/**/*.ts', 'electron/cli/**/*.ts'], [
     { group: ['**/electron/main/**', '**/renderer/**'], message: 'the web preview and CLI never load Electron.' },

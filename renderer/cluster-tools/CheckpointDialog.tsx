@@ -87,12 +87,15 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
     return () => clearInterval(timer);
   }, [running]);
 
-  // A different scenario in the editor: the previous one's sweep no longer applies.
-  useEffect(() => {
+  // A different scenario in the editor: the previous one's sweep no longer applies (reset while
+  // rendering, as React advises for state derived from a prop, rather than in an effect).
+  const [sweptScenario, setSweptScenario] = useState(scenarioId);
+  if (sweptScenario !== scenarioId) {
+    setSweptScenario(scenarioId);
     setResult(null);
     setProblem(null);
     setApplied(null);
-  }, [scenarioId]);
+  }
 
   const cancel = () => {
     const requestId = current.current;

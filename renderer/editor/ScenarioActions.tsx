@@ -79,15 +79,15 @@ export function ScenarioActions() {
   const setHistoryOpen = useAppStore((s) => s.setHistoryOpen);
   const writable = useAppStore((s) => s.libraryFile?.state === 'ok');
   const [renaming, setRenaming] = useState(false);
-  const [returnFocus, setReturnFocus] = useState(false);
+  const returnFocus = useRef(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // The form unmounts when it is done: put focus back on Rename, where the keyboard user was.
-    if (!renaming && returnFocus) {
+    if (!renaming && returnFocus.current) {
       renameButton.current?.focus();
-      setReturnFocus(false);
+      returnFocus.current = false;
     }
-  }, [renaming, returnFocus]);
+  }, [renaming]);
   if (!id) return null;
   if (renaming) {
     return (
@@ -95,8 +95,8 @@ export function ScenarioActions() {
         id={id}
         name={name}
         onDone={() => {
+          returnFocus.current = true;
           setRenaming(false);
-          setReturnFocus(true);
         }}
       />
     );

@@ -38,8 +38,13 @@ export function BackupsDialog() {
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-    if (!open) setConfirming(null);
   }, [open]);
+  // Closing forgets a pending confirmation (reset while rendering, not in the effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (!open) setConfirming(null);
+  }
 
   const canBackUp = file?.state !== 'unavailable';
   const canRestore = file?.state !== 'read-only';
