@@ -43,7 +43,7 @@ export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps
                 <rect key={s.key} className={`state s-${s.key}`} x={s.x} y={b.y} width={s.width} height={m.barHeight} />
               ))}
               {b.shares.shares.success * (plot.right - plot.left) > 46 && (
-                <text x={plot.left + 5} y={b.y + m.barHeight / 2} dy="0.32em" className="segment-label">{formatPercent(b.shares.shares.success)}</text>
+                <text x={plot.left + 5} y={b.y + m.barHeight / 2} dy="0.32em" className="state-label">{formatPercent(b.shares.shares.success)}</text>
               )}
             </g>
           ))}

@@ -44,7 +44,7 @@ const ROW = 30;
 const BAR = 16;
 const LABEL_ROW = 14;
 
-export function successRateModel(input: SuccessRateInput, width: number, margin = { left: 150, right: 150 }): SuccessRateModel {
+export function successRateModel(input: SuccessRateInput, width: number, margin = { left: 128, right: 128 }): SuccessRateModel {
   const withRetries = Math.abs(input.reliabilityWithRetries - input.reliability) > 1e-12;
   const marksIn = [
     { key: 'reliability' as const, label: '∏(1−p)', value: input.reliability },

@@ -33,7 +33,7 @@ export function taskStateModel(tasks: Record<string, PipelineTaskResult>, width:
   const longest = Math.max(4, ...ids.map((id) => id.length));
   // Task names on the left, up to a third of the width; longer names are clipped by the caller.
   const left = Math.min(Math.round(width / 3), 16 + longest * CHAR_PX);
-  const plot = { left, right: Math.max(left + 40, width - 12), top: 4, bottom: 4 + ids.length * ROW };
+  const plot = { left, right: Math.max(left + 40, width - 20), top: 4, bottom: 4 + ids.length * ROW };
   const x = scaleLinear().domain([0, 1]).range([plot.left, plot.right]);
   const bars = ids.map((id, i) => {
     const shares = taskShares(tasks[id]);
