@@ -3,6 +3,7 @@
 // Output is CommonJS (.cjs): the sandboxed preload must be CommonJS, and so may everything else.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -16,6 +17,16 @@ async function apiNames() {
   return { methods: Object.keys(table.API), events: Object.keys(table.API_EVENTS) };
 }
 
+// `import css from './x.css?raw'` (Vite's spelling, which vitest reads too): the file as text, so
+// the HTML report embeds the app's chart stylesheet rather than a copy of it.
+const rawText = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text', watchFiles: [a.path] }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,7 +35,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['better-sqlite3', 'electron'],
-  define: { __HEADROOM_VERSION__: JSON.stringify(pkg.version) },
+  // The report renders the app's chart components (renderer/charts) with react-dom/server.
+  jsx: 'automatic',
+  plugins: [rawText],
+  define: { __HEADROOM_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
 };
 
 await Promise.all([

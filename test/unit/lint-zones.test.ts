@@ -31,6 +31,14 @@ describe('lint import zones', () => {
     ['db/x.ts', "import { runReplication } from '../simulation';\nexport const a = runReplication;"],
     ['electron/backend/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['electron/cli/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['renderer/charts/x.ts', "import { useAppStore } from '../store';\nexport const a = useAppStore;"],
+    ['renderer/charts/cluster/x.ts', "import { useAppStore } from '../../store/index';\nexport const a = useAppStore;"],
+    ['renderer/charts/x.ts', "import { api } from '../api';\nexport const a = api;"],
+    ['renderer/charts/x.ts', "import type { ResultDocument } from '../../electron/common/contract';\nexport type A = ResultDocument;"],
+    ['electron/backend/report/x.ts', "import { useAppStore } from '../../../renderer/store';\nexport const a = useAppStore;"],
+    ['electron/backend/report/x.ts', "import { RunResult } from '../../../renderer/results/RunResult';\nexport const a = RunResult;"],
+    ['electron/backend/x.ts', "import { LatencyFigure } from '../../renderer/charts/LatencyFigure';\nexport const a = LatencyFigure;"],
+    ['electron/backend/report/x.ts', "import { theme } from '../../../renderer/styles/theme';\nexport const a = theme;"],
   ])('%s rejects: %s', async (file, code) => {
     expect(await restricted(file, code)).not.toHaveLength(0);
   });
@@ -43,6 +51,10 @@ describe('lint import zones', () => {
     ['renderer/x.ts', "import { MAX_FACTORS } from '../electron/common/limits';\nexport const a = MAX_FACTORS;"],
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['electron/backend/x.ts', "import { openLibrary } from '../../db';\nexport const a = openLibrary;"],
+    ['electron/backend/report/x.ts', "import { LatencyFigure } from '../../../renderer/charts/LatencyFigure';\nexport const a = LatencyFigure;"],
+    ['electron/backend/report/x.ts', "import css from '../../../renderer/styles/charts.css?raw';\nexport const a = css;"],
+    ['renderer/charts/x.ts', "import { formatMs } from '../format/numbers';\nexport const a = formatMs;"],
+    ['renderer/charts/x.ts', "import type { ServiceResult } from '../../simulation/result/types';\nexport type A = ServiceResult;"],
   ])('%s allows: %s', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

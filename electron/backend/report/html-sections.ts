@@ -1,11 +1,10 @@
 // The serving, cluster and pipeline sections of the HTML report.
 import type { ResultDocument } from '../../../simulation';
-import { breakdownChart, latencyChart } from './charts-serving';
-import { allocationChart, quantileChart, utilizationChart } from './charts-cluster';
-import { makespanChart, successChart, taskStateChart } from './charts-pipeline';
+import type { ChartRenderer } from './charts';
 import { DASH, esc, fixed, num, pct, withUnit } from './format';
 import { clusterHeadline, pipelineHeadline, servingHeadline } from './headline';
-import { figure, figureTable, statCell, table } from './html-parts';
+import { allocationChart, jobCharts, makespanChart, poolSeriesCharts, servingCharts, simulatedCluster, successRateChart, taskStatesChart, utilizationChart } from './html-charts';
+import { figureTable, statCell, table } from './html-parts';
 import { isSimulatedService, type Figure } from './metrics';
 import type { ScenarioInfo } from './scenario-info';
 
@@ -23,7 +22,7 @@ function capped(total: number, shown: number, what: string): string {
   return total > shown ? `<p class="note">The first ${shown} of ${fixed(total, 0)} ${what}; the CSV report lists them all.</p>` : '';
 }
 
-export function servingSection(doc: ResultDocument, id: string, figs: readonly Figure[], info: ScenarioInfo): string {
+export function servingSection(doc: ResultDocument, id: string, figs: readonly Figure[], info: ScenarioInfo, charts: ChartRenderer): string {
   const svc = doc.serving![id]!;
   const si = info.services[id];
   const budget = si?.budgetMs ?? null;
@@ -31,10 +30,7 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   const sim = isSimulatedService(svc) ? svc : null;
   const over = sim ? (!sim.stable || (sim.headroom_ms?.mean ?? 0) < 0) : false;
   out.push(headlineBox(servingHeadline(doc, id, info), sim ? (over ? 'over' : 'ok') : 'plain'));
-  if (sim) {
-    out.push(figure(`Latency percentiles vs the ${budget === null ? '' : `${num(budget)} ms `}budget`, latencyChart(id, sim, budget, si?.sloPercentile ?? 99)));
-    out.push(figure('Latency budget by component (mean)', breakdownChart(id, sim.components_ms, budget)));
-  }
+  if (sim) out.push(...servingCharts(charts, id, sim, budget, si?.sloPercentile ?? null));
   out.push(`<h3>Analytic beside simulated</h3>`);
   out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.'))));
   const by = svc.analytic.by_replicas ?? [];
@@ -54,12 +50,13 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   return out.join('\n');
 }
 
-export function clusterSection(doc: ResultDocument, figs: readonly Figure[]): string {
+export function clusterSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer): string {
   const c = doc.cluster!;
   const out = [`<section class="major" id="cluster"><p class="kicker">Training cluster</p><h2>Cluster</h2>`];
   const over = Object.values(c.pools ?? {}).some((p) => p.over_target);
   out.push(headlineBox(clusterHeadline(doc), over ? 'over' : 'plain'));
-  out.push(figure('Utilization vs target per pool', utilizationChart(c)));
+  const simulated = simulatedCluster(c);
+  if (simulated) out.push(utilizationChart(charts, simulated));
   const poolRows = Object.entries(c.analytic.pools).map(([id, a]) => {
     const p = c.pools?.[id];
     const target = p?.utilization_target ?? a.utilization_target;
@@ -72,11 +69,11 @@ export function clusterSection(doc: ResultDocument, figs: readonly Figure[]): st
   } else if (c.jobs) {
     out.push('<h3>Jobs: completion time, queueing delay and stragglers</h3>');
     out.push(figureTable([...pick(figs, 'cluster', 'jobs', (f) => !f.metric.includes('.quantile_')), ...pick(figs, 'cluster', '', (f) => !f.metric.startsWith('allocation.'))]));
-    out.push(figure('Job completion time and queueing delay distribution', quantileChart(c)));
-    const alloc = allocationChart(c);
-    if (alloc) {
-      out.push(figure('Where the allocated GPU time goes', alloc));
+    if (simulated) {
+      out.push(jobCharts(charts, simulated));
+      out.push(allocationChart(charts, simulated));
       out.push(figureTable(pick(figs, 'cluster', '', (f) => f.metric.startsWith('allocation.')), 'Share of allocated unit-time: mean [95% CI]'));
+      out.push('<h3>Each pool over time</h3>', ...poolSeriesCharts(charts, simulated, doc.horizon_s));
     }
   }
   const jobs = Object.entries(c.analytic.jobs ?? {});
@@ -98,14 +95,14 @@ export function clusterSection(doc: ResultDocument, figs: readonly Figure[]): st
   return out.join('\n');
 }
 
-export function pipelineSection(doc: ResultDocument, figs: readonly Figure[]): string {
+export function pipelineSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer): string {
   const p = doc.pipeline!;
   const a = p.analytic;
   const out = [`<section class="major" id="pipeline"><p class="kicker">ML pipeline</p><h2>Pipeline</h2>`];
   out.push(headlineBox(pipelineHeadline(doc), 'plain'));
-  out.push(figure('Success rate vs ∏(1−p)', successChart(p)));
+  out.push(successRateChart(charts, p));
   out.push(figureTable(pick(figs, 'pipeline', '')));
-  out.push(figure('Makespan percentiles vs the critical path', makespanChart(p)));
+  out.push(makespanChart(charts, p));
   const path = p.critical_path ?? a.critical_path;
   out.push(`<h3>Critical path${p.critical_path ? ' (modal over simulated runs)' : ' (CPM on mean durations)'}</h3>`);
   out.push(`<ol class="path">${path.map((t) => `<li><span>${esc(t)}</span></li>`).join('')}</ol>`);
@@ -115,7 +112,7 @@ export function pipelineSection(doc: ResultDocument, figs: readonly Figure[]): s
   out.push(`<p class="note">Analytic critical path on mean durations: ${esc(withUnit(a.critical_path_s, 's'))}.</p>`);
   const tasks = Object.entries(p.tasks ?? {});
   if (tasks.length > 0) {
-    out.push(figure('Final state of each task (failure propagation)', taskStateChart(p)));
+    out.push(taskStatesChart(charts, p));
     out.push('<h3>Per task (share of runs: mean, 95% CI below)</h3>');
     const shown = tasks.slice(0, MAX_TABLE_ROWS);
     const rows = shown.map(([id, t]) => [

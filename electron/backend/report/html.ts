@@ -1,7 +1,9 @@
 // The HTML report: one self-contained, printable page (inline CSS, inline SVG charts, no
 // scripts, no external fonts or URLs). What was run, the seed article's analytic table, then one
-// section per part of the result: serving (per service), cluster, pipeline.
+// section per part of the result: serving (per service), cluster, pipeline. The charts are the
+// app's own figures (./charts.ts).
 import type { ResultDocument } from '../../../simulation';
+import { ChartRenderer } from './charts';
 import { clock, esc, fixed, num, withUnit } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { clusterSection, pipelineSection, servingSection } from './html-sections';
@@ -9,10 +11,9 @@ import { table, valueText } from './html-parts';
 import { reportFigures, summaryLabel } from './metrics';
 import { scenarioInfo } from './scenario-info';
 import { REPORT_CSS } from './style';
-import { resetChartIds } from './svg-charts';
 
 export function renderHtml(doc: ResultDocument, scenario: unknown = null): string {
-  resetChartIds();
+  const charts = new ChartRenderer();
   const info = scenarioInfo(doc, scenario);
   const figs = reportFigures(doc, scenario, info);
   const partial = partialNotice(doc);
@@ -28,9 +29,9 @@ export function renderHtml(doc: ResultDocument, scenario: unknown = null): strin
   const lines = headlines(doc, info);
   if (lines.length > 0) body.push(`<ul class="headlines">${lines.map((l) => `<li class="headline">${esc(l)}</li>`).join('')}</ul>`);
   body.push(runSection(doc), summarySection(doc));
-  for (const id of Object.keys(doc.serving ?? {})) body.push(servingSection(doc, id, figs, info));
-  if (doc.cluster) body.push(clusterSection(doc, figs));
-  if (doc.pipeline) body.push(pipelineSection(doc, figs));
+  for (const id of Object.keys(doc.serving ?? {})) body.push(servingSection(doc, id, figs, info, charts));
+  if (doc.cluster) body.push(clusterSection(doc, figs, charts));
+  if (doc.pipeline) body.push(pipelineSection(doc, figs, charts));
   body.push(`<footer><p>How to read this report: a simulated figure is the mean over ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'} with its Student-t 95% confidence interval in brackets (a single value when the interval is a point); an analytic figure is the closed-form answer (Erlang C, Pollaczek–Khinchine, ∏(1−p), critical path, Young/Daly) computed from the scenario’s means; “—” means no value (nothing was measured). Percentiles are nearest-rank within each replication, averaged across replications.</p>`
     + `<p>Headroom engine ${esc(doc.engine.version)} · scenario SHA-256 <span class="mono">${esc(doc.scenario.sha256)}</span> · seed ${fixed(doc.seed, 0)}. The same scenario, seed and replications give the same figures.</p></footer>`);
   return `<!DOCTYPE html>

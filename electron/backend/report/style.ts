@@ -1,7 +1,13 @@
 // The report stylesheet, inlined into every HTML report (no external fonts or URLs). Light on
 // paper: white background, dark text, thin rules; colours only where they carry meaning. Each
-// major section starts on a new printed page; figures and table rows are never split.
-export const REPORT_CSS = `
+// major section starts on a new printed page; figures and table rows are never split. The
+// charts are the app's (./charts.ts), styled by the app's own stylesheets in its light theme.
+import chartsCss from '../../../renderer/styles/charts.css?raw';
+import clusterCss from '../../../renderer/styles/cluster.css?raw';
+import pipelineCss from '../../../renderer/styles/pipeline.css?raw';
+import themeCss from '../../../renderer/styles/theme.css?raw';
+
+const PAGE_CSS = `
 :root { --text: #18202b; --muted: #5a6576; --rule: #d5dbe3; --soft: #f5f7fa; --accent: #2456c4;
   --ok: #1d7a3a; --ok-soft: #e5f4ea; --danger: #b42318; --danger-soft: #fdecea; --warn: #8a5a00; --warn-soft: #fdf3dc; }
 * { box-sizing: border-box; }
@@ -43,7 +49,6 @@ td.sim .ci { display: inline; margin-left: 4px; }
 .flag-ok { color: var(--ok); }
 figure { margin: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: 600; font-size: 14px; margin: 0 0 6px; }
-svg.chart { display: block; width: 100%; max-width: 720px; height: auto; }
 .path { display: flex; flex-wrap: wrap; gap: 6px 0; padding: 0; margin: 6px 0 12px; list-style: none; font-size: 13px; }
 .path li + li::before { content: '→'; margin: 0 6px; color: var(--muted); }
 .path span { background: var(--soft); border: 1px solid var(--rule); border-radius: 3px; padding: 1px 6px; }
@@ -59,3 +64,17 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   .headline { font-size: 13px; }
 }
 `;
+
+/** What the app's base stylesheet gives the charts, and their size on paper. */
+const CHART_CSS = `
+figure.chart { max-width: 702px; margin: 12px 0 18px; }
+.chart .chart-title { margin: 0; }
+.chart-head p, .chart-foot { margin: 2px 0 0; }
+.chart ul.legend { list-style: none; padding: 0; margin: 4px 0 0; }
+.chart svg { max-width: 100%; height: auto; }
+.chart-pair { display: flex; gap: 10px; max-width: 702px; margin: 12px 0 18px; }
+.chart-pair > figure.chart { flex: 1 1 0; min-width: 0; margin: 0; }
+.cdf-readout { margin: 4px 0 0; }
+`;
+
+export const REPORT_CSS = `${PAGE_CSS}${themeCss}${chartsCss}${clusterCss}${pipelineCss}${CHART_CSS}`;

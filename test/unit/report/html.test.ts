@@ -29,12 +29,19 @@ describe('HTML report', () => {
     expect(html).not.toMatch(/\d\.\d{7,}/);
   });
 
-  it('draws accessible SVG charts: role="img", a title and a description', () => {
+  it('draws accessible SVG charts: role="img", a name, a title and a description', () => {
     const html = renderHtml(riskExample().doc, riskExample().raw);
     const charts = html.match(/<svg[^>]*>/g) ?? [];
     expect(charts.length).toBeGreaterThanOrEqual(5);
-    for (const open of charts) expect(open).toContain('role="img"');
-    expect((html.match(/<svg[^>]*><title id="chart-\d+-t">[^<]+<\/title><desc id="chart-\d+-d">[^<]+<\/desc>/g) ?? []).length).toBe(charts.length);
+    for (const open of charts) {
+      expect(open).toContain('role="img"');
+      expect(open).toMatch(/aria-label="[^"]+"/);
+      const desc = open.match(/aria-describedby="([^"]+)"/)?.[1];
+      expect(html).toContain(`<desc id="${desc}">`);
+    }
+    expect((html.match(/<svg[^>]*><title>[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/g) ?? []).length).toBe(charts.length);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(html).toContain('Latency percentiles vs budget — risk_model_api');
   });
 
@@ -45,7 +52,7 @@ describe('HTML report', () => {
     for (const id of [...Object.keys(doc.cluster!.pools!), ...Object.keys(doc.cluster!.analytic.jobs!)]) expect(html).toContain(id);
     expect(html).toContain('Young/Daly');
     expect(html).toContain(statText(doc.cluster!.jobs!.jct_s.mean, 's'));
-    expect(html).toContain('Where the allocated GPU time goes');
+    expect(html).toContain('Where allocated GPU time goes');
     expect(visibleText(html)).not.toMatch(/\bNaN\b|\bnull\b|\bundefined\b/);
   });
 
