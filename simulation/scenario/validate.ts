@@ -38,12 +38,21 @@ export function validateScenario(raw: unknown): ParseResult {
     }
   }
   const parsed = scenarioObjectSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: dedupe(parsed.error.issues.flatMap((i) => describe(i, []))) };
+  if (!parsed.success) return { ok: false, errors: capIssues(dedupe(parsed.error.issues.flatMap((i) => describe(i, [])))) };
   // Distributions that would give NaN or Infinity first: the cross-field rules compute with means.
   const errors = [...distNumericIssues(parsed.data), ...crossFieldIssues(parsed.data)];
   // Last, sizes the engine cannot hold (trace rows are added by the host once it read them).
   if (errors.length === 0) errors.push(...resourceIssues(parsed.data));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data, raw };
+  return errors.length > 0 ? { ok: false, errors: capIssues(errors) } : { ok: true, scenario: parsed.data, raw };
+}
+
+/** At most this many problems are listed; a 100,000-element array of bad values says so once. */
+export const MAX_LISTED_ISSUES = 200;
+
+function capIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const rest = issues.length - MAX_LISTED_ISSUES;
+  return [...issues.slice(0, MAX_LISTED_ISSUES), { path: '(scenario)', message: `and ${rest.toLocaleString('en-US')} more problems like these (only the first ${MAX_LISTED_ISSUES} are listed)` }];
 }
 
 function got(input: unknown): string {

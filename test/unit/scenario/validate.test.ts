@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyticSummary } from '../../../simulation/analytic/summary';
 import { scenarioJsonSchema } from '../../../simulation/scenario/json-schema';
 import { locateJsonError } from '../../../simulation/scenario/json-syntax';
-import { parseScenarioText, validateScenario } from '../../../simulation/scenario/validate';
+import { MAX_LISTED_ISSUES, parseScenarioText, validateScenario } from '../../../simulation/scenario/validate';
 
 const root = path.resolve(__dirname, '../../..');
 const exampleText = fs.readFileSync(path.join(root, 'assets/examples/risk-model-api.json'), 'utf8');
@@ -105,5 +105,19 @@ describe('assets/scenario.schema.json', () => {
   it('is up to date with the zod schema (run `npm run schema`)', () => {
     const committed = fs.readFileSync(path.join(root, 'assets/scenario.schema.json'), 'utf8');
     expect(committed).toBe(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  });
+});
+
+describe('a scenario with a huge number of problems', () => {
+  it('lists the first MAX_LISTED_ISSUES and says how many more there are', () => {
+    const r = validateScenario({
+      format: 'headroom.scenario/v1', name: 'many',
+      serving: { services: [{ id: 'a', arrivals: { process: 'trace', path: 't.csv' }, replicas: 1, service_time_ms: 1, latency_budget_ms: 1 }] },
+      readiness: Array.from({ length: 100_000 }, () => ({ bogus: true })),
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(r.errors.at(-1)).toEqual({ path: '(scenario)', message: expect.stringMatching(/^and [\d,]+ more problems like these \(only the first 200 are listed\)$/) as string });
   });
 });
