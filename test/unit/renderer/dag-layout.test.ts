@@ -2,7 +2,7 @@
 // overlap and stay inside the width, barycenter ordering uncrosses a simple fan-out/fan-in, and
 // task end states become shares and bar segments.
 import { describe, expect, it } from 'vitest';
-import { layersOf, layoutDag } from '../../../renderer/results/pipeline/dag-layout';
+import { layersOf, layoutDag } from '../../../renderer/charts/pipeline/dag-layout';
 import { stateSegments, taskShares } from '../../../renderer/charts/pipeline/task-states';
 
 const stat = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
