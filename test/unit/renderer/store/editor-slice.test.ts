@@ -1,20 +1,12 @@
 // The editor slice: one text validated on every change, undo/redo, saving as a new version, and
 // autosave once typing pauses.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS } from '../../../../renderer/store/editor-slice';
-import { makeStore, openExample, settle, stubBrowser } from './store-harness';
+import { makeStore, openExample, REPLICAS, settle, stubBrowserForEachTest } from './store-harness';
 
-const REPLICAS = ['serving', 'services', 0, 'replicas'] as const;
 const CONCURRENCY = ['serving', 'services', 0, 'concurrency'] as const;
 
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers(); // also performance.now, which decides whether edits coalesce
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+stubBrowserForEachTest();
 
 describe('editor: loading and validating', () => {
   it('loads the saved text and validates it', async () => {

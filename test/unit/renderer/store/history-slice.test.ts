@@ -1,18 +1,9 @@
 // The history slice: the open scenario's immutable versions, one shown read-only, two compared
 // field by field, and an old one restored as the newest version.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeStore, openExample, settle, stubBrowser, type AppStore } from './store-harness';
+import { describe, expect, it } from 'vitest';
+import { makeStore, openExample, REPLICAS, settle, stubBrowserForEachTest, type AppStore } from './store-harness';
 
-const REPLICAS = ['serving', 'services', 0, 'replicas'] as const;
-
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+stubBrowserForEachTest();
 
 /** Saves replicas = n as the next version. */
 async function saveReplicas(store: AppStore, n: number): Promise<void> {

@@ -1,16 +1,9 @@
 // The library-file slice: an unusable library, backing up, and a restore that replaces
 // everything on screen.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXAMPLES, makeStore, openExample, settle, stubBrowser } from './store-harness';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, makeStore, openExample, settle, stubBrowserForEachTest } from './store-harness';
 
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+stubBrowserForEachTest();
 
 describe('library file', () => {
   it('shows only the examples while the library is unavailable', async () => {

@@ -1,18 +1,10 @@
 // The library slice: listing, reopening the last scenario, search, creating from an example,
 // and deleting to the trash with an Undo.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXAMPLES, makeStore, openExample, RISK_MODEL, settle, SMALL, stubBrowser } from './store-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { EXAMPLES, makeStore, openExample, RISK_MODEL, settle, SMALL, stubBrowserForEachTest } from './store-harness';
 import { FakeBackend } from './fake-backend';
 
-let session: Storage;
-beforeEach(() => {
-  session = stubBrowser().session;
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const browser = stubBrowserForEachTest();
 
 /** A backend that already holds the small example and then the risk model (the newer). */
 async function twoScenarios(): Promise<{ fake: FakeBackend; small: string; risk: string }> {
@@ -40,7 +32,7 @@ describe('library: loading', () => {
 
   it("reopens the session's last scenario", async () => {
     const { fake, small } = await twoScenarios();
-    session.setItem('headroom.selectedScenario', small);
+    browser.session.setItem('headroom.selectedScenario', small);
     const { store } = makeStore(fake);
     await store.getState().initLibrary();
     expect(store.getState().editorScenarioId).toBe(small);
@@ -49,7 +41,7 @@ describe('library: loading', () => {
   it('remembers the open scenario for the session', async () => {
     const { store } = makeStore();
     const id = await openExample(store);
-    expect(session.getItem('headroom.selectedScenario')).toBe(id);
+    expect(browser.session.getItem('headroom.selectedScenario')).toBe(id);
   });
 
   it('says why the library could not be loaded', async () => {

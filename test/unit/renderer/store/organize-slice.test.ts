@@ -1,18 +1,9 @@
 // The organize slice: rename and duplicate (each a saved version), tags, the trash, import and
 // export. Failures land in the library's message area.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeStore, openExample, settle, stubBrowser } from './store-harness';
+import { describe, expect, it } from 'vitest';
+import { makeStore, openExample, REPLICAS, settle, stubBrowserForEachTest } from './store-harness';
 
-const REPLICAS = ['serving', 'services', 0, 'replicas'] as const;
-
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+stubBrowserForEachTest();
 
 describe('organize: rename', () => {
   it('saves the new name as a version, and the old text stays one Undo away', async () => {

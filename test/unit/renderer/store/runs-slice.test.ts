@@ -1,25 +1,22 @@
 // The runs slice: starting (saving first), live status and progress from run events, cancel,
 // finishing with a result, and a failure recorded with its error.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeStore, openExample, settle, stubBrowser } from './store-harness';
+import { describe, expect, it } from 'vitest';
+import type { FakeBackend } from './fake-backend';
+import { makeStore, openExample, REPLICAS, settle, stubBrowserForEachTest, type AppStore } from './store-harness';
 
-const REPLICAS = ['serving', 'services', 0, 'replicas'] as const;
+stubBrowserForEachTest();
 
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+/** A store with the small example open and one run of it started. */
+async function startExampleRun(): Promise<{ store: AppStore; fake: FakeBackend; scenarioId: string; runId: string }> {
+  const { store, fake } = makeStore();
+  const scenarioId = await openExample(store);
+  await store.getState().startRun();
+  return { store, fake, scenarioId, runId: store.getState().activeRunId! };
+}
 
 describe('runs: a run from start to result', () => {
   it('shows the queued run, its progress, and loads the result when it is done', async () => {
-    const { store, fake } = makeStore();
-    await openExample(store);
-    await store.getState().startRun();
-    const runId = store.getState().activeRunId!;
+    const { store, fake, runId } = await startExampleRun();
     expect(store.getState().selectedRunId).toBe(runId);
     expect(store.getState().runs.map((r) => [r.id, r.status])).toEqual([[runId, 'queued']]);
 
@@ -71,10 +68,7 @@ describe('runs: a run from start to result', () => {
 
 describe('runs: cancel and failure', () => {
   it('cancels the active run, after which another can start', async () => {
-    const { store, fake } = makeStore();
-    await openExample(store);
-    await store.getState().startRun();
-    const first = store.getState().activeRunId!;
+    const { store, fake, runId: first } = await startExampleRun();
     fake.progressRun(first, 0.25);
     await store.getState().cancelRun();
     expect(store.getState().runs.find((r) => r.id === first)?.status).toBe('cancelled');
@@ -86,10 +80,7 @@ describe('runs: cancel and failure', () => {
   });
 
   it('records a failed run with its error and no result', async () => {
-    const { store, fake } = makeStore();
-    await openExample(store);
-    await store.getState().startRun();
-    const runId = store.getState().activeRunId!;
+    const { store, fake, runId } = await startExampleRun();
     fake.finishRun(runId, 'failed', 'out of memory in replication 2');
     await settle();
     expect(store.getState().runs[0]).toMatchObject({ status: 'failed', error: 'out of memory in replication 2' });
@@ -100,10 +91,7 @@ describe('runs: cancel and failure', () => {
 
 describe('runs: events and listing', () => {
   it("ignores another scenario's run events, and lists them when it is opened again", async () => {
-    const { store, fake } = makeStore();
-    const first = await openExample(store);
-    await store.getState().startRun();
-    const runId = store.getState().activeRunId!;
+    const { store, fake, scenarioId: first, runId } = await startExampleRun();
     await openExample(store, 'risk-model-api');
     fake.finishRun(runId, 'truncated');
     await settle();
@@ -118,10 +106,7 @@ describe('runs: events and listing', () => {
   });
 
   it('selects the newest run with a result when opening a scenario', async () => {
-    const { store, fake } = makeStore();
-    const id = await openExample(store);
-    await store.getState().startRun();
-    const done = store.getState().activeRunId!;
+    const { store, fake, scenarioId: id, runId: done } = await startExampleRun();
     fake.finishRun(done, 'done');
     await store.getState().startRun();
     fake.finishRun(store.getState().activeRunId!, 'failed');

@@ -2,7 +2,7 @@
 // App.tsx wires the real one, the few browser globals the slices read (the tests run in node),
 // and a way to wait until the store's promise chains have finished.
 import { readFileSync } from 'node:fs';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ExampleScenario } from '../../../../electron/common/contract';
 import { createAppStore } from '../../../../renderer/store/app-store';
 import { FakeBackend } from './fake-backend';
@@ -53,6 +53,27 @@ export function stubBrowser(options: { prefersDark?: boolean } = {}): { local: S
   vi.stubGlobal('sessionStorage', session);
   return { local, session };
 }
+
+/**
+ * Gives every test of the calling file a fresh stubbed browser and fake timers (these fake
+ * performance.now too, which decides whether edits coalesce), undone after each test. The
+ * returned storages are the current test's.
+ */
+export function stubBrowserForEachTest(): { local: Storage; session: Storage } {
+  const current: { local: Storage; session: Storage } = { local: new MemoryStorage(), session: new MemoryStorage() };
+  beforeEach(() => {
+    Object.assign(current, stubBrowser());
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return current;
+}
+
+/** The path of the first service's replicas, the field the tests edit. */
+export const REPLICAS = ['serving', 'services', 0, 'replicas'] as const;
 
 export type AppStore = ReturnType<typeof createAppStore>;
 

@@ -6,11 +6,11 @@
 // text, the versions, the drafts, both undo stacks and the toast.
 // HEADROOM_FUZZ_RUNS raises the number of sequences (100 by default).
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_MS } from '../../../../renderer/store/editor-slice';
 import { FakeBackend } from './fake-backend';
 import * as M from './scenario-store-model';
-import { EXAMPLES, makeStore, settle, SMALL, stubBrowser, type AppStore } from './store-harness';
+import { EXAMPLES, makeStore, settle, SMALL, stubBrowserForEachTest, type AppStore } from './store-harness';
 
 const RUNS = Math.max(100, Number(process.env.HEADROOM_FUZZ_RUNS ?? 100));
 
@@ -186,14 +186,7 @@ const commands = [
   index.map(select),
 ];
 
-beforeEach(() => {
-  stubBrowser();
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+stubBrowserForEachTest();
 
 describe('the store against a model', () => {
   it('agrees with the model after every action', async () => {
