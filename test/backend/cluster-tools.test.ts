@@ -4,16 +4,15 @@
 // hold up other requests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
 import { BadRequestError } from '../../electron/common/api-validate';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
-import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
 import { fixtureData } from '../fixture-data';
 import { checked, closeTempBackend, openTempBackend } from './temp-backend';
+import { tempPreviewForAll } from './temp-preview';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai = (j: number) => fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`);
@@ -135,28 +134,10 @@ describe('checkpointSweep', () => {
 });
 
 describe('over the browser preview server', () => {
-  let server: PreviewServer;
-  let base: string;
-  let token: string;
-
-  beforeAll(async () => {
-    server = await startPreview(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-web-cluster-')));
-    const url = new URL(server.url);
-    base = url.origin;
-    token = url.searchParams.get('token')!;
-  });
-
-  afterAll(async () => {
-    await stopPreview(server);
-    fs.rmSync(server.dataDir, { recursive: true, force: true });
-  });
+  const preview = tempPreviewForAll('headroom-web-cluster-');
 
   async function call<T>(method: string, args: unknown[]): Promise<{ status: number; body: { ok: boolean; value: T; error?: { message: string } } }> {
-    const res = await fetch(`${base}/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token },
-      body: JSON.stringify({ args }),
-    });
+    const res = await preview.call(method, args);
     return { status: res.status, body: await res.json() as { ok: boolean; value: T } };
   }
 

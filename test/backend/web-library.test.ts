@@ -6,31 +6,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { libraryPaths, openLibrary } from '../../db';
-import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
 import { snapshot } from '../db/helpers';
+import { closeTempPreview, openTempPreview, type TempPreview } from './temp-preview';
 
 const root = path.resolve(__dirname, '..', '..');
-const servers: PreviewServer[] = [];
+const previews: TempPreview[] = [];
 
 afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    await stopPreview(s);
-    fs.rmSync(s.dataDir, { recursive: true, force: true });
-  }
+  for (const p of previews.splice(0)) await closeTempPreview(p);
 });
 
-async function preview(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-web-lib-'))) {
-  const server = await startPreview(dataDir);
-  servers.push(server);
-  const url = new URL(server.url);
-  const token = url.searchParams.get('token')!;
+/** A preview closed after the test, whose `call` answers with the status and the parsed body. */
+async function preview(dataDir?: string) {
+  const p = await openTempPreview('headroom-web-lib-', dataDir);
+  previews.push(p);
   const call = async (method: string, ...args: unknown[]) => {
-    const res = await fetch(`${url.origin}/api/call/${method}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token }, body: JSON.stringify({ args }),
-    });
+    const res = await p.call(method, args);
     return { status: res.status, body: (await res.json()) as { ok: boolean; value?: any; error?: { message: string } } };
   };
-  return { server, origin: url.origin, token, call };
+  return { ...p, call };
 }
 
 describe('the browser preview and the library', () => {

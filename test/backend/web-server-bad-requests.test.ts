@@ -1,40 +1,20 @@
 // Requests that used to end the browser preview (an uncaught URIError or TypeError exited the
 // process, losing runs in progress) and a body over the limit (a connection reset): the built
 // out/node/web.cjs in a child process must answer each with a 4xx and stay up.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, stopPreview, type PreviewServer } from '../e2e/fixtures';
+import { describe, expect, it } from 'vitest';
 import { rawRequest } from './raw-http';
+import { tempPreviewForAll } from './temp-preview';
 
-let server: PreviewServer;
-let port: number;
-let token: string;
-
-beforeAll(async () => {
-  server = await startPreview(fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-web-bad-')));
-  const url = new URL(server.url);
-  port = Number(url.port);
-  token = url.searchParams.get('token')!;
-});
-
-afterAll(async () => {
-  await stopPreview(server);
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+const preview = tempPreviewForAll('headroom-web-bad-');
 
 function get(target: string, headers: Record<string, string> = {}) {
-  const lines = Object.entries({ Host: `127.0.0.1:${port}`, Connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
-  return rawRequest(port, `GET ${target} HTTP/1.1\r\n${lines.join('')}\r\n`);
+  const lines = Object.entries({ Host: `127.0.0.1:${preview.port}`, Connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+  return rawRequest(preview.port, `GET ${target} HTTP/1.1\r\n${lines.join('')}\r\n`);
 }
 
 async function stillServing(): Promise<void> {
-  expect(server.process.exitCode).toBeNull();
-  const res = await fetch(`http://127.0.0.1:${port}/api/call/listScenarios`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token }, body: '{"args":[]}',
-  });
-  expect(res.status).toBe(200);
+  expect(preview.server.process.exitCode).toBeNull();
+  expect((await preview.call('listScenarios', [])).status).toBe(200);
 }
 
 describe('the preview answers malformed requests and stays up', () => {
@@ -46,7 +26,7 @@ describe('the preview answers malformed requests and stays up', () => {
   });
 
   it('GET /api/backups/%ff with the token is a 400', async () => {
-    const reply = await get('/api/backups/%ff', { 'X-Headroom-Token': token });
+    const reply = await get('/api/backups/%ff', { 'X-Headroom-Token': preview.token });
     expect(reply.status).toBe(400);
     await stillServing();
   });
@@ -54,15 +34,15 @@ describe('the preview answers malformed requests and stays up', () => {
   it('a target that is no URL path, and a backup that is not there, are 4xx', async () => {
     expect((await get('//[')).status).toBe(404);
     expect((await get('*')).status).toBe(400);
-    expect((await get('/api/backups/library-v1-missing.sqlite', { 'X-Headroom-Token': token })).status).toBe(404);
+    expect((await get('/api/backups/library-v1-missing.sqlite', { 'X-Headroom-Token': preview.token })).status).toBe(404);
     await stillServing();
   });
 
   it('a 50 MB body is a 413 naming the limit, not a reset, and the next call works', async () => {
     const body = Buffer.alloc(50 * 1024 * 1024, 0x20);
-    const head = `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
-      + `X-Headroom-Token: ${token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
-    const reply = await rawRequest(port, head, { body, timeoutMs: 20_000 });
+    const head = `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${preview.port}\r\nContent-Type: application/json\r\n`
+      + `X-Headroom-Token: ${preview.token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const reply = await rawRequest(preview.port, head, { body, timeoutMs: 20_000 });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body.toString())).toEqual({ ok: false, error: { message: 'the request body is larger than the limit of 50331648 bytes (48 MiB)' } });
     // Sent by fetch as a stream (chunked, no Content-Length): the limit is found while reading.
@@ -72,8 +52,8 @@ describe('the preview answers malformed requests and stays up', () => {
         c.close();
       },
     });
-    const res = await fetch(`http://127.0.0.1:${port}/api/call/listScenarios`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': token }, body: chunks, duplex: 'half',
+    const res = await fetch(`http://127.0.0.1:${preview.port}/api/call/listScenarios`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': preview.token }, body: chunks, duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/48 MiB/);
@@ -81,13 +61,13 @@ describe('the preview answers malformed requests and stays up', () => {
   });
 
   it('a body declared over the limit is a 413 without being sent, and a refusal reaches a client still sending', async () => {
-    const declared = await rawRequest(port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
-      + `X-Headroom-Token: ${token}\r\nContent-Length: ${64 * 1024 ** 3}\r\n\r\n`, { timeoutMs: 10_000 });
+    const declared = await rawRequest(preview.port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${preview.port}\r\nContent-Type: application/json\r\n`
+      + `X-Headroom-Token: ${preview.token}\r\nContent-Length: ${64 * 1024 ** 3}\r\n\r\n`, { timeoutMs: 10_000 });
     expect(declared.status).toBe(413);
     // Refused before the body is read (wrong token): the rest is read and dropped first, so the
     // 401 is not lost to a connection reset.
     const body = Buffer.alloc(20 * 1024 * 1024, 0x20);
-    const wrongToken = await rawRequest(port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n`
+    const wrongToken = await rawRequest(preview.port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${preview.port}\r\nContent-Type: application/json\r\n`
       + `X-Headroom-Token: wrong\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`, { body, timeoutMs: 10_000 });
     expect(wrongToken.status).toBe(401);
     await stillServing();
