@@ -1,19 +1,15 @@
 // The backend with its real parts: a SQLite library in a temp dir, real worker threads
 // (the built out/node/worker.cjs), real engine.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
-import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, quickExample, tempBackendForEach, waitForFinal } from './temp-backend';
 
 let dir: string;
 let lib: Library;
 let backend: Backend;
 
-beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-backend-'));
-});
-
-afterEach(() => closeTempBackend({ dir, lib, backend }));
+tempBackendForEach('headroom-backend-', (t) => ({ dir, lib, backend } = t));
 
 describe('Backend', () => {
   it('seeds the bundled examples into an empty library, once', async () => {

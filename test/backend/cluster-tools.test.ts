@@ -5,13 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import { Backend } from '../../electron/backend/backend';
 import { BadRequestError } from '../../electron/common/api-validate';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { fixtureData } from '../fixture-data';
-import { checked, closeTempBackend, openTempBackend } from './temp-backend';
+import { checked, tempBackendForEach } from './temp-backend';
 import { tempPreviewForAll } from './temp-preview';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -33,11 +33,7 @@ let dir: string;
 let lib: Library;
 let backend: Backend;
 
-beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-cluster-tools-'));
-});
-
-afterEach(() => closeTempBackend({ dir, lib, backend }));
+tempBackendForEach('headroom-cluster-tools-', (t) => ({ dir, lib, backend } = t));
 
 async function created(json: string): Promise<string> {
   const r = await backend.createScenario(json);

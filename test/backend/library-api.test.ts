@@ -4,20 +4,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
-import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, quickExample, tempBackendForEach, waitForFinal } from './temp-backend';
 
-let dir: string;
 let lib: Library;
 let backend: Backend;
 
-beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-library-api-'));
-});
-
-afterEach(() => closeTempBackend({ dir, lib, backend }));
+tempBackendForEach('headroom-library-api-', (t) => ({ lib, backend } = t));
 
 async function create(over: Record<string, unknown> = {}) {
   const saved = await backend.createScenario(quickExample(over));

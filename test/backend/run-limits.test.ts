@@ -1,21 +1,14 @@
 // App runs have a wall-clock cap (RunOptions.maxWallS, default DEFAULT_APP_MAX_WALL_S): with the
 // real backend, library and worker threads, a run that outlasts it is recorded as truncated with
 // what it simulated, and bad values are refused before a run is created.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Library } from '../../db';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../electron/backend/run-manager';
-import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, quickExample, tempBackendForEach, waitForFinal } from './temp-backend';
 
-let dir: string;
-let lib: Library;
 let backend: Backend;
 
-beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-run-limits-'));
-});
-
-afterEach(() => closeTempBackend({ dir, lib, backend }));
+tempBackendForEach('headroom-run-limits-', (t) => ({ backend } = t));
 
 describe('app run wall-clock cap', () => {
   it('defaults to 300 s and may be set up to a day', () => {

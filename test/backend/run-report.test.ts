@@ -1,27 +1,20 @@
 // "Export report…" over the backend: a stored run's report is the CLI's report (renderReport)
 // of its result and of the scenario version it ran; runs without a result and bad arguments
 // are refused with messages naming what is wrong. Real SQLite in a temp dir, real worker threads.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Library } from '../../db';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { renderReport } from '../../electron/backend/report';
 import { loadScenarioText } from '../../electron/backend/scenario-source';
 import type { RunSummary } from '../../electron/common/contract';
-import { checked, closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { checked, quickExample, tempBackendForEach, waitForFinal } from './temp-backend';
 
 function quick(over: Record<string, unknown> = {}): string {
   return quickExample({ name: 'Report: risk model API', ...over });
 }
 
-let dir: string;
-let lib: Library;
 let backend: Backend;
 
-beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-report-'));
-});
-
-afterEach(() => closeTempBackend({ dir, lib, backend }));
+tempBackendForEach('headroom-report-', (t) => ({ backend } = t));
 
 async function finishedRun(json: string): Promise<{ scenarioId: string; run: RunSummary }> {
   const created = await backend.createScenario(json);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openLibrary, type Library } from '../../db';
 import { backendHandlers } from '../../electron/backend/api-handlers';
 import { Backend } from '../../electron/backend/backend';
@@ -26,6 +27,19 @@ export async function closeTempBackend(t: TempBackend): Promise<void> {
   await t.backend.shutdown();
   t.lib.close();
   fs.rmSync(t.dir, { recursive: true, force: true });
+}
+
+/**
+ * A fresh temporary backend for each test of the calling file, closed after it; `use` receives
+ * each one before its test starts (to assign it to the file's variables).
+ */
+export function tempBackendForEach(prefix: string, use: (t: TempBackend) => void): void {
+  let t: TempBackend;
+  beforeEach(() => {
+    t = openTempBackend(prefix);
+    use(t);
+  });
+  afterEach(() => closeTempBackend(t));
 }
 
 /**
