@@ -3,7 +3,6 @@
 // from disk, from the browser and as a bundle refuse anything but a regular file in the
 // scenario's folder or below, naming the field, and leave the library as it was; an export never
 // hands out the bytes of a name that breaks the rule; legitimate files and byte-order marks work.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,33 +10,28 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex, type Library } from '../../db';
 import type { Backend } from '../../electron/backend/backend';
-import { MAX_REFERENCED_FILE_BYTES } from '../../electron/backend/scenario-file-ref';
 import { prepareVersion } from '../../electron/backend/scenario-save';
-import { closeTempBackend, openTempBackend, quickExample, waitForFinal } from './temp-backend';
+import { refusedByText, refusedInFolder } from '../scenario-file-cases';
+import { quickExample, tempBackendForEach, waitForFinal } from './temp-backend';
 
 const FIELD = 'serving.services[0].arrivals.path';
 const TRACE = `t\n${Array.from({ length: 200 }, (_, i) => (i * 0.05).toFixed(2)).join('\n')}\n`;
 const SECRET = 'secret-outside-the-folder\n1\n2\n';
 const passwd = fs.existsSync('/etc/passwd') ? fs.readFileSync('/etc/passwd') : Buffer.from('');
-const hasMkfifo = spawnSync('mkfifo', ['--version']).error === undefined;
 
-let dir: string;
 let lib: Library;
 let backend: Backend;
 let work: string; // holds scenario/ (the scenario's folder) and outside/ (a file it may not name)
 
+tempBackendForEach('headroom-file-rule-', (t) => ({ lib, backend } = t));
 beforeEach(() => {
-  ({ dir, lib, backend } = openTempBackend('headroom-file-rule-'));
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-file-rule-work-'));
   fs.mkdirSync(path.join(work, 'scenario'));
   fs.mkdirSync(path.join(work, 'outside'));
   fs.writeFileSync(path.join(work, 'outside', 'secret.csv'), SECRET);
 });
 
-afterEach(async () => {
-  await closeTempBackend({ dir, lib, backend });
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const scenarioDir = () => path.join(work, 'scenario');
 
@@ -62,35 +56,10 @@ function expectNothingForeignStored(): void {
   for (const content of [passwd, Buffer.from(SECRET)]) expect(lib.files.hasFile(sha256Hex(content))).toBe(false);
 }
 
-interface Case {
-  what: string;
-  value: string;
-  reason: RegExp;
-  /** Needs the folder (links, FIFO, folder, size): judged by the file system, not the text. */
-  setup?: (dir: string) => void;
-  skip?: boolean;
-}
-
-const textCases: Case[] = [
-  { what: 'an absolute /etc/passwd', value: '/etc/passwd', reason: /is an absolute path/ },
-  { what: 'an absolute /proc/self/environ', value: '/proc/self/environ', reason: /is an absolute path/ },
-  { what: '../../../../etc/passwd', value: '../../../../etc/passwd', reason: /leaves the scenario's folder/ },
-  { what: '/dev/zero', value: '/dev/zero', reason: /is an absolute path/ },
-  { what: 'a Windows drive path C:\\x.csv', value: 'C:\\x.csv', reason: /is an absolute path/ },
-  { what: 'a UNC path', value: '\\\\server\\share\\x.csv', reason: /is an absolute path/ },
-];
-
-const folderCases: Case[] = [
-  { what: 'a link in the folder to a file outside', value: 'link.csv', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync(path.join(work, 'outside', 'secret.csv'), path.join(d, 'link.csv')) },
-  { what: 'a linked folder leading outside', value: 'out/secret.csv', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync(path.join(work, 'outside'), path.join(d, 'out')) },
-  { what: 'a link in the folder to /dev/zero', value: 'zero.csv', reason: /is a link that leads out/, setup: (d) => fs.symlinkSync('/dev/zero', path.join(d, 'zero.csv')) },
-  { what: `a FIFO${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, value: 'pipe.csv', reason: /is a FIFO \(named pipe\), not a regular file/, setup: (d) => spawnSync('mkfifo', [path.join(d, 'pipe.csv')]), skip: !hasMkfifo },
-  { what: 'a folder', value: 'data', reason: /is a folder, not a regular file/, setup: (d) => fs.mkdirSync(path.join(d, 'data')) },
-  { what: 'a file over the cap (sparse)', value: 'huge.csv', reason: /is larger than 256 MiB/, setup: (d) => { fs.writeFileSync(path.join(d, 'huge.csv'), ''); fs.truncateSync(path.join(d, 'huge.csv'), MAX_REFERENCED_FILE_BYTES + 1); } },
-];
+const folderCases = refusedInFolder('../outside/secret.csv');
 
 describe('saving in the app refuses, naming the field, and stores nothing', () => {
-  for (const c of textCases) {
+  for (const c of refusedByText) {
     it(`${c.what} (create and update)`, async () => {
       const before = rows();
       const created = await backend.createScenario(withTrace(c.value));
@@ -122,7 +91,7 @@ describe('saving in the app refuses, naming the field, and stores nothing', () =
 });
 
 describe('importing refuses the scenario, naming the file and the field; the library is unchanged', () => {
-  for (const c of [...textCases, ...folderCases]) {
+  for (const c of [...refusedByText, ...folderCases]) {
     it.skipIf(c.skip)(`${c.what}, imported from disk`, () => {
       c.setup?.(scenarioDir());
       const file = path.join(scenarioDir(), 'scenario.json');

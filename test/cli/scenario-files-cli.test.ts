@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_REFERENCED_FILE_BYTES } from '../../electron/backend/scenario-file-ref';
+import { hasMkfifo, mkfifo, refusedByText, refusedInFolder } from '../scenario-file-cases';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'bin', 'headroom.cjs');
@@ -22,14 +22,6 @@ function headroom(...args: string[]) {
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
-
-const mkfifo = (file: string) => spawnSync('mkfifo', [file]);
-const hasMkfifo = (() => {
-  const probe = path.join(tmp, 'probe.fifo');
-  const ok = mkfifo(probe).status === 0;
-  fs.rmSync(probe, { force: true });
-  return ok;
-})();
 
 const TRACE = `t\n${Array.from({ length: 200 }, (_, i) => (i * 0.05).toFixed(2)).join('\n')}\n`;
 
@@ -53,30 +45,7 @@ function scenarioIn(value: string, shape: (file: string) => object, setup: (dir:
   return file;
 }
 
-interface Case {
-  what: string;
-  value: string;
-  reason: RegExp;
-  setup?: (dir: string) => void;
-  skip?: boolean;
-}
-
-const cases: Case[] = [
-  { what: 'an absolute /etc/passwd', value: '/etc/passwd', reason: /is an absolute path; a scenario names only files in its own folder or below/ },
-  { what: 'an absolute /proc/self/environ', value: '/proc/self/environ', reason: /is an absolute path/ },
-  { what: '../../../../etc/passwd', value: '../../../../etc/passwd', reason: /leaves the scenario's folder \(\.\.\)/ },
-  { what: 'a .. that leaves after going down', value: 'data/../../secret.csv', reason: /leaves the scenario's folder/ },
-  { what: 'a link in the folder to a file outside', value: 'link.csv', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync('/etc/passwd', path.join(d, 'link.csv')) },
-  { what: 'a linked folder leading outside', value: 'up/etc/passwd', reason: /is a link that leads out of the scenario's folder/, setup: (d) => fs.symlinkSync('/', path.join(d, 'up')) },
-  { what: 'the device /dev/zero', value: '/dev/zero', reason: /is an absolute path/ },
-  { what: 'a link in the folder to /dev/zero', value: 'zero.csv', reason: /is a link that leads out/, setup: (d) => fs.symlinkSync('/dev/zero', path.join(d, 'zero.csv')) },
-  { what: `a FIFO${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, value: 'pipe.csv', reason: /is a FIFO \(named pipe\), not a regular file/, setup: (d) => mkfifo(path.join(d, 'pipe.csv')), skip: !hasMkfifo },
-  { what: 'a folder', value: 'data', reason: /is a folder, not a regular file/, setup: (d) => fs.mkdirSync(path.join(d, 'data')) },
-  { what: 'a file over the cap (sparse)', value: 'huge.csv', reason: /is larger than 256 MiB/, setup: (d) => { fs.writeFileSync(path.join(d, 'huge.csv'), ''); fs.truncateSync(path.join(d, 'huge.csv'), MAX_REFERENCED_FILE_BYTES + 1); } },
-  { what: 'a Windows drive path C:\\x.csv', value: 'C:\\x.csv', reason: /is an absolute path/ },
-  { what: 'a UNC path \\\\server\\share\\x.csv', value: '\\\\server\\share\\x.csv', reason: /is an absolute path/ },
-  { what: 'a Windows ..\\.. escape', value: '..\\..\\x.csv', reason: /leaves the scenario's folder/ },
-];
+const cases = [...refusedByText, ...refusedInFolder('/etc/passwd')];
 
 const fields: [string, (file: string) => object][] = [['serving.services[0].arrivals.path', serving], ['cluster.job_trace.path', cluster]];
 
