@@ -34,12 +34,8 @@ export interface DirectOptions {
 export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, control: RunControl = {}): PipelineRunOutcome {
   const dag = opts.dag ?? compileDag(spec);
   const n = dag.n;
-  const draws = new TaskDraws(spec, opts.seed, opts.replication);
+  const runs = new DirectRuns(spec, dag, opts.seed, opts.replication);
   const collector = new PipelineCollector(dag);
-  const rec = new RunRecord(n);
-  const elapsed = new Float64Array(n);
-  const ok = new Uint8Array(n);
-  const attempts = new Int32Array(n);
   const gateEvent = Uint8Array.from(spec.tasks.map((t) => (typeof t.gate === 'object' ? 1 : 0)));
   const maxEvents = control.maxEvents ?? DEFAULT_MAX_EVENTS;
   const clock = control.now;
@@ -54,14 +50,7 @@ export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, contr
       if (wallLimit !== Infinity && (clock as () => number)() >= wallLimit) { stopped = 'max_wall_s'; break; }
       if (control.onProgress) report(control, r / opts.runs, events, wallStart);
     }
-    for (let t = 0; t < n; t++) {
-      draws.draw(t);
-      elapsed[t] = draws.elapsed;
-      ok[t] = draws.ok ? 1 : 0;
-      attempts[t] = draws.attempts;
-    }
-    rec.index = r;
-    evaluateRun(dag, elapsed, ok, attempts, rec);
+    const rec = runs.next(r);
     collector.addRun(rec);
     let ev = 1;
     for (let t = 0; t < n; t++) {
@@ -74,6 +63,40 @@ export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, contr
   const out: PipelineRunOutcome = { figures: collector.figures(opts.runs), events };
   if (stopped) out.stopped = stopped;
   return out;
+}
+
+/**
+ * The runs of one replication, one after another: each draws every task's course in task order
+ * and evaluates the DAG into the one RunRecord it returns (reused: read it before the next run).
+ */
+export class DirectRuns {
+  private readonly draws: TaskDraws;
+  private readonly elapsed: Float64Array;
+  private readonly ok: Uint8Array;
+  private readonly attempts: Int32Array;
+  private readonly rec: RunRecord;
+
+  constructor(spec: PipelineSpec, private readonly dag: Dag, seed: number, replication: number) {
+    const n = dag.n;
+    this.draws = new TaskDraws(spec, seed, replication);
+    this.elapsed = new Float64Array(n);
+    this.ok = new Uint8Array(n);
+    this.attempts = new Int32Array(n);
+    this.rec = new RunRecord(n);
+  }
+
+  next(index: number): RunRecord {
+    const { dag, draws, elapsed, ok, attempts, rec } = this;
+    for (let t = 0, n = dag.n; t < n; t++) {
+      draws.draw(t);
+      elapsed[t] = draws.elapsed;
+      ok[t] = draws.ok ? 1 : 0;
+      attempts[t] = draws.attempts;
+    }
+    rec.index = index;
+    evaluateRun(dag, elapsed, ok, attempts, rec);
+    return rec;
+  }
 }
 
 function report(control: RunControl, fraction: number, events: number, wallStart: number): void {

@@ -4,9 +4,9 @@
 // `interval` apart, pools from `port`); without contention both give identical runs.
 import { Simulator } from '../engine/simulator';
 import type { PipelineSpec } from '../scenario/schema';
-import { TaskDraws } from './attempts';
 import { compileDag } from './dag';
-import { evaluateRun, RunRecord } from './evaluate';
+import { DirectRuns } from './direct';
+import type { RunRecord } from './evaluate';
 import type { PoolPort } from './pool-port';
 import { PooledPipeline } from './pooled';
 import { STATE_NAMES } from './types';
@@ -64,20 +64,7 @@ export function tracePipelineRuns(spec: PipelineSpec, opts: TraceOptions): RunTr
     sim.run(Infinity);
     return out.sort((a, b) => a.index - b.index);
   }
-  const draws = new TaskDraws(spec, opts.seed, replication);
-  const n = dag.n;
-  const elapsed = new Float64Array(n), ok = new Uint8Array(n), attempts = new Int32Array(n);
-  const rec = new RunRecord(n);
-  for (let r = 0; r < opts.runs; r++) {
-    for (let t = 0; t < n; t++) {
-      draws.draw(t);
-      elapsed[t] = draws.elapsed;
-      ok[t] = draws.ok ? 1 : 0;
-      attempts[t] = draws.attempts;
-    }
-    rec.index = r;
-    evaluateRun(dag, elapsed, ok, attempts, rec);
-    out.push(toTrace(rec));
-  }
+  const runs = new DirectRuns(spec, dag, opts.seed, replication);
+  for (let r = 0; r < opts.runs; r++) out.push(toTrace(runs.next(r)));
   return out;
 }
