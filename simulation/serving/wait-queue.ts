@@ -45,29 +45,33 @@ export class WaitQueue {
   }
 
   push(arrival: number, join: number): boolean {
-    if (this.tail - this.head >= this.maxLength) return false;
-    if (this.tail - this.head > this.mask) this.grow();
-    const p = this.tail++;
-    const i = p & this.mask;
-    this.arrival[i] = arrival;
-    this.join[i] = join;
-    this.lastIndex = p;
-    this.live++;
+    if (!this.makeRoom()) return false;
+    this.put(this.tail++, arrival, join);
     return true;
   }
 
   /** Puts an entry in front of the head. */
   unshift(arrival: number, join: number): boolean {
+    if (!this.makeRoom()) return false;
+    if (this.live === 0) this.head = this.tail; // drop trailing holes
+    this.put(--this.head, arrival, join);
+    return true;
+  }
+
+  /** False at the maximum length; otherwise makes sure one more entry fits. */
+  private makeRoom(): boolean {
     if (this.tail - this.head >= this.maxLength) return false;
     if (this.tail - this.head > this.mask) this.grow();
-    if (this.live === 0) this.head = this.tail; // drop trailing holes
-    const p = --this.head;
+    return true;
+  }
+
+  /** Writes a new entry at position `p` (head or tail, already moved). */
+  private put(p: number, arrival: number, join: number): void {
     const i = p & this.mask;
     this.arrival[i] = arrival;
     this.join[i] = join;
     this.lastIndex = p;
     this.live++;
-    return true;
   }
 
   /** Removes the head (the queue must not be empty); its fields go to `shifted…`. */
