@@ -4,8 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backendEvents, backendHandlers } from '../backend/api-handlers';
-import { Backend } from '../backend/backend';
-import { openAppLibrary } from '../backend/open-app-library';
+import { openBackend } from '../backend/open-backend';
 import { appPaths } from '../backend/paths';
 import { API } from '../common/api';
 import { bindHandlers } from '../common/api-validate';
@@ -34,22 +33,17 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = app.getPath('userData');
-  const opened = openAppLibrary(dataDir);
-  if (!opened.ok && opened.kind !== 'unavailable') {
+  const started = openBackend({ dataDir, shell: 'electron' });
+  if (!started.ok) {
     // Newer schema, another instance, a foreign file: refused untouched (CLARIFICATIONS.md).
-    process.stderr.write(`${opened.message}\n`);
-    dialog.showErrorBox('Headroom cannot open its library', opened.message);
+    process.stderr.write(`${started.message}\n`);
+    dialog.showErrorBox('Headroom cannot open its library', started.message);
     app.exit(2);
     return;
   }
+  const { backend, opened } = started;
   // A damaged or unreadable library still starts the app, which says why and offers a restore.
   if (!opened.ok) process.stderr.write(`${opened.message}\n`);
-  const backend = new Backend({
-    library: opened.ok ? opened.library : null,
-    libraryMessage: opened.ok ? opened.notice : opened.message,
-    dataDir,
-    shell: 'electron',
-  });
   backend.seedExamplesIfEmpty();
   const dialogs = createDialogs(backend, () => mainWindow);
 

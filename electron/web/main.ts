@@ -4,8 +4,7 @@
 // library that cannot be used (damaged, say) still starts the preview, which offers a restore.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Backend } from '../backend/backend';
-import { openAppLibrary } from '../backend/open-app-library';
+import { openBackend } from '../backend/open-backend';
 import { appPaths, defaultDataDir } from '../backend/paths';
 import { createWebServer } from './server';
 
@@ -24,12 +23,13 @@ function portFromArgs(argv: string[]): number {
 function main(): void {
   const port = portFromArgs(process.argv.slice(2));
   const dataDir = defaultDataDir();
-  const opened = openAppLibrary(dataDir);
-  if (!opened.ok && opened.kind !== 'unavailable') {
+  const started = openBackend({ dataDir, shell: 'web' });
+  if (!started.ok) {
     // Newer schema, another instance, a foreign file: refused untouched (CLARIFICATIONS.md).
-    process.stderr.write(`${opened.message}\n`);
+    process.stderr.write(`${started.message}\n`);
     process.exit(2);
   }
+  const { backend, opened } = started;
   // A damaged or unreadable library still starts the preview, which says why and offers a restore.
   if (!opened.ok) process.stderr.write(`headroom web: the library is unavailable: ${opened.message}\n`);
   else if (opened.notice) process.stderr.write(`headroom web: ${opened.notice}\n`);
@@ -38,12 +38,6 @@ function main(): void {
     process.stderr.write('headroom web: the renderer is not built; run `npm run build` first\n');
     process.exit(1);
   }
-  const backend = new Backend({
-    library: opened.ok ? opened.library : null,
-    libraryMessage: opened.ok ? opened.notice : opened.message,
-    dataDir,
-    shell: 'web',
-  });
   backend.seedExamplesIfEmpty();
   const token = crypto.randomBytes(24).toString('base64url');
   const server = createWebServer({ backend, rendererDir, token, dataDir });

@@ -7,8 +7,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, libraryPaths, openLibrary } from '../../db';
-import { Backend } from '../../electron/backend/backend';
+import type { Backend } from '../../electron/backend/backend';
 import { openAppLibrary } from '../../electron/backend/open-app-library';
+import { openBackend } from '../../electron/backend/open-backend';
 import { snapshot } from '../db/helpers';
 
 const example = fs.readFileSync(path.resolve(__dirname, '../../assets/examples/risk-model-api.json'), 'utf8');
@@ -41,13 +42,10 @@ function withLibrary(names: string[]): { dir: string; backup: string } {
 }
 
 function backendFor(dir: string, options: Parameters<typeof openAppLibrary>[1] = {}): Backend {
-  const opened = openAppLibrary(dir, options);
-  if (!opened.ok && opened.kind !== 'unavailable') throw new Error(`fatal: ${opened.message}`);
-  const backend = new Backend({
-    library: opened.ok ? opened.library : null, libraryMessage: opened.ok ? opened.notice : opened.message, dataDir: dir, shell: 'web', threads: 1, openOptions: options,
-  });
-  backends.push(backend);
-  return backend;
+  const started = openBackend({ dataDir: dir, shell: 'web', threads: 1, openOptions: options });
+  if (!started.ok) throw new Error(`fatal: ${started.message}`);
+  backends.push(started.backend);
+  return started.backend;
 }
 
 describe('opening for a shell', () => {
