@@ -4,6 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation/result/types';
 import { formatMs } from '../format/numbers';
 import { breakdownModel } from './latency-breakdown';
+import { ChartSvg } from './chart-parts';
 
 export interface BreakdownFigureProps {
   serviceId: string;
@@ -31,9 +32,7 @@ export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef
         </p>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Latency budget breakdown for ${serviceId}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="breakdown-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
+        <ChartSvg id={id} label={`Latency budget breakdown for ${serviceId}`} title={title} description={summary} width={width} height={HEIGHT} className="breakdown-chart">
           {model.ticks.map((t) => (
             <g key={t.label} className="tick">
               <line x1={t.x} x2={t.x} y1={BAR.top - 4} y2={BAR.top + BAR.height + 4} className="grid" />
@@ -49,7 +48,7 @@ export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef
             <line x1={model.budgetX} x2={model.budgetX} y1={BAR.top - 8} y2={BAR.top + BAR.height + 6} />
             <text x={model.budgetX} y={BAR.top - 10} textAnchor={model.budgetX > width - 90 ? 'end' : 'middle'}>Budget {formatMs(budgetMs)}</text>
           </g>
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="legend" aria-label={`Latency components for ${serviceId}`}>
         {model.segments.map((s) => (

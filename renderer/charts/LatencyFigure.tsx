@@ -5,6 +5,7 @@ import { useId, useMemo, type ReactNode, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation/result/types';
 import { formatMs, formatNumber } from '../format/numbers';
 import { defaultScaleKind, latencyChartModel, percentilePoints, type ScaleKind } from './latency-percentiles';
+import { ChartSvg, YGridTicks } from './chart-parts';
 
 export interface LatencyFigureProps {
   serviceId: string;
@@ -54,15 +55,8 @@ export function LatencyFigure({ serviceId, service, budgetMs, sloPercentile, wid
         )}
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Latency percentiles vs budget for ${serviceId}`} aria-describedby={`${id}-desc`} width={width} height={LATENCY_HEIGHT} viewBox={`0 0 ${width} ${LATENCY_HEIGHT}`} className="latency-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {model.yTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label={`Latency percentiles vs budget for ${serviceId}`} title={title} description={description} width={width} height={LATENCY_HEIGHT} className="latency-chart">
+          <YGridTicks ticks={model.yTicks} left={plot.left} right={plot.right} />
           {headroom && (
             <rect className={headroom.over ? 'headroom over' : 'headroom ok'} x={plot.left} width={plot.right - plot.left} y={headroom.y} height={Math.max(headroom.height, 1)} />
           )}
@@ -88,7 +82,7 @@ export function LatencyFigure({ serviceId, service, budgetMs, sloPercentile, wid
           <text className="axis-title" x={(plot.left + plot.right) / 2} y={LATENCY_HEIGHT - 4} textAnchor="middle">
             Statistic over replications (whiskers: 95% CI)
           </text>
-        </svg>
+        </ChartSvg>
       </div>
     </figure>
   );

@@ -6,6 +6,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { CheckpointSweep } from '../../electron/common/contract';
 import { checkpointChartModel, secondsLabel } from './checkpoint-chart';
 import { formatPercent } from '../format/numbers';
+import { ChartSvg, XAxisTicks, YGridTicks } from '../charts/chart-parts';
 
 const HEIGHT = 260;
 const MARGIN = { top: 40, right: 20, bottom: 42, left: 58 };
@@ -30,21 +31,9 @@ export function CheckpointFigure({ sweep, width, boxRef }: CheckpointFigureProps
   return (
     <figure className="chart ct-chart">
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label="Goodput vs checkpoint interval" aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`}>
-          <title>Goodput vs checkpoint interval</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {model.yTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          {model.xTicks.map((t, i) => (
-            <g key={i} className="tick">
-              <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 4} className="axis" />
-              {t.label && <text x={t.x} y={plot.bottom + 16} textAnchor="middle">{t.label}</text>}
-            </g>
-          ))}
+        <ChartSvg id={id} label="Goodput vs checkpoint interval" title="Goodput vs checkpoint interval" description={description} width={width} height={HEIGHT}>
+          <YGridTicks ticks={model.yTicks} left={plot.left} right={plot.right} />
+          <XAxisTicks ticks={model.xTicks} bottom={plot.bottom} labelY={plot.bottom + 16} />
           <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
           <g className="ct-marker ct-yd" data-marker="young-daly">
             <line x1={model.youngDalyX} x2={model.youngDalyX} y1={plot.top - 26} y2={plot.bottom} />
@@ -71,7 +60,7 @@ export function CheckpointFigure({ sweep, width, boxRef }: CheckpointFigureProps
           <text className="axis-title" x={(plot.left + plot.right) / 2} y={HEIGHT - 4} textAnchor="middle">
             Checkpoint interval (s, log scale; whiskers: 95% CI)
           </text>
-        </svg>
+        </ChartSvg>
       </div>
     </figure>
   );

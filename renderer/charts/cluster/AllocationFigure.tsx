@@ -4,6 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ClusterResult } from '../../../simulation/cluster/merge';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { allocationModel } from './allocation-shares';
+import { ChartSvg } from '../chart-parts';
 
 export interface AllocationFigureProps {
   allocation: ClusterResult['allocation'];
@@ -30,9 +31,7 @@ export function AllocationFigure({ allocation, width, boxRef }: AllocationFigure
         </p>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Allocated GPU time by use: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="allocation-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
+        <ChartSvg id={id} label={`Allocated GPU time by use: ${summary}`} title={title} description={summary} width={width} height={HEIGHT} className="allocation-chart">
           {model.ticks.map((t) => (
             <g key={t.label} className="tick">
               <line x1={t.x} x2={t.x} y1={BAR.top - 3} y2={BAR.top + BAR.height + 3} className="grid" />
@@ -49,7 +48,7 @@ export function AllocationFigure({ allocation, width, boxRef }: AllocationFigure
               )}
             </g>
           ))}
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="legend allocation-legend" aria-label="Allocated GPU time by use">
         {model.segments.map((s) => (

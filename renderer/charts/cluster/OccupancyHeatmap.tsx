@@ -6,6 +6,7 @@ import type { OccupancyGrid } from '../../../simulation/cluster/types';
 import { formatPercent } from '../../format/numbers';
 import { useElementWidth } from '../use-element-width';
 import { cellColor, heatmapLayout, heatRamp, poolLabel, rowSummaries, type HeatmapLayout } from './occupancy-heatmap';
+import { XAxisTicks } from '../chart-parts';
 
 interface Props {
   grid: OccupancyGrid;
@@ -101,12 +102,7 @@ export function OccupancyHeatmap({ grid, horizonS }: Props) {
               )}
             </g>
           ))}
-          {layout.xTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 4} className="axis" />
-              <text x={t.x} y={plot.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
+          <XAxisTicks ticks={layout.xTicks} bottom={plot.bottom} labelY={plot.bottom + 15} />
           <text className="axis-title" x={(plot.left + plot.right) / 2} y={layout.height - 4} textAnchor="middle">Simulated time ({layout.unit.name})</text>
         </svg>
       </div>

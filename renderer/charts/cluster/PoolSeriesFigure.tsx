@@ -5,6 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { PoolSeries } from '../../../simulation/cluster/types';
 import { formatNumber, formatPercent } from '../../format/numbers';
 import { poolSeriesModel } from './pool-series';
+import { ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
 
 export interface PoolSeriesFigureProps {
   pool: string;
@@ -32,21 +33,9 @@ export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, widt
         <h4 className="chart-title">{title}</h4>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Pool ${pool} over time: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={m.height} viewBox={`0 0 ${width} ${m.height}`} className="series-chart" data-pool={pool}>
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {m.shareTicks.map((t) => (
-            <g key={`s${t.label}`} className="tick">
-              <line x1={m.x.left} x2={m.x.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={m.x.left - 6} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          {m.queueTicks.map((t) => (
-            <g key={`q${t.label}`} className="tick">
-              <line x1={m.x.left} x2={m.x.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={m.x.left - 6} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label={`Pool ${pool} over time: ${summary}`} title={title} description={summary} width={width} height={m.height} className="series-chart" data-pool={pool}>
+          <YGridTicks ticks={m.shareTicks} left={m.x.left} right={m.x.right} gap={6} />
+          <YGridTicks ticks={m.queueTicks} left={m.x.left} right={m.x.right} gap={6} />
           <path d={m.allocatedArea} className="series-allocated-area" />
           <path d={m.busyArea} className="series-busy-area" />
           <path d={m.allocatedLine} className="series-allocated" />
@@ -61,14 +50,9 @@ export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, widt
           <line x1={m.x.left} x2={m.x.right} y1={m.share.bottom} y2={m.share.bottom} className="axis" />
           <line x1={m.x.left} x2={m.x.right} y1={m.queue.bottom} y2={m.queue.bottom} className="axis" />
           <text x={m.x.left + 4} y={m.queue.top - 3} className="panel-label">Jobs waiting</text>
-          {m.xTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={m.queue.bottom} y2={m.queue.bottom + 4} className="axis" />
-              <text x={t.x} y={m.queue.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
+          <XAxisTicks ticks={m.xTicks} bottom={m.queue.bottom} labelY={m.queue.bottom + 15} />
           <text className="axis-title" x={(m.x.left + m.x.right) / 2} y={m.height - 4} textAnchor="middle">Simulated time ({m.unit.name})</text>
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="legend" aria-label={`Series of pool ${pool}`}>
         <li><span className="swatch key-allocated" aria-hidden="true" />Allocated <strong>{formatPercent(m.meanAllocated)}</strong></li>

@@ -5,6 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { QuantileStat } from '../../../simulation/cluster/merge';
 import { formatStatDuration } from './duration-unit';
 import { cdfModel } from './quantile-cdf';
+import { ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
 
 export interface QuantileCdfFigureProps {
   title: string;
@@ -35,21 +36,9 @@ export function QuantileCdfFigure({ title, what, quantiles, width, boxRef }: Qua
         <h4 className="chart-title">{title}</h4>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={summary} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="cdf-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {model.yTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
-          {model.xTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 4} className="axis" />
-              <text x={t.x} y={plot.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label={summary} title={title} description={summary} width={width} height={HEIGHT} className="cdf-chart">
+          <YGridTicks ticks={model.yTicks} left={plot.left} right={plot.right} gap={6} />
+          <XAxisTicks ticks={model.xTicks} bottom={plot.bottom} labelY={plot.bottom + 15} />
           {model.points.length === 0 && (
             <text x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle" className="empty-note">{empty}</text>
           )}
@@ -72,7 +61,7 @@ export function QuantileCdfFigure({ title, what, quantiles, width, boxRef }: Qua
           <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
           <text className="axis-title" x={(plot.left + plot.right) / 2} y={HEIGHT - 4} textAnchor="middle">{what} ({unit.name})</text>
           <text className="axis-title" transform={`translate(11, ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">Share of jobs</text>
-        </svg>
+        </ChartSvg>
       </div>
       {labelled.length > 0 && (
         <dl className="cdf-readout">

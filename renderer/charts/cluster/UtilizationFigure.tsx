@@ -6,6 +6,7 @@ import type { PoolAnalytic } from '../../../simulation/analytic/cluster';
 import type { ClusterResult } from '../../../simulation/cluster/merge';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { UTILIZATION_LABELS, utilizationModel, type UtilizationBar, type UtilizationGroup } from './utilization-bars';
+import { ChartSvg } from '../chart-parts';
 
 export interface UtilizationFigureProps {
   pools: ClusterResult['pools'];
@@ -53,9 +54,7 @@ export function UtilizationFigure({ pools, analytic, width, boxRef }: Utilizatio
         )}
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Utilization vs target: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={model.height} viewBox={`0 0 ${width} ${model.height}`} className="utilization-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
+        <ChartSvg id={id} label={`Utilization vs target: ${summary}`} title={title} description={summary} width={width} height={model.height} className="utilization-chart">
           {model.ticks.map((t) => (
             <g key={t.label} className="tick">
               <text x={t.x} y={plot.bottom + 14} textAnchor="middle">{t.label}</text>
@@ -96,7 +95,7 @@ export function UtilizationFigure({ pools, analytic, width, boxRef }: Utilizatio
               )}
             </g>
           ))}
-        </svg>
+        </ChartSvg>
       </div>
       <p className="chart-foot">Share of each pool’s units over the measured window; whiskers: 95% CI over replications. Busy excludes barrier waits, checkpoints, restarts and lost work. Snapshot: the scenario’s allocated_units ÷ units.</p>
     </figure>

@@ -5,6 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { PipelineSimulated } from '../../../simulation/result/pipeline';
 import { formatNumber, formatStat } from '../../format/numbers';
 import { makespanModel } from './makespan';
+import { ChartSvg, YGridTicks } from '../chart-parts';
 
 export interface MakespanFigureProps {
   makespan: PipelineSimulated['makespan_s'];
@@ -35,15 +36,8 @@ export function MakespanFigure({ makespan, criticalPathS, width, boxRef }: Makes
         )}
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Pipeline makespan: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="makespan-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {m.yTicks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label={`Pipeline makespan: ${summary}`} title={title} description={summary} width={width} height={HEIGHT} className="makespan-chart">
+          <YGridTicks ticks={m.yTicks} left={plot.left} right={plot.right} />
           <g className="critical-path">
             <line x1={plot.left} x2={plot.right} y1={m.criticalPath.y} y2={m.criticalPath.y} />
             <text x={plot.right + 6} y={m.criticalPath.y - 2}>Critical path</text>
@@ -64,7 +58,7 @@ export function MakespanFigure({ makespan, criticalPathS, width, boxRef }: Makes
           <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
           <text className="axis-title" transform={`translate(14, ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">Makespan ({unit.name})</text>
           <text className="axis-title" x={(plot.left + plot.right) / 2} y={HEIGHT - 4} textAnchor="middle">Statistic over runs (whiskers: 95% CI)</text>
-        </svg>
+        </ChartSvg>
       </div>
     </figure>
   );

@@ -7,6 +7,7 @@ import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
 import { formatPercent } from '../../format/numbers';
 import { layoutDag } from './dag-layout';
 import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from './task-states';
+import { ChartSvg } from '../chart-parts';
 
 /** Beyond this many tasks the drawing is unreadable; the task table remains. */
 export const MAX_DRAWN_TASKS = 120;
@@ -46,9 +47,7 @@ export function PipelineDagFigure({ ids, edges, tasks, criticalPath, width, boxR
         <p className="chart-note">How each task's runs ended; heavier edges: the modal critical path.</p>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label="Pipeline DAG with how each task's runs ended" aria-describedby={`${id}-desc`} width={width} height={layout.height} viewBox={`0 0 ${width} ${layout.height}`} className="dag">
-          <title>Failure propagation on the DAG</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
+        <ChartSvg id={id} label="Pipeline DAG with how each task's runs ended" title="Failure propagation on the DAG" description={summary} width={width} height={layout.height} className="dag">
           <defs>
             <marker id={`${id}-arrow`} viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">
               <path d="M0,0 L8,4 L0,8 z" className="dag-arrow" />
@@ -78,7 +77,7 @@ export function PipelineDagFigure({ ids, edges, tasks, criticalPath, width, boxR
               </g>
             );
           })}
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="legend" aria-label="Task end states">
         {STATE_KEYS.map((k) => (

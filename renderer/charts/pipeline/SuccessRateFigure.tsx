@@ -5,6 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { MaybeStat } from '../../../simulation/result/types';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { successRateModel } from './success-rate';
+import { ChartSvg, XGridTicks } from '../chart-parts';
 
 export interface SuccessRateFigureProps {
   successRate: MaybeStat;
@@ -32,15 +33,8 @@ export function SuccessRateFigure({ successRate, dagRunSuccessRate, reliability,
         <h4 className="chart-title">{title}</h4>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label={`Pipeline success rate: ${summary}`} aria-describedby={`${id}-desc`} width={width} height={m.height} viewBox={`0 0 ${width} ${m.height}`} className="rate-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {m.ticks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} className="grid" />
-              <text x={t.x} y={plot.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label={`Pipeline success rate: ${summary}`} title={title} description={summary} width={width} height={m.height} className="rate-chart">
+          <XGridTicks ticks={m.ticks} top={plot.top} bottom={plot.bottom} labelY={plot.bottom + 15} />
           {m.bars.map((b) => (
             <g key={b.key} className="rate-bar" data-key={b.key}>
               <text x={plot.left - 8} y={b.y + m.barHeight / 2} dy="0.32em" textAnchor="end" className="bar-label">{b.label}</text>
@@ -62,7 +56,7 @@ export function SuccessRateFigure({ successRate, dagRunSuccessRate, reliability,
             </g>
           ))}
           <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} className="axis" />
-        </svg>
+        </ChartSvg>
       </div>
       <p className="chart-foot">Share of simulated runs; whiskers: 95% CI over replications. Dashed: the closed-form ∏(1−p) over the tasks’ failure probabilities.</p>
     </figure>

@@ -6,6 +6,7 @@ import type { PipelineTaskResult } from '../../../simulation/result/pipeline';
 import { formatPercent } from '../../format/numbers';
 import { STATE_KEYS, STATE_LABELS } from './task-states';
 import { fitLabel, taskStateModel } from './task-state-bars';
+import { ChartSvg, XGridTicks } from '../chart-parts';
 
 export interface TaskStatesFigureProps {
   tasks: Record<string, PipelineTaskResult>;
@@ -26,15 +27,8 @@ export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps
         <h4 className="chart-title">{title}</h4>
       </div>
       <div ref={boxRef} className="chart-box">
-        <svg role="img" aria-label="Final state of each task over the runs" aria-describedby={`${id}-desc`} width={width} height={m.height} viewBox={`0 0 ${width} ${m.height}`} className="task-state-chart">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {m.ticks.map((t) => (
-            <g key={t.label} className="tick">
-              <line x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} className="grid" />
-              <text x={t.x} y={plot.bottom + 15} textAnchor="middle">{t.label}</text>
-            </g>
-          ))}
+        <ChartSvg id={id} label="Final state of each task over the runs" title={title} description={summary} width={width} height={m.height} className="task-state-chart">
+          <XGridTicks ticks={m.ticks} top={plot.top} bottom={plot.bottom} labelY={plot.bottom + 15} />
           {m.bars.map((b) => (
             <g key={b.id} className={`task-bar ${b.shares.kind}`} data-task={b.id}>
               <title>{`${b.id}: ${STATE_KEYS.map((k) => `${STATE_LABELS[k]} ${formatPercent(b.shares.shares[k])}`).join(', ')}`}</title>
@@ -47,7 +41,7 @@ export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps
               )}
             </g>
           ))}
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="legend" aria-label="Task end states">
         {STATE_KEYS.map((k) => (

@@ -1,0 +1,61 @@
+// The parts every chart's SVG shares, so that each figure states only what is its own. Pure:
+// the app and the HTML report render them alike.
+//   ChartSvg     role="img" with an accessible name, a <title> and the <desc> the name points
+//                to; the size also as a viewBox, so a narrow page or the report scales the
+//                chart instead of clipping it.
+//   YGridTicks   horizontal grid lines across the plot, labels right-aligned at its left.
+//   XGridTicks   vertical grid lines across the plot, labels centred below it.
+//   XAxisTicks   short tick marks under the plot, labels centred below them.
+import type { ReactNode, SVGProps } from 'react';
+
+interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'id' | 'title'> {
+  /** useId() of the figure: the description's id is derived from it. */
+  id: string;
+  label: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  children?: ReactNode;
+}
+
+export function ChartSvg({ id, label, title, description, width, height, className, children, ...rest }: ChartSvgProps) {
+  return (
+    <svg role="img" aria-label={label} aria-describedby={`${id}-desc`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className={className} {...rest}>
+      <title>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {children}
+    </svg>
+  );
+}
+
+interface YTick { y: number; label: string }
+interface XTick { x: number; label: string }
+
+export function YGridTicks({ ticks, left, right, gap = 8 }: { ticks: readonly YTick[]; left: number; right: number; gap?: number }) {
+  return ticks.map((t) => (
+    <g key={t.label} className="tick">
+      <line x1={left} x2={right} y1={t.y} y2={t.y} className="grid" />
+      <text x={left - gap} y={t.y} dy="0.32em" textAnchor="end">{t.label}</text>
+    </g>
+  ));
+}
+
+export function XGridTicks({ ticks, top, bottom, labelY }: { ticks: readonly XTick[]; top: number; bottom: number; labelY: number }) {
+  return ticks.map((t) => (
+    <g key={t.label} className="tick">
+      <line x1={t.x} x2={t.x} y1={top} y2={bottom} className="grid" />
+      <text x={t.x} y={labelY} textAnchor="middle">{t.label}</text>
+    </g>
+  ));
+}
+
+/** Ticks with an empty label get the mark only. */
+export function XAxisTicks({ ticks, bottom, labelY }: { ticks: readonly XTick[]; bottom: number; labelY: number }) {
+  return ticks.map((t, i) => (
+    <g key={`${i}:${t.label}`} className="tick">
+      <line x1={t.x} x2={t.x} y1={bottom} y2={bottom + 4} className="axis" />
+      {t.label && <text x={t.x} y={labelY} textAnchor="middle">{t.label}</text>}
+    </g>
+  ));
+}
