@@ -11,7 +11,8 @@ import { formatNumber } from '../format/numbers';
 import { errorMessage } from '../store/session';
 import { useAppStore } from '../store';
 import { fittedSettings, stepTimeTargets, withStragglerFit } from './scenario-edits';
-import { useModal } from './use-modal';
+import { DialogHead } from '../widgets/DialogHead';
+import { useModal } from '../widgets/use-modal';
 
 function FitTable({ fit }: { fit: StragglerFit }) {
   const m = fit.measured;
@@ -89,12 +90,7 @@ export function CalibrateDialog({ open, onClose }: { open: boolean; onClose: () 
 
   return (
     <dialog ref={dialog} className="dialog ct-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <div className="dialog-head">
-        <h2 id={`${id}-title`}>Calibrate stragglers</h2>
-        <button type="button" className="icon-button" aria-label="Close calibrate stragglers" onClick={onClose}>
-          <span aria-hidden="true">✕</span>
-        </button>
-      </div>
+      <DialogHead titleId={`${id}-title`} title="Calibrate stragglers" onClose={onClose} />
       <p className="muted dialog-note">
         Fits <code>cluster.stragglers</code> from one real job’s per-worker step times: a CSV with a worker column, a step column and a
         time column (e.g. the Alibaba PAI <code>job_*_norm.csv</code> files), as <code>headroom calibrate-stragglers</code> does.

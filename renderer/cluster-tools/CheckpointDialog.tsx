@@ -13,7 +13,8 @@ import { useAppStore } from '../store';
 import { CheckpointChart } from './CheckpointChart';
 import { secondsLabel } from './checkpoint-chart';
 import { clusterShape, roundInterval, withCheckpointInterval } from './scenario-edits';
-import { useModal } from './use-modal';
+import { DialogHead } from '../widgets/DialogHead';
+import { useModal } from '../widgets/use-modal';
 
 type Ok = Extract<CheckpointSweepResult, { ok: true }>;
 
@@ -150,12 +151,7 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
   const ydOverlap = !!best?.goodput && !!yd?.goodput && yd !== best && yd.goodput.ci95[1] >= best.goodput.ci95[0];
   return (
     <dialog ref={dialog} className="dialog ct-dialog ct-wide" aria-labelledby={`${id}-title`} onClose={close} aria-busy={running !== null || undefined}>
-      <div className="dialog-head">
-        <h2 id={`${id}-title`}>Checkpoint interval</h2>
-        <button type="button" className="icon-button" aria-label="Close checkpoint interval" onClick={close}>
-          <span aria-hidden="true">✕</span>
-        </button>
-      </div>
+      <DialogHead titleId={`${id}-title`} title="Checkpoint interval" onClose={close} />
       <p className="muted dialog-note">
         Simulates the saved scenario with <code>cluster.failures.checkpoint_interval_s</code> at multiples of the Young/Daly interval
         √(2 · MTBF_job · C), on the same seeds, and finds the interval with the highest goodput.

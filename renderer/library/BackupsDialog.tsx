@@ -1,9 +1,11 @@
 // Backups of the whole library: make one (in the backups folder, or a file of your choosing),
 // and restore one. A modal <dialog>: the browser traps focus in it and Escape closes it.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
+import { DialogHead } from '../widgets/DialogHead';
+import { useModal } from '../widgets/use-modal';
 
 function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -31,14 +33,7 @@ export function BackupsDialog() {
   const restore = useAppStore((s) => s.restoreBackup);
   const restoreFromFile = useAppStore((s) => s.restoreFromFile);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const dialog = useModal(open);
   // Closing forgets a pending confirmation (reset while rendering, not in the effect).
   const [wasOpen, setWasOpen] = useState(open);
   if (wasOpen !== open) {
@@ -50,12 +45,7 @@ export function BackupsDialog() {
   const canRestore = file?.state !== 'read-only';
   return (
     <dialog ref={dialog} className="dialog backups" aria-labelledby="backups-title" onClose={() => setOpen(false)}>
-      <div className="dialog-head">
-        <h2 id="backups-title">Library backups</h2>
-        <button type="button" className="icon-button" aria-label="Close library backups" onClick={() => setOpen(false)}>
-          <span aria-hidden="true">✕</span>
-        </button>
-      </div>
+      <DialogHead titleId="backups-title" title="Library backups" onClose={() => setOpen(false)} />
       {file && (
         <p className="muted dialog-note">
           Library: <code>{file.file}</code>{file.schemaVersion !== null && <> · schema version {file.schemaVersion}</>}. A backup is one file holding every scenario, version and run.
