@@ -2,6 +2,7 @@
 // history), and the history panel. Each is a plain button; rename and export open in place.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../store';
+import { useDisclosure } from '../widgets/use-disclosure';
 
 function RenameForm({ id, name, onDone }: { id: string; name: string; onDone: () => void }) {
   const rename = useAppStore((s) => s.renameScenario);
@@ -41,26 +42,16 @@ function RenameForm({ id, name, onDone }: { id: string; name: string; onDone: ()
 
 function ExportMenu({ id }: { id: string }) {
   const exportScenario = useAppStore((s) => s.exportScenario);
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId, toggleProps, onKeyDown } = useDisclosure();
   const pick = (history: boolean) => {
     setOpen(false);
     void exportScenario(id, history);
   };
   return (
-    <div
-      className="popover-anchor"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
-    >
-      <button ref={toggle} type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>Export…</button>
+    <div className="popover-anchor" onKeyDown={onKeyDown}>
+      <button type="button" {...toggleProps}>Export…</button>
       {open && (
-        <div id={menuId} className="popover" role="group" aria-label="Export as">
+        <div id={panelId} className="popover" role="group" aria-label="Export as">
           <button type="button" onClick={() => pick(false)}>Scenario file (.json)</button>
           <p className="muted">The latest version, as the CLI reads it; trace files it names go beside it.</p>
           <button type="button" onClick={() => pick(true)}>Bundle with history</button>

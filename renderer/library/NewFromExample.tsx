@@ -1,15 +1,14 @@
 // "New from example": a disclosure listing the bundled examples; picking one creates a scenario.
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
+import { useDisclosure } from '../widgets/use-disclosure';
 
 export function NewFromExample() {
   const examples = useAppStore(useShallow((s) => s.examples));
   const create = useAppStore((s) => s.createFromExample);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, panelId: id, toggleProps, onKeyDown } = useDisclosure();
   const [busy, setBusy] = useState(false);
-  const id = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
 
   const pick = async (exampleId: string) => {
     setBusy(true);
@@ -19,16 +18,8 @@ export function NewFromExample() {
   };
 
   return (
-    <div
-      className="new-from-example"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
-    >
-      <button ref={toggle} type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+    <div className="new-from-example" onKeyDown={onKeyDown}>
+      <button type="button" {...toggleProps}>
         New from example
       </button>
       {open && (
