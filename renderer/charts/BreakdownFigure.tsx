@@ -4,7 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation/result/types';
 import { formatMs } from '../format/numbers';
 import { breakdownModel } from './latency-breakdown';
-import { ChartSvg } from './chart-parts';
+import { ChartHead, ChartSvg } from './chart-parts';
 
 export interface BreakdownFigureProps {
   serviceId: string;
@@ -25,12 +25,11 @@ export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef
 
   return (
     <figure className="chart">
-      <div className="chart-head">
-        <h3 className="chart-title">{title}</h3>
+      <ChartHead title={title} level={3}>
         <p className={model.over ? 'chart-note over' : 'chart-note ok'}>
           Total {formatMs(model.totalMs)} {model.over ? '>' : '≤'} {formatMs(budgetMs)} budget
         </p>
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Latency budget breakdown for ${serviceId}`} title={title} description={summary} width={width} height={HEIGHT} className="breakdown-chart">
           {model.ticks.map((t) => (

@@ -5,7 +5,7 @@ import { useId, useMemo, type ReactNode, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation/result/types';
 import { formatMs, formatNumber } from '../format/numbers';
 import { defaultScaleKind, latencyChartModel, percentilePoints, type ScaleKind } from './latency-percentiles';
-import { ChartSvg, YGridTicks } from './chart-parts';
+import { ChartHead, ChartSvg, YGridTicks } from './chart-parts';
 
 export interface LatencyFigureProps {
   serviceId: string;
@@ -44,8 +44,7 @@ export function LatencyFigure({ serviceId, service, budgetMs, sloPercentile, wid
 
   return (
     <figure className="chart">
-      <div className="chart-head">
-        <h3 className="chart-title">{title}</h3>
+      <ChartHead title={title} level={3}>
         {controls}
         {headroom && slo && (
           <p className={headroom.over ? 'chart-note over' : 'chart-note ok'}>
@@ -53,7 +52,7 @@ export function LatencyFigure({ serviceId, service, budgetMs, sloPercentile, wid
             {headroom.over ? `over the ${formatMs(budgetMs)} budget by ${formatMs(-headroom.headroomMs)}` : `${formatMs(headroom.headroomMs)} headroom under the ${formatMs(budgetMs)} budget`}
           </p>
         )}
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Latency percentiles vs budget for ${serviceId}`} title={title} description={description} width={width} height={LATENCY_HEIGHT} className="latency-chart">
           <YGridTicks ticks={model.yTicks} left={plot.left} right={plot.right} />

@@ -6,6 +6,7 @@
 //   YGridTicks   horizontal grid lines across the plot, labels right-aligned at its left.
 //   XGridTicks   vertical grid lines across the plot, labels centred below it.
 //   XAxisTicks   short tick marks under the plot, labels centred below them.
+//   ChartHead    the chart's heading and whatever notes or controls sit beside it.
 import type { ReactNode, SVGProps } from 'react';
 
 interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'id' | 'title'> {
@@ -58,4 +59,15 @@ export function XAxisTicks({ ticks, bottom, labelY }: { ticks: readonly XTick[];
       {t.label && <text x={t.x} y={labelY} textAnchor="middle">{t.label}</text>}
     </g>
   ));
+}
+
+/** The heading row above a chart: its title at `level` (h3 in a results section, h4 in a card) and notes or controls. */
+export function ChartHead({ title, level = 4, children }: { title: ReactNode; level?: 3 | 4; children?: ReactNode }) {
+  const Heading = level === 3 ? 'h3' : 'h4';
+  return (
+    <div className="chart-head">
+      <Heading className="chart-title">{title}</Heading>
+      {children}
+    </div>
+  );
 }

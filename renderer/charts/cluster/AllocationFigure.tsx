@@ -4,7 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ClusterResult } from '../../../simulation/cluster/merge';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { allocationModel } from './allocation-shares';
-import { ChartSvg } from '../chart-parts';
+import { ChartHead, ChartSvg } from '../chart-parts';
 
 export interface AllocationFigureProps {
   allocation: ClusterResult['allocation'];
@@ -24,12 +24,11 @@ export function AllocationFigure({ allocation, width, boxRef }: AllocationFigure
 
   return (
     <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
+      <ChartHead title={title}>
         <p className="chart-note neutral">
           Useful (compute + all-reduce) {formatPercent(model.useful)}; the other {formatPercent(Math.max(0, wasted))} is waiting or wasted
         </p>
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Allocated GPU time by use: ${summary}`} title={title} description={summary} width={width} height={HEIGHT} className="allocation-chart">
           {model.ticks.map((t) => (

@@ -6,7 +6,7 @@ import type { OccupancyGrid } from '../../../simulation/cluster/types';
 import { formatPercent } from '../../format/numbers';
 import { useElementWidth } from '../use-element-width';
 import { cellColor, heatmapLayout, heatRamp, poolLabel, rowSummaries, type HeatmapLayout } from './occupancy-heatmap';
-import { XAxisTicks } from '../chart-parts';
+import { ChartHead, XAxisTicks } from '../chart-parts';
 
 interface Props {
   grid: OccupancyGrid;
@@ -73,9 +73,7 @@ export function OccupancyHeatmap({ grid, horizonS }: Props) {
 
   return (
     <figure className="chart cluster-chart heatmap-figure">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
+      <ChartHead title={title} />
       <div ref={boxRef} className="chart-box heatmap-box" role="img" aria-label={`Node occupancy heatmap: ${summary}`} aria-describedby={`${id}-desc`}>
         <span id={`${id}-desc`} className="visually-hidden">{summary} The table after this chart lists each row.</span>
         <canvas

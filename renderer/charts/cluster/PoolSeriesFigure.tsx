@@ -5,7 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { PoolSeries } from '../../../simulation/cluster/types';
 import { formatNumber, formatPercent } from '../../format/numbers';
 import { poolSeriesModel } from './pool-series';
-import { ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
+import { ChartHead, ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
 
 export interface PoolSeriesFigureProps {
   pool: string;
@@ -29,9 +29,7 @@ export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, widt
 
   return (
     <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
+      <ChartHead title={title} />
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Pool ${pool} over time: ${summary}`} title={title} description={summary} width={width} height={m.height} className="series-chart" data-pool={pool}>
           <YGridTicks ticks={m.shareTicks} left={m.x.left} right={m.x.right} gap={6} />

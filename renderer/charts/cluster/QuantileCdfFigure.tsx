@@ -5,7 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { QuantileStat } from '../../../simulation/cluster/merge';
 import { formatStatDuration } from './duration-unit';
 import { cdfModel } from './quantile-cdf';
-import { ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
+import { ChartHead, ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
 
 export interface QuantileCdfFigureProps {
   title: string;
@@ -32,9 +32,7 @@ export function QuantileCdfFigure({ title, what, quantiles, width, boxRef }: Qua
 
   return (
     <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
+      <ChartHead title={title} />
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={summary} title={title} description={summary} width={width} height={HEIGHT} className="cdf-chart">
           <YGridTicks ticks={model.yTicks} left={plot.left} right={plot.right} gap={6} />

@@ -6,7 +6,7 @@ import type { PoolAnalytic } from '../../../simulation/analytic/cluster';
 import type { ClusterResult } from '../../../simulation/cluster/merge';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { UTILIZATION_LABELS, utilizationModel, type UtilizationBar, type UtilizationGroup } from './utilization-bars';
-import { ChartSvg } from '../chart-parts';
+import { ChartHead, ChartSvg } from '../chart-parts';
 
 export interface UtilizationFigureProps {
   pools: ClusterResult['pools'];
@@ -45,14 +45,13 @@ export function UtilizationFigure({ pools, analytic, width, boxRef }: Utilizatio
 
   return (
     <figure className="chart cluster-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
+      <ChartHead title={title}>
         {over.length > 0 ? (
           <p className="chart-note over">Over target: {over.map((g) => `${g.pool} ${formatPercent(g.allocated?.mean ?? 0)} allocated > ${formatPercent(g.target ?? 0, 0)}${withinCi(g) ? ' (its 95% CI includes the target)' : ''}`).join('; ')}</p>
         ) : (
           model.groups.some((g) => g.target !== null) && <p className="chart-note ok">Every pool with a target is at or under it.</p>
         )}
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Utilization vs target: ${summary}`} title={title} description={summary} width={width} height={model.height} className="utilization-chart">
           {model.ticks.map((t) => (

@@ -5,7 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { PipelineSimulated } from '../../../simulation/result/pipeline';
 import { formatNumber, formatStat } from '../../format/numbers';
 import { makespanModel } from './makespan';
-import { ChartSvg, YGridTicks } from '../chart-parts';
+import { ChartHead, ChartSvg, YGridTicks } from '../chart-parts';
 
 export interface MakespanFigureProps {
   makespan: PipelineSimulated['makespan_s'];
@@ -29,12 +29,11 @@ export function MakespanFigure({ makespan, criticalPathS, width, boxRef }: Makes
 
   return (
     <figure className="chart pipeline-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
+      <ChartHead title={title}>
         {p95 && (
           <p className="chart-note neutral">p95 {formatNumber(p95.stat.mean)} {u} against a {formatNumber(m.criticalPath.value)} {u} critical path</p>
         )}
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Pipeline makespan: ${summary}`} title={title} description={summary} width={width} height={HEIGHT} className="makespan-chart">
           <YGridTicks ticks={m.yTicks} left={plot.left} right={plot.right} />

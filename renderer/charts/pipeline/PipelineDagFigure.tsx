@@ -7,7 +7,7 @@ import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
 import { formatPercent } from '../../format/numbers';
 import { layoutDag } from './dag-layout';
 import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from './task-states';
-import { ChartSvg } from '../chart-parts';
+import { ChartHead, ChartSvg } from '../chart-parts';
 
 /** Beyond this many tasks the drawing is unreadable; the task table remains. */
 export const MAX_DRAWN_TASKS = 120;
@@ -42,10 +42,9 @@ export function PipelineDagFigure({ ids, edges, tasks, criticalPath, width, boxR
 
   return (
     <figure className="chart dag-chart">
-      <div className="chart-head">
-        <h3 className="chart-title">Failure propagation on the DAG</h3>
+      <ChartHead title="Failure propagation on the DAG" level={3}>
         <p className="chart-note">How each task's runs ended; heavier edges: the modal critical path.</p>
-      </div>
+      </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label="Pipeline DAG with how each task's runs ended" title="Failure propagation on the DAG" description={summary} width={width} height={layout.height} className="dag">
           <defs>

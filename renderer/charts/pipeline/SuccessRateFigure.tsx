@@ -5,7 +5,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { MaybeStat } from '../../../simulation/result/types';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { successRateModel } from './success-rate';
-import { ChartSvg, XGridTicks } from '../chart-parts';
+import { ChartHead, ChartSvg, XGridTicks } from '../chart-parts';
 
 export interface SuccessRateFigureProps {
   successRate: MaybeStat;
@@ -29,9 +29,7 @@ export function SuccessRateFigure({ successRate, dagRunSuccessRate, reliability,
 
   return (
     <figure className="chart pipeline-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
+      <ChartHead title={title} />
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Pipeline success rate: ${summary}`} title={title} description={summary} width={width} height={m.height} className="rate-chart">
           <XGridTicks ticks={m.ticks} top={plot.top} bottom={plot.bottom} labelY={plot.bottom + 15} />

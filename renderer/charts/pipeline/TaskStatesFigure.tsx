@@ -6,7 +6,7 @@ import type { PipelineTaskResult } from '../../../simulation/result/pipeline';
 import { formatPercent } from '../../format/numbers';
 import { STATE_KEYS, STATE_LABELS } from './task-states';
 import { fitLabel, taskStateModel } from './task-state-bars';
-import { ChartSvg, XGridTicks } from '../chart-parts';
+import { ChartHead, ChartSvg, XGridTicks } from '../chart-parts';
 
 export interface TaskStatesFigureProps {
   tasks: Record<string, PipelineTaskResult>;
@@ -23,9 +23,7 @@ export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps
 
   return (
     <figure className="chart pipeline-chart">
-      <div className="chart-head">
-        <h4 className="chart-title">{title}</h4>
-      </div>
+      <ChartHead title={title} />
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label="Final state of each task over the runs" title={title} description={summary} width={width} height={m.height} className="task-state-chart">
           <XGridTicks ticks={m.ticks} top={plot.top} bottom={plot.bottom} labelY={plot.bottom + 15} />
