@@ -2,6 +2,7 @@
 // replications merged into the result document, as the backend does.
 import { mergeReplications, runReplication, validateScenario, type ResultDocument, type Scenario, type ServiceResult } from '../../simulation';
 import type { ScenarioInput } from '../../simulation/scenario/schema';
+import { logGamma } from '../../simulation/random/special';
 import type { ReplicationOutcome } from '../../simulation/run/replication';
 
 type ServiceInput = NonNullable<ScenarioInput['serving']>['services'][number];
@@ -66,6 +67,18 @@ export function assertLittle(id: string, svc: ServiceResult, tol = LITTLE_TOLERA
     throw new Error(`Little's law fails for service ${id}: residual ${r.toFixed(4)} ≥ ${tol} ` +
       `(L = ${svc.mean_in_system!.mean}, X = ${svc.throughput_rps!.mean} rps, W = ${svc.wait_ms.mean!.mean} ms, S = ${svc.components_ms.service!.mean} ms)`);
   }
+}
+
+/**
+ * Erlang C, P(wait) for load `a` on `c` servers, straight from its definition in log space: the
+ * tests' own formula, independent of the engine's Erlang B recursion.
+ */
+export function erlangCDirect(c: number, a: number): number {
+  const logTerm = (k: number) => k * Math.log(a) - logGamma(k + 1);
+  const top = logTerm(c) - Math.log(1 - a / c);
+  const terms = [...Array.from({ length: c }, (_, k) => logTerm(k)), top];
+  const m = Math.max(...terms);
+  return Math.exp(top - m) / terms.reduce((sum, t) => sum + Math.exp(t - m), 0);
 }
 
 export const relErr = (got: number, want: number) => Math.abs(got / want - 1);

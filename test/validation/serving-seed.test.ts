@@ -6,22 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenarioText, type Scenario } from '../../simulation';
-import { logGamma } from '../../simulation/random/special';
 import { Simulator } from '../../simulation/engine/simulator';
 import { ServiceModel } from '../../simulation/serving/service-model';
-import { relErr, simulate } from './helpers';
+import { erlangCDirect, relErr, simulate } from './helpers';
 
 const parsed = parseScenarioText(readFileSync(new URL('../../assets/examples/risk-model-api.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('seed example does not parse');
-
-/** Erlang C from its definition in log space (independent of the engine's recursion). */
-function erlangC(c: number, a: number): number {
-  const logTerm = (k: number) => k * Math.log(a) - logGamma(k + 1);
-  const top = logTerm(c) - Math.log(1 - a / c);
-  const terms = [...Array.from({ length: c }, (_, k) => logTerm(k)), top];
-  const m = Math.max(...terms);
-  return Math.exp(top - m) / terms.reduce((sum, t) => sum + Math.exp(t - m), 0);
-}
 
 function seed(replicas: number, over: Partial<Scenario>): Scenario {
   const s = structuredClone(parsed.ok ? parsed.scenario : ({} as Scenario));
@@ -53,7 +43,7 @@ describe('the seed service', () => {
     it(`${replicas} replicas: stable, mean wait within ${tol * 100}% of Erlang C`, () => {
       const { svc } = simulate(seed(replicas, { replications: 4, horizon_s: 900, warmup_s: 60, seed: 77 }));
       const c = replicas * 12, a = 96;
-      const want = erlangC(c, a) / (c / 80 - 1.2);
+      const want = erlangCDirect(c, a) / (c / 80 - 1.2);
       expect(svc.stable).toBe(true);
       expect(relErr(svc.wait_ms.mean!.mean, want)).toBeLessThan(tol);
     });

@@ -3,17 +3,7 @@ import { readFileSync } from 'node:fs';
 import { erlangB, erlangC, mmcWait, pkMeanWait } from '../../../simulation/analytic/erlang';
 import { pipelineAnalytic } from '../../../simulation/analytic/pipeline';
 import { analyzeScenario, parseScenarioText, validateScenario, type Scenario } from '../../../simulation';
-import { logGamma } from '../../../simulation/random/special';
-
-/** Erlang C straight from its definition, in log space (independent of the B recursion). */
-function erlangCDirect(c: number, a: number): number {
-  const logTerm = (k: number) => k * Math.log(a) - logGamma(k + 1);
-  const top = logTerm(c) - Math.log(1 - a / c);
-  const terms = Array.from({ length: c }, (_, k) => logTerm(k)).concat([top]);
-  const m = Math.max(...terms);
-  const denom = terms.reduce((s, t) => s + Math.exp(t - m), 0);
-  return Math.exp(top - m) / denom;
-}
+import { erlangCDirect } from '../../validation/helpers';
 
 describe('Erlang formulas', () => {
   it('match closed forms for small systems', () => {
