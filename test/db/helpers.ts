@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Clock, NewScenarioVersion } from '../../db';
+import { openLibrary, type Clock, type NewScenarioVersion } from '../../db';
 
 const made: string[] = [];
 
@@ -29,6 +29,17 @@ export function tickingClock(start = Date.UTC(2025, 0, 1)): Clock {
 export function scenarioInput(name: string, sections: string[] = ['serving']): NewScenarioVersion {
   const json = JSON.stringify({ name, sections }, null, 2);
   return { name, json, sections, sha256: createHash('sha256').update(json).digest('hex') };
+}
+
+/**
+ * Creates the library in `dataDir` (by default a new temporary folder) with one scenario named
+ * `name`, and closes it: where the tests that then damage, lock or refuse it start.
+ */
+export function libraryWith(name: string, dataDir = tempDataDir()): { dataDir: string; file: string } {
+  const library = openLibrary(dataDir);
+  library.scenarios.createScenario(scenarioInput(name));
+  library.close();
+  return { dataDir, file: library.path };
 }
 
 export function fileSha256(file: string): string {

@@ -12,7 +12,7 @@ import {
   openLibrary,
 } from '../../db';
 import { openWriterConnection } from '../../db/connection';
-import { fileSha256, scenarioInput, tempDataDir, thrownBy } from './helpers';
+import { fileSha256, libraryWith, scenarioInput, tempDataDir, thrownBy } from './helpers';
 
 describe('openLibrary', () => {
   it('creates library.sqlite in a new data folder, in WAL mode, at the latest version', () => {
@@ -68,14 +68,11 @@ describe('openLibrary', () => {
   });
 
   it('refuses a library from a newer app with the exact message, leaving its bytes unchanged', () => {
-    const dataDir = tempDataDir();
-    const library = openLibrary(dataDir);
-    library.scenarios.createScenario(scenarioInput('kept'));
-    library.close();
-    const db = new Database(library.path);
+    const { dataDir, file } = libraryWith('kept');
+    const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
-    const before = fileSha256(library.path);
+    const before = fileSha256(file);
 
     const open = () => openLibrary(dataDir);
     expect(open).toThrow(LibraryTooNewError);
@@ -83,7 +80,7 @@ describe('openLibrary', () => {
       `library schema version ${LATEST_SCHEMA_VERSION + 1} is newer than this app (${LATEST_SCHEMA_VERSION})`,
     );
     expect(() => openLibrary(dataDir, { readonly: true })).toThrow(LibraryTooNewError);
-    expect(fileSha256(library.path)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
     expect(fs.existsSync(libraryPaths(dataDir).lock)).toBe(false);
     expect(fs.existsSync(libraryPaths(dataDir).backups)).toBe(false);
   });

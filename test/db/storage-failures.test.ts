@@ -10,7 +10,7 @@ import {
   openLibrary, restoreLibraryWhileClosed, storageProblemOf,
 } from '../../db';
 import { MIGRATIONS } from '../../db/migrations/index';
-import { canMountTmpfs, deadPid, fileSha256, fillDisk, mountTmpfs, scenarioInput, snapshot, tempDataDir, thrownBy } from './helpers';
+import { canMountTmpfs, deadPid, fileSha256, fillDisk, libraryWith, mountTmpfs, scenarioInput, snapshot, tempDataDir, thrownBy } from './helpers';
 
 const bigInput = (name: string, kib = 256) => {
   const input = scenarioInput(name);
@@ -76,11 +76,8 @@ describe('a full disk', () => {
 
 describe('a read-only library', () => {
   it('refuses to open a read-only file for writing (even as root), untouched; it still opens read-only', () => {
-    const dataDir = tempDataDir();
-    const library = openLibrary(dataDir);
-    library.scenarios.createScenario(scenarioInput('kept'));
-    library.close();
-    fs.chmodSync(library.path, 0o444);
+    const { dataDir, file } = libraryWith('kept');
+    fs.chmodSync(file, 0o444);
     const before = snapshot(dataDir);
 
     const error = thrownBy(() => openLibrary(dataDir));
@@ -92,16 +89,14 @@ describe('a read-only library', () => {
     expect(reader.scenarios.listScenarios().map((s) => s.name)).toEqual(['kept']);
     expect(storageProblemOf(thrownBy(() => reader.scenarios.createScenario(scenarioInput('no'))))).toBe('read-only');
     reader.close();
-    fs.chmodSync(library.path, 0o644);
+    fs.chmodSync(file, 0o644);
     openLibrary(dataDir).close(); // writable again: opens as usual
   });
 
   it.skipIf(!canMountTmpfs())('(a real read-only mount) refuses to open for writing, touching nothing', () => {
     const tmpfs = mountTmpfs(2 * 1024);
     const dataDir = path.join(tmpfs!.dir, 'data');
-    const library = openLibrary(dataDir);
-    library.scenarios.createScenario(scenarioInput('kept'));
-    library.close();
+    libraryWith('kept', dataDir);
     const before = snapshot(dataDir);
     tmpfs!.remountReadOnly();
     const error = thrownBy(() => openLibrary(dataDir));
@@ -131,10 +126,7 @@ describe('a library locked by another connection', () => {
   });
 
   it('opening waits, then reports the lock without changing the file, and releases our lock file', () => {
-    const dataDir = tempDataDir();
-    const first = openLibrary(dataDir);
-    first.scenarios.createScenario(scenarioInput('kept'));
-    first.close();
+    const { dataDir } = libraryWith('kept');
     const other = new Database(libraryPaths(dataDir).file);
     other.exec("BEGIN IMMEDIATE; INSERT INTO library_meta VALUES ('other', 'uncommitted')");
     const before = fileSha256(libraryPaths(dataDir).file);
@@ -224,10 +216,7 @@ describe('a library damaged mid-file after a clean shutdown', () => {
 
 describe('an unclean shutdown', () => {
   it('is detected by the session marker or a stale lock, and the check is recorded', () => {
-    const dataDir = tempDataDir();
-    const library = openLibrary(dataDir);
-    library.scenarios.createScenario(scenarioInput('a'));
-    library.close();
+    const { dataDir } = libraryWith('a');
     const clean = openLibrary(dataDir);
     expect(clean.checkedAfterUncleanShutdown).toBe(false);
     clean.close();
@@ -251,11 +240,8 @@ describe('an unclean shutdown', () => {
 
 describe('a migration that throws halfway', () => {
   it('names both versions and the cause, changes nothing, and the app’s own migrations still open it', () => {
-    const dataDir = tempDataDir();
-    const library = openLibrary(dataDir);
-    library.scenarios.createScenario(scenarioInput('precious'));
-    library.close();
-    const before = fileSha256(library.path);
+    const { dataDir, file } = libraryWith('precious');
+    const before = fileSha256(file);
     const failing = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'throws', up: (db: Database.Database) => {
       db.exec("UPDATE scenarios SET name = 'clobbered'");
       throw new Error('boom');
@@ -263,7 +249,7 @@ describe('a migration that throws halfway', () => {
     const error = thrownBy(() => openLibrary(dataDir, { migrations: failing }));
     expect(error).toBeInstanceOf(LibraryMigrationError);
     expect(error.message).toMatch(new RegExp(`from schema version ${MIGRATIONS.length} to ${MIGRATIONS.length + 1}: boom\\. Nothing was changed; a verified backup is at .*backups`));
-    expect(fileSha256(library.path)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
     expect(names(dataDir)).toEqual(['precious']);
   });
 });
