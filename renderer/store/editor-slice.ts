@@ -42,6 +42,16 @@ export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], 
     }, AUTOSAVE_MS);
   };
 
+  /** Moves through the undo history (`undoText` or `redoText`); an edit like any other for autosave. */
+  const stepHistory = (move: typeof undoText) => {
+    const s = get();
+    const step = move(s.history, s.text);
+    if (step) {
+      set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
+      scheduleAutosave();
+    }
+  };
+
   return {
     editorScenarioId: null,
     editorVersion: null,
@@ -95,21 +105,11 @@ export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], 
     },
 
     undo() {
-      const s = get();
-      const step = undoText(s.history, s.text);
-      if (step) {
-        set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
-        scheduleAutosave();
-      }
+      stepHistory(undoText);
     },
 
     redo() {
-      const s = get();
-      const step = redoText(s.history, s.text);
-      if (step) {
-        set({ text: step.text, history: step.history, ...analyze(step.text, s), saveState: { state: 'idle' } });
-        scheduleAutosave();
-      }
+      stepHistory(redoText);
     },
 
     async saveScenario(options = {}) {
