@@ -11,21 +11,17 @@ import { Backend } from '../../electron/backend/backend';
 import { BadRequestError } from '../../electron/common/api-validate';
 import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { fixtureData } from '../fixture-data';
+import { FAILING_4_NODE_JOB } from '../unit/cluster/helpers';
 import { checked, tempBackendForEach } from './temp-backend';
 import { tempPreviewForAll } from './temp-preview';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai = (j: number) => fixtureData('alibaba_pai_2020', `job_${j}_norm.csv`);
 
-/** A 4-node job, MTBF_job 50,000 s, C = 60 s: Young/Daly 2,449 s. */
+/** The job that fails and checkpoints (Young/Daly 2,449 s), as scenario text. */
 function failingScenario(replications = 3): string {
   return JSON.stringify({
-    format: 'headroom.scenario/v1', name: 'checkpoint sweep', replications, horizon_s: 1e7,
-    cluster: {
-      pools: [{ id: 'gpu', units: 64, units_per_node: 8 }],
-      jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 32, steps: 200_000, step_time_s: 10 }],
-      failures: { node_mtbf_s: 200_000, repair_s: 3600, checkpoint_interval_s: 1000, checkpoint_cost_s: 60, restart_overhead_s: 120 },
-    },
+    format: 'headroom.scenario/v1', name: 'checkpoint sweep', replications, horizon_s: 1e7, cluster: FAILING_4_NODE_JOB,
   }, null, 2);
 }
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureData } from '../fixture-data';
+import { FAILING_4_NODE_JOB } from '../unit/cluster/helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'bin', 'headroom.cjs');
@@ -118,12 +119,8 @@ describe('headroom calibrate-stragglers', () => {
 });
 
 describe('headroom checkpoint-sweep', () => {
-  // A 4-node job (MTBF_job 50,000 s, C = 60 s): Young/Daly 2,449 s (test/validation/cluster-checkpoint.test.ts).
-  const failing = scenario({
-    pools: [{ id: 'gpu', units: 64, units_per_node: 8 }],
-    jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 32, steps: 200_000, step_time_s: 10 }],
-    failures: { node_mtbf_s: 200_000, repair_s: 3600, checkpoint_interval_s: 1000, checkpoint_cost_s: 60, restart_overhead_s: 120 },
-  }, { replications: 3, horizon_s: 1e7 });
+  // Young/Daly 2,449 s, as in test/validation/cluster-checkpoint.test.ts.
+  const failing = scenario(FAILING_4_NODE_JOB, { replications: 3, horizon_s: 1e7 });
 
   it('prints the table with Young/Daly and the simulated optimum on their own lines', () => {
     const file = write('ckpt/sweep.json', failing);

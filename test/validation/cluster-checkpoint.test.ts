@@ -3,15 +3,11 @@
 // C/τ + τ/(2·MTBF_job) is minimal there and ~25% higher at half or twice the interval.
 import { describe, expect, it } from 'vitest';
 import { checkpointSweep } from '../../simulation/cluster/checkpoint-sweep';
-import { clusterScenario } from '../unit/cluster/helpers';
+import { clusterScenario, FAILING_4_NODE_JOB } from '../unit/cluster/helpers';
 
 describe('Young/Daly beside the simulated optimum', () => {
   it('a 4-node job with 50,000 s MTBF and 60 s checkpoints: the best of 0.25×–4× is Young/Daly (2,449 s)', () => {
-    const s = clusterScenario({
-      pools: [{ id: 'gpu', units: 64, units_per_node: 8 }],
-      jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 32, steps: 200_000, step_time_s: 10 }],
-      failures: { node_mtbf_s: 200_000, repair_s: 3600, checkpoint_interval_s: 1000, checkpoint_cost_s: 60, restart_overhead_s: 120 },
-    }, { replications: 8, horizon_s: 1e7 });
+    const s = clusterScenario(FAILING_4_NODE_JOB, { replications: 8, horizon_s: 1e7 });
     const sweep = checkpointSweep(s, [0.25, 0.5, 1, 2, 4]);
     expect(sweep.nodes).toBe(4);
     expect(sweep.young_daly_interval_s).toBeCloseTo(Math.sqrt(2 * 50_000 * 60), 9);

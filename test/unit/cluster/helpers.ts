@@ -8,6 +8,16 @@ import type { ScenarioInput } from '../../../simulation/scenario/schema';
 
 export type ClusterInput = NonNullable<ScenarioInput['cluster']>;
 
+/**
+ * A 4-node job that fails and checkpoints: the job's MTBF is 50,000 s (node MTBF 200,000 s over
+ * 4 nodes) and a checkpoint costs C = 60 s, so Young/Daly's interval √(2 · MTBF_job · C) is 2,449 s.
+ */
+export const FAILING_4_NODE_JOB = {
+  pools: [{ id: 'gpu', units: 64, units_per_node: 8 }],
+  jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 32, steps: 200_000, step_time_s: 10 }],
+  failures: { node_mtbf_s: 200_000, repair_s: 3600, checkpoint_interval_s: 1000, checkpoint_cost_s: 60, restart_overhead_s: 120 },
+} as const satisfies ClusterInput;
+
 export function clusterScenario(cluster: ClusterInput, top: Partial<ScenarioInput> = {}): Scenario {
   const parsed = validateScenario({ format: 'headroom.scenario/v1', name: 'cluster test', replications: 1, horizon_s: 1e7, ...top, cluster });
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
