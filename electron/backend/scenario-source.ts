@@ -10,10 +10,10 @@ export { MAX_SCENARIO_BYTES };
 
 export type Loaded =
   | {
-      ok: true; scenario: Scenario; raw: Record<string, unknown>; sha256: string;
-      /** Folders its file names resolve under when not the default (a saved version: the library's file cache). */
-      fileDirs?: readonly string[];
-    }
+    ok: true; scenario: Scenario; raw: Record<string, unknown>; sha256: string;
+    /** Folders its file names resolve under when not the default (a saved version: the library's file cache). */
+    fileDirs?: readonly string[];
+  }
   | { ok: false; errors: ValidationIssue[] };
 
 export function sha256OfScenario(raw: unknown): string {

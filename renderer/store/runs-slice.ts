@@ -10,7 +10,6 @@ import { errorMessage } from './session';
 export const FINISHED_WITH_RESULT: readonly RunStatus[] = ['done', 'truncated'];
 export const IN_FLIGHT: readonly RunStatus[] = ['queued', 'running'];
 
-
 /** Inserts or replaces a run; an existing entry wins over `run` when `keepExisting` (events are newer). */
 function upsert(runs: RunSummary[], run: RunSummary, keepExisting = false): RunSummary[] {
   const i = runs.findIndex((r) => r.id === run.id);

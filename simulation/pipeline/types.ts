@@ -51,4 +51,3 @@ export interface PipelineReplication {
   tasks: PipelineTaskReplication[];
   paths: CriticalPathCounts;
 }
-

@@ -7,8 +7,7 @@ import type { ResultDocument, RunSummary, ScenarioSummary } from '../../electron
 import { formatStatPercent } from '../../renderer/format/numbers';
 import { EN_US } from '../../simulation/present/numbers';
 import { statWithUnit } from '../../simulation/present/units';
-import { callApi, collectConsoleProblems, expect, test } from './fixtures';
-
+import { callApi, collectConsoleProblems, expect, newFromExample, test } from './fixtures';
 
 const NAME = 'E2E cluster results';
 
@@ -25,16 +24,7 @@ function firstCell(canvas: HTMLCanvasElement): string {
 test('a cluster run shows utilization vs target, allocation, distributions, series, heatmap and the analytic table', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);
   await page.goto(appUrl);
-  const scenarios = page.getByRole('list', { name: 'Scenarios' });
-  const items = scenarios.getByRole('listitem');
-  await expect(items.first()).toBeVisible();
-  const before = await items.count();
-
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /^GPU training cluster/ }).click();
-  await expect(items).toHaveCount(before + 1);
-  await expect(items.first().getByRole('button').first()).toHaveAttribute('aria-current', 'true');
-  await expect(page.getByLabel('Scenario name')).toHaveValue(/^GPU training cluster/);
+  await newFromExample(page, 'GPU training cluster');
   await page.getByLabel('Scenario name').fill(NAME);
   await expect(page.getByRole('group', { name: 'Editor actions' }).getByRole('status')).toHaveText('Saved v2', { timeout: 10_000 });
 

@@ -127,4 +127,3 @@ export function pipelineSection(doc: ResultDocument, figs: readonly Figure[], ch
   out.push('</section>');
   return out.join('\n');
 }
-

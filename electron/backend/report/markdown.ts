@@ -87,4 +87,3 @@ export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): s
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
-

@@ -48,7 +48,8 @@ export function ClusterComparison({ analytic, simulated }: Props) {
         </tbody>
       </table>
       <p className="card-note">
-        Analytic step time and efficiency: the scenario’s explicit jobs, no slow nodes, no queueing (E[step] = E[slowest worker] + all-reduce; m·H_n for exponential steps), weighted by GPU time. Simulated: every measured job, with stragglers, failures and checkpoints.
+        Analytic step time and efficiency: the scenario’s explicit jobs, no slow nodes, no queueing (E[step] = E[slowest worker] + all-reduce; m·H_n for exponential steps), weighted by GPU time.
+        Simulated: every measured job, with stragglers, failures and checkpoints.
       </p>
     </section>
   );

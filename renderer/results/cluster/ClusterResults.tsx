@@ -26,7 +26,8 @@ export function ClusterResults({ result }: { result: ResultDocument }) {
         <h3 id="cluster-results-heading">GPU cluster</h3>
         {simulated && j ? (
           <p className="card-note">
-            {formatNumber(Object.keys(simulated.pools).length, 0)} pools · {formatNumber(j.submitted, 0)} jobs submitted, {formatNumber(j.completed, 0)} completed, {formatNumber(j.unfinished, 0)} unfinished at the horizon · {formatNumber(simulated.events.node_failures, 0)} node failures, {formatNumber(simulated.events.restarts, 0)} restarts (totals over {formatNumber(result.replications, 0)} replications)
+            {formatNumber(Object.keys(simulated.pools).length, 0)} pools · {formatNumber(j.submitted, 0)} jobs submitted, {formatNumber(j.completed, 0)} completed, {formatNumber(j.unfinished, 0)} unfinished at the
+            horizon · {formatNumber(simulated.events.node_failures, 0)} node failures, {formatNumber(simulated.events.restarts, 0)} restarts (totals over {formatNumber(result.replications, 0)} replications)
           </p>
         ) : noJobs ? (
           <p className="callout info"><strong>No jobs to simulate:</strong> the cluster section has pools only, so the table shows their allocation snapshot. Add <code>jobs</code>, a <code>job_generator</code> or a <code>job_trace</code> to simulate utilization, stragglers and failures.</p>

@@ -14,4 +14,3 @@ export const TASK_COLUMNS = TASK_FIGURES.filter((d) => d.key !== 'pool_wait_s');
 export function pipelineComparisonRows(figs: readonly Figure[]): FigureRowText[] {
   return figureRowTexts(figs.filter((f) => f.entity === ''), PIPELINE_COMPARISON_KEYS);
 }
-
