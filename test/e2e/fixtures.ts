@@ -82,19 +82,29 @@ export async function callApi<T>(appUrl: string, method: string, ...args: unknow
 }
 
 /**
+ * Creates a scenario from the bundled example whose name starts with `example`, and waits until
+ * it is listed first (the most recent) and open in the editor.
+ */
+export async function newFromExample(page: Page, example: string): Promise<void> {
+  const items = page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem');
+  await expect(items.first()).toBeVisible(); // the library has loaded (and opened what it opens first)
+  const before = await items.count();
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: new RegExp(`^${example}`) }).click();
+  await expect(items).toHaveCount(before + 1);
+  await expect(items.first().getByRole('button').first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('.editor-body[aria-busy]')).toHaveCount(0);
+  await expect(page.getByLabel('Scenario name')).toHaveValue(new RegExp(`^${example}`));
+}
+
+/**
  * At 1280×720: a new copy of the bundled risk-model example, named `name`, shortened to 60 s
  * (10 s warm-up), saved as v2 and started. Waits until the copy is open before editing it.
  */
 export async function runQuickRiskCopy(page: Page, appUrl: string, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(appUrl);
-  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
-  const before = await scenarioList.getByRole('listitem').count();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
-  await expect(scenarioList.getByRole('listitem')).toHaveCount(before + 1);
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
+  await newFromExample(page, 'Risk model API');
   await page.getByLabel('Scenario name').fill(name);
   await page.getByLabel('Horizon (s)').fill('60');
   await page.getByLabel('Warm-up (s)').fill('10');

@@ -7,23 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { collectConsoleProblems, expect, newFromExample, test } from './fixtures';
 
 const scenarioList = (page: Page) => page.getByRole('list', { name: 'Scenarios' });
 const saveStatus = (page: Page) => page.getByRole('group', { name: 'Editor actions' }).getByRole('status');
 
 /** A new scenario from the bundled example, renamed to `name` (unique per test), open in the editor. */
 async function newScenario(page: Page, name: string): Promise<void> {
-  const items = scenarioList(page).getByRole('listitem');
-  await expect(items.first()).toBeVisible(); // the library has loaded (and opened what it opens first)
-  const before = await items.count();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
-  // Wait until the new scenario (listed first, as the most recent) is the one in the editor.
-  await expect(items).toHaveCount(before + 1);
-  await expect(items.first().getByRole('button').first()).toHaveAttribute('aria-current', 'true');
-  await expect(page.locator('.editor-body[aria-busy]')).toHaveCount(0);
-  await expect(page.getByLabel('Scenario name')).toHaveValue(/Risk model API/);
+  await newFromExample(page, 'Risk model API');
   await page.getByLabel('Scenario name').fill(name);
   await expect(saveStatus(page)).toHaveText('Saved v2', { timeout: 10_000 });
   await expect(scenarioList(page).getByRole('button', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-current', 'true');

@@ -1,16 +1,12 @@
 // The wall-clock cap of app runs: 300 s unless the user sets another beside the Run button; a
 // bad value is refused naming the field, and a run that reaches the cap stops as a partial result.
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { collectConsoleProblems, expect, newFromExample, test } from './fixtures';
 
 test('Stop after (s): refused when out of range, and a run that reaches it stops partial', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(appUrl);
-  const scenarioList = page.getByRole('list', { name: 'Scenarios' });
-  await expect(scenarioList.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
-  await expect(page.getByLabel('Scenario name')).toHaveValue(/Risk model API/);
+  await newFromExample(page, 'Risk model API');
 
   const cap = page.getByLabel('Stop after (s)');
   await expect(cap).toHaveValue('300');

@@ -1,7 +1,7 @@
 // The walking skeleton end to end in the browser preview: real renderer, backend, SQLite and
 // engine. Create a scenario from the bundled example, edit it in the form (with inline
 // validation), save, run it, read the chart and the analytic table, reload and find it all again.
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { collectConsoleProblems, expect, newFromExample, test } from './fixtures';
 
 test('create from example, edit, run, see results, reload', async ({ page, appUrl }) => {
   const problems = collectConsoleProblems(page);
@@ -12,14 +12,9 @@ test('create from example, edit, run, see results, reload', async ({ page, appUr
   const scenarios = page.getByRole('list', { name: 'Scenarios' });
   await expect(scenarios.getByRole('button', { name: /^Risk model API/ }).first()).toBeVisible();
 
-  const before = await scenarios.getByRole('listitem').count();
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('list', { name: 'Examples' }).getByRole('button', { name: /Risk model API/ }).click();
   // The new scenario opens and is listed first (most recently changed first).
-  await expect(scenarios.getByRole('listitem')).toHaveCount(before + 1);
-  await expect(scenarios.getByRole('button', { name: /^Risk model API/ }).first()).toHaveAttribute('aria-current', 'true');
+  await newFromExample(page, 'Risk model API');
   const name = page.getByLabel('Scenario name');
-  await expect(name).toHaveValue(/Risk model API/);
 
   // Inline validation names the field, with the CLI's message; invalid text is not saved.
   const replicas = page.getByLabel('Replicas', { exact: true });
