@@ -84,7 +84,7 @@ async function idle(c: Context): Promise<void> {
 /** The dialog methods as a shell without dialogs would answer them: "cancelled". */
 const noDialogs = { saveExport: async () => null, openImport: async () => null, saveLibraryBackup: async () => null, openLibraryBackup: async () => null, saveRunReport: async () => null };
 
-async function context(prefix: string): Promise<Context> {
+async function openContext(prefix: string): Promise<Context> {
   const t = openTempBackend(prefix);
   const saved = (await t.backend.createScenario(quickExample())) as { ok: true; scenario: { id: string; versionId: string } };
   const scenarioId = saved.scenario.id;
@@ -93,6 +93,16 @@ async function context(prefix: string): Promise<Context> {
   const c: Context = { t, scenarioId, versionId: saved.scenario.versionId, runId: run.id, backupName: '', results: new Map() };
   await idle(c);
   c.backupName = (await t.backend.backupLibrary()).name;
+  return c;
+}
+
+/** A context shared by the tests of the calling `describe`: opened before the first, closed after the last. */
+function contextForAll(prefix: string): Context {
+  const c = {} as Context;
+  beforeAll(async () => {
+    Object.assign(c, await openContext(prefix));
+  });
+  afterAll(() => closeTempBackend(c.t));
   return c;
 }
 
@@ -132,11 +142,7 @@ function invalidMessage(method: string): RegExp {
 }
 
 describe('the method table over IPC (real preload factory and main wiring, in-memory ipc)', () => {
-  let c: Context;
-  beforeAll(async () => {
-    c = await context('headroom-contract-ipc-');
-  });
-  afterAll(() => closeTempBackend(c.t));
+  const c = contextForAll('headroom-contract-ipc-');
 
   it('answers every method with a result that parses, refuses bad arguments naming them, and streams events', async () => {
     const handlers = { ...backendHandlers(c.t.backend), ...bindHandlers(API, 'dialog', noDialogs) };
@@ -148,11 +154,7 @@ describe('the method table over IPC (real preload factory and main wiring, in-me
 });
 
 describe('the method table over HTTP (real browser client and preview server)', () => {
-  let c: Context;
-  beforeAll(async () => {
-    c = await context('headroom-contract-http-');
-  });
-  afterAll(() => closeTempBackend(c.t));
+  const c = contextForAll('headroom-contract-http-');
 
   it('answers every backend method with a result that parses, refuses bad arguments naming them, and streams events', async () => {
     const http = await overHttp(c.t.backend, c.t.dir, { table: API, handlers: backendHandlers(c.t.backend), events: backendEvents(c.t.backend) });
