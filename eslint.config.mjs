@@ -17,9 +17,14 @@ const zone = (files, patterns, modules = [], extra = {}) => ({
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'url'];
 
+// Outside simulation/, the engine is used through its public entries only: simulation (index.ts)
+// and simulation/present (index.ts). Its internals can then move without touching the layers above.
+const deepSimulation = { group: ['**/simulation/*', '!**/simulation/present'], message: 'import simulation/ through its public entries: simulation or simulation/present.' };
+
 const rendererPatterns = [
   { group: ['**/db', '**/db/**', '**/electron/main/**', '**/electron/backend/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', 'node:*'], message: 'renderer/ talks only to the contract (electron/common) and pure simulation/ code.' },
   { group: ['**/electron/common/**', '!**/electron/common/limits'], message: 'renderer/ takes only types from the contract (and the values of electron/common/limits).', allowTypeImports: true },
+  deepSimulation,
 ];
 const rendererModules = [[['better-sqlite3', 'electron', ...nodeBuiltins], 'renderer/ talks only to the contract and pure simulation/ code.']];
 
@@ -115,6 +120,7 @@ export default tseslint.config(
   zone(['db/**/*.ts'], [
     { group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the backend.' },
     { group: ['**/simulation', '**/simulation/**'], message: 'db/ may use simulation types only.', allowTypeImports: true },
+    deepSimulation,
   ]),
   zone(['renderer/**/*.ts', 'renderer/**/*.tsx'], rendererPatterns, rendererModules),
   // The charts are a leaf of the renderer: pure models and SVG components, which the HTML report
@@ -125,18 +131,23 @@ export default tseslint.config(
   ], rendererModules),
   zone(['electron/common/**/*.ts'], [
     { group: ['**/db', '**/db/**', '**/backend/**', '**/main/**', '**/renderer/**', 'node:*'], message: 'the contract is types shared by both sides.' },
+    deepSimulation,
   ], [[['electron', ...nodeBuiltins], 'the contract is types shared by both sides.']]),
   zone(['electron/backend/**/*.ts'], [
     { group: ['**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/**'], message: 'the backend is plain Node: no shell.' },
+    deepSimulation,
   ], [[['electron'], 'the backend is plain Node: no electron import.']]),
   // The HTML report draws the app's own charts (pure components, rendered to static SVG) with the
   // app's chart stylesheets as text: renderer/charts/ and renderer/styles/*.css?raw, nothing else.
   zone(['electron/backend/report/**/*.ts'], [
     { group: ['**/electron/main/**', '**/electron/web/**', '**/electron/cli/**', '**/renderer/*', '!**/renderer/charts', '!**/renderer/styles', '**/renderer/styles/*', '!**/renderer/styles/*.css?raw'], message: 'the report may import renderer/charts/ (and the chart stylesheets as ?raw text) only.' },
+    deepSimulation,
   ], [[['electron'], 'the backend is plain Node: no electron import.']]),
   zone(['electron/web/**/*.ts', 'electron/cli/**/*.ts'], [
     { group: ['**/electron/main/**', '**/renderer/**'], message: 'the web preview and CLI never load Electron.' },
+    deepSimulation,
   ], [[['electron'], 'the web preview and CLI never load Electron.']]),
+  zone(['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'], [deepSimulation]),
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     // Tests mutate scenarios freely to provoke each validation message.

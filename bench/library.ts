@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLibrary, type NewScenarioVersion } from '../db';
 import { Backend } from '../electron/backend/backend';
-import { sectionsOf, sha256OfScenario } from '../electron/backend/scenario-source';
-import { searchTextOf } from '../electron/backend/scenario-save';
+import { sectionsOf, sha256OfScenario } from '../electron/backend/traces/scenario-source';
+import { searchTextOf } from '../electron/backend/library/scenario-save';
 import { validateScenario } from '../simulation';
 import { median } from './util';
 

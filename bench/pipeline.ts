@@ -5,7 +5,7 @@
 //      (the event-driven model in the cluster's simulation): 2,000 runs.
 //   3. Analytic view (CPM, structural blast radius) of a 2,000-task layered DAG.
 import { analyzeScenario, mergeReplications, runReplication, validateScenario, type Scenario } from '../simulation';
-import type { ScenarioInput } from '../simulation/scenario/schema';
+import type { ScenarioInput } from '../simulation';
 import { median, REPEATS } from './util';
 
 type PipelineInput = NonNullable<ScenarioInput['pipeline']>;

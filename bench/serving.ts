@@ -7,7 +7,7 @@
 //      fills the simulated hour (1,936,600 requests, the "~1.9M"). Target < 3 s.
 import path from 'node:path';
 import { runReplication, validateScenario, type HostInputs, type Scenario } from '../simulation';
-import { readTraceFile } from '../electron/backend/trace-loader';
+import { readTraceFile } from '../electron/backend/traces/trace-loader';
 import { median, REPEATS } from './util';
 
 const CONV = path.resolve(__dirname, '..', 'test', 'fixtures', 'data', 'azure_llm_2023', 'AzureLLMInferenceTrace_conv.csv');

@@ -42,7 +42,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'electron/cli/main.ts', web: 'electron/web/main.ts', worker: 'electron/backend/worker.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { cli: 'electron/cli/main.ts', web: 'electron/web/main.ts', worker: 'electron/backend/runs/worker.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
   build({
     ...common,

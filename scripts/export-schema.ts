@@ -2,7 +2,7 @@
 // when the committed file is stale.
 import fs from 'node:fs';
 import path from 'node:path';
-import { scenarioJsonSchema } from '../simulation/scenario/json-schema';
+import { scenarioJsonSchema } from '../simulation';
 
 const file = path.resolve(__dirname, '..', 'assets', 'scenario.schema.json');
 fs.writeFileSync(file, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);

@@ -41,3 +41,15 @@ export type { WfImportOptions, WfImportResult } from './pipeline/wfcommons';
 export { tracePipelineRuns } from './pipeline/trace';
 export type { RunTrace, TaskRunRecord } from './pipeline/trace';
 export type { PipelineSimulated, PipelineTaskResult, PipelineReplication } from './pipeline/types';
+// Result types (simulation/result/, a leaf) and the helpers the host needs around them.
+export type { AllocationShares, CheckpointAnalytic, ClusterAnalytic, JobAnalytic, OccupancyGrid, PoolAnalytic, PoolSeries, QuantileStat } from './result/cluster';
+export type { ServiceAnalytic } from './result/types';
+export { aggregateAnalyticJobs, type AnalyticJobsAggregate } from './analytic/cluster';
+export { formatPath } from './scenario/rules';
+export { scenarioJsonSchema } from './scenario/json-schema';
+export { distMean } from './random/dist-mean';
+export { traceRates } from './run/document';
+// Serving solve and checkpoint-sweep pieces the backend's threaded versions reuse.
+export { serviceOfferedRps } from './serving/analytic';
+export { solveRefusal, solveReplicas, solveReplications, type SolveResult } from './serving/solve';
+export { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from './cluster/checkpoint-sweep';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_REFERENCED_FILE_BYTES } from '../electron/backend/scenario-file-ref';
+import { MAX_REFERENCED_FILE_BYTES } from '../electron/backend/traces/scenario-file-ref';
 
 export interface FileRuleCase {
   what: string;

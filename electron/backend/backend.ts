@@ -18,20 +18,20 @@ import type {
   VersionSummary,
 } from '../common/contract';
 import { writeFileAtomic } from './atomic-write';
-import { calibrateFile } from './calibrate';
-import { sweepSavedScenario } from './cluster-tools';
-import { exportScenarios, importFiles, importPaths, writeExport } from './import-export';
-import { LibraryHost } from './library-host';
+import { calibrateFile } from './tools/calibrate';
+import { sweepSavedScenario } from './tools/cluster-tools';
+import { exportScenarios, importFiles, importPaths, writeExport } from './transfer/import-export';
+import { LibraryHost } from './library/library-host';
 import { appPaths } from './paths';
-import { RunManager } from './run-manager';
-import { renderRunReport } from './run-report';
-import { commitVersion, prepareVersion, type PrepareOptions } from './scenario-save';
-import { loadScenarioText } from './scenario-source';
-import { fileCacheDir, withStoredFiles } from './version-files';
+import { RunManager } from './runs/run-manager';
+import { renderRunReport } from './report/run-report';
+import { commitVersion, prepareVersion, type PrepareOptions } from './library/scenario-save';
+import { loadScenarioText } from './traces/scenario-source';
+import { fileCacheDir, withStoredFiles } from './library/version-files';
 import {
   toRunSummary, toScenarioRecord, toScenarioSummary, toTrashedScenario, toVersionRecord, toVersionSummary,
-} from './to-contract';
-import type { AppLibraryOptions } from './open-app-library';
+} from './library/to-contract';
+import type { AppLibraryOptions } from './library/open-app-library';
 
 /** The backend's methods of the table, with parsed arguments, and the run events. */
 export type BackendApi = ImplOf<ApiTable, 'backend'> & {

@@ -3,7 +3,7 @@
 // Backend over it, or over no library when it is unavailable (the app starts, says why and
 // offers a restore). `opened` lets the shell report what it found.
 import { Backend, type BackendOptions } from './backend';
-import { openAppLibrary, type OpenedLibrary } from './open-app-library';
+import { openAppLibrary, type OpenedLibrary } from './library/open-app-library';
 
 export type OpenedBackend =
   | { ok: true; backend: Backend; opened: OpenedLibrary }

@@ -4,9 +4,9 @@
 // prints them; and `jobTracesFor` reads a scenario's `cluster.job_trace` for `run` / `validate`.
 import path from 'node:path';
 import { fitStragglers, parseWorkerSteps, type HostInputs, type Scenario, type StragglerFit } from '../../simulation';
-import { EN_US } from '../../simulation/present/numbers';
-import { loadJobTraces } from '../backend/job-trace-loader';
-import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from '../backend/scenario-file-ref';
+import { EN_US } from '../../simulation/present';
+import { loadJobTraces } from '../backend/traces/job-trace-loader';
+import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from '../backend/traces/scenario-file-ref';
 import type { FlagSpec, ParsedArgs } from './args';
 import { InputError } from './inputs';
 

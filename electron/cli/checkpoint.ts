@@ -3,9 +3,9 @@
 // Young/Daly interval √(2 · MTBF_job · C), on the same seeds; prints the table and the simulated
 // optimum beside Young/Daly (docs/cluster.md). Everything is checked before anything runs.
 import type { CheckpointSweep, MaybeStat } from '../../simulation';
-import { EN_US } from '../../simulation/present/numbers';
-import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../backend/checkpoint-sweep';
-import { applyOverrides, type Loaded } from '../backend/scenario-source';
+import { EN_US } from '../../simulation/present';
+import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../backend/tools/checkpoint-sweep';
+import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { jobTracesFor } from './calibrate';
 import { table } from './text-table';

@@ -2,9 +2,9 @@
 // column each, and whether the pool is over its target), then the jobs' and the cluster's figures
 // and the Young/Daly checkpoint intervals, as the HTML report lists them.
 import type { ResultDocument } from '../../simulation';
-import { figureMeanText } from '../../simulation/present/figure-text';
-import { clusterFigures, POOL_FIGURES } from '../../simulation/present/figures-cluster';
-import { DASH, EN_US } from '../../simulation/present/numbers';
+import { figureMeanText } from '../../simulation/present';
+import { clusterFigures, POOL_FIGURES } from '../../simulation/present';
+import { DASH, EN_US } from '../../simulation/present';
 import { figureTable, table } from './text-table';
 
 type Cluster = NonNullable<ResultDocument['cluster']>;

@@ -1,10 +1,10 @@
 // Human-readable pipeline part of `headroom run`: the catalogue's pipeline figures beside their
 // formulas, the critical path, and each task's final states with the catalogue's short labels.
 import type { ResultDocument } from '../../simulation';
-import { figureIndex } from '../../simulation/present/figures';
-import { figureMeanText } from '../../simulation/present/figure-text';
-import { pipelineFigures, TASK_FIGURES } from '../../simulation/present/figures-pipeline';
-import { EN_US } from '../../simulation/present/numbers';
+import { figureIndex } from '../../simulation/present';
+import { figureMeanText } from '../../simulation/present';
+import { pipelineFigures, TASK_FIGURES } from '../../simulation/present';
+import { EN_US } from '../../simulation/present';
 import { figureTable, table } from './text-table';
 
 /** The task table's columns (pool waits only in the CSV and the report). */

@@ -2,12 +2,12 @@
 // Their columns are serving figures of the catalogue (simulation/present): its labels, and its
 // spelling of a mean with its 95% CI.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
-import type { SolveResult } from '../../simulation/serving/solve';
-import { figureDef, labelOf } from '../../simulation/present/figure';
-import { valueText } from '../../simulation/present/figure-text';
-import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present/figures-serving';
-import { EN_US } from '../../simulation/present/numbers';
-import { statWithUnit } from '../../simulation/present/units';
+import type { SolveResult } from '../../simulation';
+import { figureDef, labelOf } from '../../simulation/present';
+import { valueText } from '../../simulation/present';
+import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present';
+import { EN_US } from '../../simulation/present';
+import { statWithUnit } from '../../simulation/present';
 import { table } from './text-table';
 
 const { plain: fmt } = EN_US;

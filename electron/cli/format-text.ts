@@ -2,10 +2,10 @@
 // The figures are the catalogue's (simulation/present), with the labels and the spelling of the
 // app and the reports; each section lists the figures the HTML report's table of it lists.
 import type { ResultDocument, Summary } from '../../simulation';
-import { valueText } from '../../simulation/present/figure-text';
-import { isSimulatedService } from '../../simulation/present/figures';
-import { serviceFigures } from '../../simulation/present/figures-serving';
-import { EN_US } from '../../simulation/present/numbers';
+import { valueText } from '../../simulation/present';
+import { isSimulatedService } from '../../simulation/present';
+import { serviceFigures } from '../../simulation/present';
+import { EN_US } from '../../simulation/present';
 import { scenarioInfo } from '../backend/report/scenario-info';
 import { formatCluster } from './format-cluster';
 import { formatPipeline } from './format-pipeline';

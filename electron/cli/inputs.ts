@@ -2,7 +2,7 @@
 // files a scenario names, read under the scenario file's folder (backend/scenario-file-ref.ts).
 import path from 'node:path';
 import { formatIssues, type HostInputs, type Scenario, type ValidationIssue } from '../../simulation';
-import { loadTraces, type TraceCache } from '../backend/trace-loader';
+import { loadTraces, type TraceCache } from '../backend/traces/trace-loader';
 
 export class InputError extends Error {
   constructor(readonly issues: ValidationIssue[]) {

@@ -1,5 +1,5 @@
 // A one-line progress bar on a terminal's stderr (only used when stderr is a TTY).
-import type { PoolProgress } from '../backend/run-pool';
+import type { PoolProgress } from '../backend/runs/run-pool';
 
 export class ProgressBar {
   private last = '';

@@ -1,11 +1,11 @@
 // `headroom solve` and `headroom sweep` (cli-and-results.md). Both validate everything before
 // simulating anything, so bad input exits 2 with nothing run.
 import { servingSupportIssues, type ResultDocument } from '../../simulation';
-import { applyOverrides, sha256OfScenario, type Loaded } from '../backend/scenario-source';
-import { simulate } from '../backend/simulate';
-import { SolveInputError, solveService } from '../backend/solve';
-import { parseSetSpec, setAtPath, SweepUsageError } from '../backend/sweep';
-import type { TraceCache } from '../backend/trace-loader';
+import { applyOverrides, sha256OfScenario, type Loaded } from '../backend/traces/scenario-source';
+import { simulate } from '../backend/runs/simulate';
+import { SolveInputError, solveService } from '../backend/tools/solve';
+import { parseSetSpec, setAtPath, SweepUsageError } from '../backend/tools/sweep';
+import type { TraceCache } from '../backend/traces/trace-loader';
 import { UsageError, type ParsedArgs } from './args';
 import { jobTracesFor } from './calibrate';
 import { formatSolve, formatSweep } from './format-serving';

@@ -1,8 +1,8 @@
 // Plain-text tables of the CLI: columns padded to their widest cell, and the figure tables that
 // show a list of catalogue figures (simulation/present) with the reports' labels and spelling.
-import type { Figure } from '../../simulation/present/figure';
-import { analyticText, FIGURE_COLUMNS, simulatedText } from '../../simulation/present/figure-text';
-import { EN_US } from '../../simulation/present/numbers';
+import type { Figure } from '../../simulation/present';
+import { analyticText, FIGURE_COLUMNS, simulatedText } from '../../simulation/present';
+import { EN_US } from '../../simulation/present';
 
 /** Rows of cells → lines, each column padded to its widest cell (numbers right-aligned). */
 export function table(rows: string[][], rightAligned: readonly boolean[]): string[] {

@@ -3,9 +3,9 @@
 // tests parse every answer with them. The engine's own documents (a result, a sweep, a fit) are
 // checked only for being objects here: their shape is the engine's, pinned by its golden tests.
 import * as z from 'zod';
-import type { CheckpointSweep } from '../../simulation/cluster/checkpoint-sweep';
-import type { StragglerFit } from '../../simulation/cluster/calibrate';
-import type { ResultDocument } from '../../simulation/result/types';
+import type { CheckpointSweep } from '../../simulation';
+import type { StragglerFit } from '../../simulation';
+import type { ResultDocument } from '../../simulation';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const engineDocument = <T>() => z.custom<T>(isObject, { error: 'must be an object' });

@@ -7,10 +7,10 @@ import type { API, API_EVENTS } from './api';
 import type * as R from './api-records';
 import type { CalibrationOptionsSchema, CheckpointSweepOptionsSchema, ExportOptionsSchema, ImportFileSchema, RunOptionsSchema } from './api-inputs';
 
-export type { CheckpointSweep } from '../../simulation/cluster/checkpoint-sweep';
-export type { StragglerFit } from '../../simulation/cluster/calibrate';
-export type { ResultDocument } from '../../simulation/result/types';
-export type { ValidationIssue } from '../../simulation/scenario/rules';
+export type { CheckpointSweep } from '../../simulation';
+export type { StragglerFit } from '../../simulation';
+export type { ResultDocument } from '../../simulation';
+export type { ValidationIssue } from '../../simulation';
 
 /** What `window.headroom` offers the renderer: every method of the table, and its events. */
 export type HeadroomApi = ApiOf<typeof API> & EventsOf<typeof API_EVENTS>;

@@ -1,5 +1,5 @@
 // The app's latency-budget breakdown: the pure ./BreakdownFigure at the measured width.
-import type { ServiceResult } from '../../simulation/result/types';
+import type { ServiceResult } from '../../simulation';
 import { BreakdownFigure } from './BreakdownFigure';
 import { useElementWidth } from './use-element-width';
 

@@ -1,7 +1,7 @@
 // Latency-budget breakdown at a given width: mean time per component stacked against the budget
 // line. Pure, so the HTML report renders the same figure; ./BreakdownChart measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { ServiceResult } from '../../simulation/result/types';
+import type { ServiceResult } from '../../simulation';
 import { formatMs } from '../format/numbers';
 import { breakdownModel } from './latency-breakdown';
 import { ChartHead, ChartSvg } from './chart-parts';

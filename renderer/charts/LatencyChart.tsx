@@ -1,7 +1,7 @@
 // The app's "Latency percentiles vs budget": the pure ./LatencyFigure at the measured width,
 // with a linear/log toggle that overrides the shared scale rule.
 import { useId, useMemo, useState } from 'react';
-import type { ServiceResult } from '../../simulation/result/types';
+import type { ServiceResult } from '../../simulation';
 import { defaultScaleKind, percentilePoints, type ScaleKind } from './latency-percentiles';
 import { LatencyFigure, latencyInput } from './LatencyFigure';
 import { useElementWidth } from './use-element-width';

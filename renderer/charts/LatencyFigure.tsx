@@ -2,7 +2,7 @@
 // does the maths. Pure (no DOM, no measuring), so the HTML report renders the very same figure
 // with react-dom/server; ./LatencyChart measures the page and adds the scale toggle.
 import { useId, useMemo, type ReactNode, type Ref } from 'react';
-import type { ServiceResult } from '../../simulation/result/types';
+import type { ServiceResult } from '../../simulation';
 import { formatMs, formatNumber } from '../format/numbers';
 import { defaultScaleKind, latencyChartModel, percentilePoints, type ScaleKind } from './latency-percentiles';
 import { ChartHead, ChartSvg, YGridTicks } from './chart-parts';

@@ -1,7 +1,7 @@
 // Maths for the latency-budget breakdown: mean feature, queue, service, network and
 // post-processing time stacked into one horizontal bar, against the budget. Pure.
 import { scaleLinear } from 'd3';
-import type { MaybeStat, ServiceResult } from '../../simulation/result/types';
+import type { MaybeStat, ServiceResult } from '../../simulation';
 import { msTickLabel } from './ticks';
 
 export type ComponentKey = keyof ServiceResult['components_ms'];

@@ -2,8 +2,8 @@
 // or linear, in ms), ticks, CI whiskers, the budget line and the headroom band between the
 // SLO percentile and the budget. Pure (no React, no DOM) so it is unit-tested directly.
 import { scaleBand, scaleLinear, scaleLog } from 'd3';
-import { wantsLogScale } from '../../simulation/present/latency-scale';
-import type { MaybeStat, ServiceResult, Stat } from '../../simulation/result/types';
+import { wantsLogScale } from '../../simulation/present';
+import type { MaybeStat, ServiceResult, Stat } from '../../simulation';
 import { msTickLabel } from './ticks';
 
 export type ScaleKind = 'linear' | 'log';

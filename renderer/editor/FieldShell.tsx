@@ -1,7 +1,7 @@
 // Label, input slot, hint and inline error of one form field, wired for assistive technology:
 // the input gets `aria-invalid` and is described by the error and the hint.
 import { useId, type ReactNode } from 'react';
-import type { ValidationIssue } from '../../simulation/scenario/rules';
+import type { ValidationIssue } from '../../simulation';
 
 export interface FieldInputProps {
   id: string;

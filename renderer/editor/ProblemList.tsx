@@ -1,7 +1,7 @@
 // Every validation problem of the editor's text as `path: message` (the CLI's wording), plus
 // problems the backend reported on save. An alert region, so screen readers hear new problems.
 import { useShallow } from 'zustand/react/shallow';
-import type { ValidationIssue } from '../../simulation/scenario/rules';
+import type { ValidationIssue } from '../../simulation';
 import { useAppStore } from '../store';
 
 const NONE: ValidationIssue[] = [];

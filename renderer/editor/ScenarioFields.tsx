@@ -1,5 +1,5 @@
 // Field components for the form view: plain values and distribution-valued durations.
-import { formatPath } from '../../simulation/scenario/rules';
+import { formatPath } from '../../simulation';
 import { distTarget } from './dist-field';
 import { FieldShell } from './FieldShell';
 import type { JsonPath } from './json-path';

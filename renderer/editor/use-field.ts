@@ -1,7 +1,7 @@
 // What a form field needs from the store: its value, its validation issues and a writer.
 import { useShallow } from 'zustand/react/shallow';
-import type { ValidationIssue } from '../../simulation/scenario/rules';
-import { formatPath } from '../../simulation/scenario/rules';
+import type { ValidationIssue } from '../../simulation';
+import { formatPath } from '../../simulation';
 import { useAppStore } from '../store';
 import { issuesAt } from './field-issues';
 import { getAtPath, type JsonPath } from './json-path';

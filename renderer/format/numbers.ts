@@ -2,8 +2,8 @@
 // precision, in the user's locale (the browser's), with confidence intervals written as
 // "123.4 ms [118.2, 128.9]". Only the locale binding lives here; the rules are shared with the
 // reports and the CLI.
-import { wallTime } from '../../simulation/present/durations';
-import { FIXED_LOCALE, NumberText } from '../../simulation/present/numbers';
+import { wallTime } from '../../simulation/present';
+import { FIXED_LOCALE, NumberText } from '../../simulation/present';
 
 const userLocale = typeof navigator === 'undefined' ? FIXED_LOCALE : navigator.language || FIXED_LOCALE;
 const t = new NumberText(userLocale);

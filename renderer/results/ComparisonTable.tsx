@@ -1,7 +1,7 @@
 // The "Figure | Analytic | Simulated, mean [95% CI]" table shared by the service and pipeline
 // comparisons: rows read from the figure catalogue (./figure-rows.ts), labelled by the card's
 // heading. The column headings are the catalogue's, as in the reports.
-import { FIGURE_COLUMNS } from '../../simulation/present/figure-text';
+import { FIGURE_COLUMNS } from '../../simulation/present';
 import type { FigureRowText } from './figure-rows';
 
 export function ComparisonTable({ rows, labelledBy }: { rows: readonly FigureRowText[]; labelledBy: string }) {

@@ -6,7 +6,7 @@ import { RunResult, useSloPercentile } from './RunResult';
 import { ServiceComparison } from './ServiceComparison';
 import { serviceEntries } from './service-results';
 import { SummaryTable, useNotSimulated } from './SummaryTable';
-import type { AnalyticOnlyService, ServiceResult } from '../../simulation/result/types';
+import type { AnalyticOnlyService, ServiceResult } from '../../simulation';
 
 function Comparison({ id, svc }: { id: string; svc: ServiceResult | AnalyticOnlyService }) {
   const slo = useSloPercentile(id);

@@ -1,7 +1,7 @@
 // "Analytic vs simulated" for one service: the formula's figure beside the simulated mean and
 // its 95% CI, rows and labels from the figure catalogue (./service-figures.ts). An unstable
 // queue is flagged first, since every other figure then depends on how long the simulation ran.
-import type { AnalyticOnlyService, ServiceResult } from '../../simulation/result/types';
+import type { AnalyticOnlyService, ServiceResult } from '../../simulation';
 import { formatNumber } from '../format/numbers';
 import { ComparisonTable } from './ComparisonTable';
 import { serviceComparisonRows } from './service-figures';

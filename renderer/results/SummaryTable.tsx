@@ -2,7 +2,7 @@
 // edit (no run needed). After a run, sections it did not simulate are marked as analytic only.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { analyticSummary } from '../../simulation/analytic/summary';
+import { analyticSummary } from '../../simulation';
 import { useAppStore } from '../store';
 import { SUMMARY_ROWS } from './summary-rows';
 

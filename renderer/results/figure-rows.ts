@@ -1,9 +1,9 @@
 // The app's comparison rows, read from the figure catalogue (simulation/present): each row is a
 // figure picked by its key, with the catalogue's label and the catalogue's cell text in the
 // user's locale — the label and the spelling the reports and the CLI show for the same figure.
-import type { Figure } from '../../simulation/present/figure';
-import { analyticText, figureMeanText, simulatedText } from '../../simulation/present/figure-text';
-import { DASH } from '../../simulation/present/numbers';
+import type { Figure } from '../../simulation/present';
+import { analyticText, figureMeanText, simulatedText } from '../../simulation/present';
+import { DASH } from '../../simulation/present';
 import { APP_NUMBERS } from '../format/numbers';
 
 export interface FigureRowText {

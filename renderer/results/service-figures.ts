@@ -1,7 +1,7 @@
 // Which serving figures the app's "analytic vs simulated" card shows, by catalogue key: the load
 // and the SLO it is held to, then the simulated figures beside their closed forms. Pure.
-import { serviceFigures } from '../../simulation/present/figures-serving';
-import type { AnalyticOnlyService, ServiceResult } from '../../simulation/result/types';
+import { serviceFigures } from '../../simulation/present';
+import type { AnalyticOnlyService, ServiceResult } from '../../simulation';
 import { figureRowTexts, type FigureRowText } from './figure-rows';
 import { budgetMs } from './service-results';
 

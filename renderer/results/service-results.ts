@@ -1,5 +1,5 @@
 // Helpers over a result's `serving` block: simulated vs analytic-only services, and the budget.
-import type { AnalyticOnlyService, ResultDocument, ServiceAnalytic, ServiceResult } from '../../simulation/result/types';
+import type { AnalyticOnlyService, ResultDocument, ServiceAnalytic, ServiceResult } from '../../simulation';
 
 export function isSimulated(svc: ServiceResult | AnalyticOnlyService): svc is ServiceResult {
   return 'latency_ms' in svc;

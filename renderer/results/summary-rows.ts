@@ -1,5 +1,5 @@
 // The seed article's analytic table: the eight figures, in its order, with how each is shown.
-import type { Summary } from '../../simulation/result/types';
+import type { Summary } from '../../simulation';
 import { formatMs, formatNumber, formatPercent } from '../format/numbers';
 
 export interface SummaryRow {

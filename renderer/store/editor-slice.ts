@@ -3,8 +3,8 @@
 // edits are saved automatically once typing pauses (AUTOSAVE_MS), so nothing is lost.
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
-import { parseScenarioText } from '../../simulation/scenario/validate';
-import { formatPath } from '../../simulation/scenario/rules';
+import { parseScenarioText } from '../../simulation';
+import { formatPath } from '../../simulation';
 import { setAtPath } from '../editor/json-path';
 import { formatScenarioJson } from '../editor/scenario-json-format';
 import { EMPTY_HISTORY, recordEdit, redoText, undoText } from '../editor/text-history';

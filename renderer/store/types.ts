@@ -4,8 +4,8 @@ import type {
   TrashedScenario, ValidationIssue, VersionRecord, VersionSummary,
 } from '../../electron/common/contract';
 import type { DiffEntry } from '../history/scenario-diff';
-import type { ParseResult } from '../../simulation/scenario/validate';
-import type { Scenario } from '../../simulation/scenario/schema';
+import type { ParseResult } from '../../simulation';
+import type { Scenario } from '../../simulation';
 import type { JsonPath } from '../editor/json-path';
 import type { TextHistory } from '../editor/text-history';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTraceCsv, TraceError } from '../../electron/backend/trace-csv';
+import { parseTraceCsv, TraceError } from '../../electron/backend/traces/trace-csv';
 import { fitStragglers, measuredSyncSlowdown, parseJobTrace, parseWorkerSteps } from '../../simulation';
 import { arbCsvMutations, mutateCsv } from './csv-mutations';
 import { describeThrown, expectAllFinite, fuzzOptions, recordTally, RUNS, Tally, unfitMessage } from './outcome';

@@ -31,6 +31,10 @@ describe('lint import zones', () => {
     ['simulation/x.ts', 'export const a = performance.now();'],
     ['simulation/result/x.ts', "import type { ClusterSpec } from '../scenario/schema';\nexport type A = ClusterSpec;"],
     ['simulation/result/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
+    ['renderer/x.ts', "import { formatPath } from '../simulation/scenario/rules';\nexport const a = formatPath;"],
+    ['electron/backend/x.ts', "import { distMean } from '../../simulation/random/dist-mean';\nexport const a = distMean;"],
+    ['electron/cli/x.ts', "import type { SolveResult } from '../../simulation/serving/solve';\nexport type A = SolveResult;"],
+    ['scripts/x.ts', "import { scenarioJsonSchema } from '../simulation/scenario/json-schema';\nexport const a = scenarioJsonSchema;"],
     ['renderer/x.ts', "import { openLibrary } from '../db';\nexport const a = openLibrary;"],
     ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
     ['renderer/x.ts', "import { Backend } from '../electron/backend/backend';\nexport const a = Backend;"],
@@ -53,16 +57,18 @@ describe('lint import zones', () => {
 
   it.each([
     ['renderer/x.ts', "import type { HeadroomApi } from '../electron/common/contract';\nexport type A = HeadroomApi;"],
-    ['renderer/x.ts', "import { parseScenarioText } from '../simulation/scenario/validate';\nexport const a = parseScenarioText;"],
+    ['renderer/x.ts', "import { parseScenarioText } from '../simulation';\nexport const a = parseScenarioText;"],
     ['db/x.ts', "import type { Scenario } from '../simulation';\nexport type A = Scenario;"],
     ['simulation/result/x.ts', "import type { MaybeStat } from './stat';\nexport type A = MaybeStat;"],
     ['renderer/x.ts', "import { MAX_FACTORS } from '../electron/common/limits';\nexport const a = MAX_FACTORS;"],
+    ['renderer/x.ts', "import { formatPath } from '../simulation';\nexport const a = formatPath;"],
+    ['renderer/x.ts', "import { EN_US } from '../simulation/present';\nexport const a = EN_US;"],
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['electron/backend/x.ts', "import { openLibrary } from '../../db';\nexport const a = openLibrary;"],
     ['electron/backend/report/x.ts', "import { LatencyFigure } from '../../../renderer/charts/LatencyFigure';\nexport const a = LatencyFigure;"],
     ['electron/backend/report/x.ts', "import css from '../../../renderer/styles/charts.css?raw';\nexport const a = css;"],
     ['renderer/charts/x.ts', "import { formatMs } from '../format/numbers';\nexport const a = formatMs;"],
-    ['renderer/charts/x.ts', "import type { ServiceResult } from '../../simulation/result/types';\nexport type A = ServiceResult;"],
+    ['renderer/charts/x.ts', "import type { ServiceResult } from '../../simulation';\nexport type A = ServiceResult;"],
   ])('%s allows: %s', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

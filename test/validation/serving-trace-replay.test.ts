@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeReplications, runReplication, type ServiceResult } from '../../simulation';
 import { nearestRank } from '../../simulation/stats/histogram';
-import { readTraceFile } from '../../electron/backend/trace-loader';
+import { readTraceFile } from '../../electron/backend/traces/trace-loader';
 import { servingScenario } from './helpers';
 
 const trace = readTraceFile(path.resolve(__dirname, '../../assets/examples/data/AzureLLMInferenceTrace_code.csv'), 'TIMESTAMP');

@@ -2,10 +2,10 @@
 // significant digits, in the report's locale (the fixed en-US, so a report is the same file on
 // every machine), and HTML escaping.
 import type { MaybeStat } from '../../../simulation';
-import { clock as clockText } from '../../../simulation/present/durations';
-import { ciText as ciTextOf, meanText as meanTextOf } from '../../../simulation/present/figure-text';
-import { DASH, EN_US } from '../../../simulation/present/numbers';
-import { statWithUnit, valueWithUnit, type Unit } from '../../../simulation/present/units';
+import { clock as clockText } from '../../../simulation/present';
+import { ciText as ciTextOf, meanText as meanTextOf } from '../../../simulation/present';
+import { DASH, EN_US } from '../../../simulation/present';
+import { statWithUnit, valueWithUnit, type Unit } from '../../../simulation/present';
 
 export { DASH, type Unit };
 

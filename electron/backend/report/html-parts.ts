@@ -1,8 +1,8 @@
 // Small HTML builders shared by the report's sections: escaped cells, figure tables (simulated
 // mean [95% CI] beside the analytic figure) and stacked "mean / [CI]" cells for wide tables.
 import type { MaybeStat } from '../../../simulation';
-import { analyticText as analyticTextOf, FIGURE_COLUMNS, simulatedText as simulatedTextOf, valueText as valueTextOf } from '../../../simulation/present/figure-text';
-import { EN_US } from '../../../simulation/present/numbers';
+import { analyticText as analyticTextOf, FIGURE_COLUMNS, simulatedText as simulatedTextOf, valueText as valueTextOf } from '../../../simulation/present';
+import { EN_US } from '../../../simulation/present';
 import { DASH, ciText, esc, meanText, type Unit } from './format';
 import type { Figure } from './metrics';
 

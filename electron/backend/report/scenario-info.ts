@@ -33,4 +33,4 @@ export function scenarioInfo(doc: ResultDocument, scenario: unknown): ScenarioIn
   return { description: typeof raw.description === 'string' ? raw.description : '', services };
 }
 
-export { percentileName } from '../../../simulation/present/figure-text';
+export { percentileName } from '../../../simulation/present';

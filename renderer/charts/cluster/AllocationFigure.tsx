@@ -1,7 +1,7 @@
 // Where the jobs' allocated GPU time goes: one stacked 100 % bar with the figures in a legend.
 // Pure (no DOM, no measuring): the HTML report renders this very figure; ./AllocationChart measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { ClusterResult } from '../../../simulation/cluster/merge';
+import type { ClusterResult } from '../../../simulation';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { allocationModel } from './allocation-shares';
 import { ChartHead, ChartSvg } from '../chart-parts';

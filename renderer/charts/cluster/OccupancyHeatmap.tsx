@@ -2,7 +2,7 @@
 // axes, pool names and slow-node marks in SVG over it, a legend, and a visually hidden table
 // (one row per heatmap row) for screen readers.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { OccupancyGrid } from '../../../simulation/cluster/types';
+import type { OccupancyGrid } from '../../../simulation';
 import { formatPercent } from '../../format/numbers';
 import { useElementWidth } from '../use-element-width';
 import { cellColor, heatmapLayout, heatRamp, poolLabel, rowSummaries, type HeatmapLayout } from './occupancy-heatmap';

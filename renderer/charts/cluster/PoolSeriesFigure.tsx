@@ -2,7 +2,7 @@
 // jobs (bottom), averaged over replications bucket by bucket.
 // Pure (no DOM, no measuring): the HTML report renders this very figure; ./PoolSeriesChart measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { PoolSeries } from '../../../simulation/cluster/types';
+import type { PoolSeries } from '../../../simulation';
 import { formatNumber, formatPercent } from '../../format/numbers';
 import { poolSeriesModel } from './pool-series';
 import { ChartHead, ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';

@@ -2,7 +2,7 @@
 // at each probability, a band between the 95% CI bounds, p50 / p95 / p99 labelled.
 // Pure (no DOM, no measuring): the HTML report renders this very figure; ./QuantileCdfChart measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { QuantileStat } from '../../../simulation/cluster/merge';
+import type { QuantileStat } from '../../../simulation';
 import { formatStatDuration } from './duration-unit';
 import { cdfModel } from './quantile-cdf';
 import { ChartHead, ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';

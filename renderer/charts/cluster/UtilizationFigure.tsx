@@ -2,8 +2,8 @@
 // whiskers, the analytic allocation snapshot beside them, the target as a dashed line.
 // Pure (no DOM, no measuring): the HTML report renders this very figure; ./UtilizationChart measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { PoolAnalytic } from '../../../simulation/analytic/cluster';
-import type { ClusterResult } from '../../../simulation/cluster/merge';
+import type { PoolAnalytic } from '../../../simulation';
+import type { ClusterResult } from '../../../simulation';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { UTILIZATION_LABELS, utilizationModel, type UtilizationBar, type UtilizationGroup } from './utilization-bars';
 import { ChartHead, ChartSvg } from '../chart-parts';

@@ -1,8 +1,8 @@
 // Where the jobs' allocated GPU time goes: compute, all-reduce, barrier wait (stragglers),
 // checkpoint writes, restart overhead and lost work, stacked in one 100 % bar. Pure.
 import { scaleLinear } from 'd3';
-import type { AllocationShares } from '../../../simulation/cluster/types';
-import type { MaybeStat, Stat } from '../../../simulation/result/types';
+import type { AllocationShares } from '../../../simulation';
+import type { MaybeStat, Stat } from '../../../simulation';
 
 export type AllocationKey = keyof AllocationShares;
 

@@ -1,7 +1,7 @@
 // Durations on cluster charts and tables: one unit per axis, chosen from the largest value, so a
 // three-day horizon reads 0–72 h and a queue delay of minutes reads in minutes. Pure.
-import type { MaybeStat } from '../../../simulation/result/types';
-import { durationUnit, type DurationUnit } from '../../../simulation/present/durations';
+import type { MaybeStat } from '../../../simulation';
+import { durationUnit, type DurationUnit } from '../../../simulation/present';
 import { formatNumber, formatStat } from '../../format/numbers';
 
 export { durationUnit, type DurationUnit };

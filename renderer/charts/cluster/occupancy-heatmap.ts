@@ -3,7 +3,7 @@
 // marked. Pure: the colour mapping, the layout and the per-row summary; the component paints
 // the cells on a canvas (128 rows × 96 buckets is 12,288 cells) and draws axes in SVG.
 import { interpolateLab, scaleLinear } from 'd3';
-import type { OccupancyGrid } from '../../../simulation/cluster/types';
+import type { OccupancyGrid } from '../../../simulation';
 import { msTickLabel } from '../ticks';
 import { durationUnit, type DurationUnit } from './duration-unit';
 

@@ -2,7 +2,7 @@
 // and the number of waiting jobs (bottom panel), bucket by bucket over [0, horizon]. Bucket k
 // covers [k·bucket_s, (k+1)·bucket_s), so the lines are steps. Pure.
 import { area, curveStepAfter, line, scaleLinear } from 'd3';
-import type { PoolSeries } from '../../../simulation/cluster/types';
+import type { PoolSeries } from '../../../simulation';
 import { msTickLabel } from '../ticks';
 import { durationUnit, type DurationUnit } from './duration-unit';
 

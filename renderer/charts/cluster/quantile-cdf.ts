@@ -2,8 +2,8 @@
 // (q, Stat) become points (mean value, q), a line through them and a band between the 95% CI
 // bounds at each q. Durations are shown in one unit chosen from the largest value. Pure.
 import { area, line, scaleLinear } from 'd3';
-import type { QuantileStat } from '../../../simulation/cluster/merge';
-import type { Stat } from '../../../simulation/result/types';
+import type { QuantileStat } from '../../../simulation';
+import type { Stat } from '../../../simulation';
 import { msTickLabel } from '../ticks';
 import { durationUnit, type DurationUnit } from './duration-unit';
 

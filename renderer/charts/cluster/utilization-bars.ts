@@ -2,9 +2,9 @@
 // 95% CI whiskers), the analytic allocation snapshot (allocated_units ÷ units) beside them, and
 // the pool's target as a dashed line. Pure: positions only; the component draws them.
 import { scaleLinear } from 'd3';
-import type { PoolAnalytic } from '../../../simulation/analytic/cluster';
-import type { ClusterResult } from '../../../simulation/cluster/merge';
-import type { MaybeStat } from '../../../simulation/result/types';
+import type { PoolAnalytic } from '../../../simulation';
+import type { ClusterResult } from '../../../simulation';
+import type { MaybeStat } from '../../../simulation';
 
 export type UtilizationKind = 'allocated' | 'busy' | 'snapshot';
 

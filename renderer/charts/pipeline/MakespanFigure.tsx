@@ -2,7 +2,7 @@
 // against the analytic critical path. Pure (drawn at `width`), so the HTML report renders this
 // very figure; ./PipelineCharts measures the page in the app.
 import { useId, useMemo, type Ref } from 'react';
-import type { PipelineSimulated } from '../../../simulation/result/pipeline';
+import type { PipelineSimulated } from '../../../simulation';
 import { formatNumber, formatStat } from '../../format/numbers';
 import { makespanModel } from './makespan';
 import { ChartHead, ChartSvg, YGridTicks } from '../chart-parts';

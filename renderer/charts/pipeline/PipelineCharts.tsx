@@ -1,6 +1,6 @@
 // The pipeline figures in the app, each the pure figure at its box's measured width: success
 // rate and makespan side by side, and how each task ended.
-import type { ResultDocument } from '../../../simulation/result/types';
+import type { ResultDocument } from '../../../simulation';
 import { measured } from '../measured';
 import { MakespanFigure } from './MakespanFigure';
 import { SuccessRateFigure } from './SuccessRateFigure';

@@ -3,7 +3,7 @@
 // its own failures or its upstream's dominate, and the modal critical path is drawn heavier.
 // Pure (drawn at `width`, no DOM); renderer/results/pipeline/PipelineDag measures the page.
 import { useId, useMemo, type Ref } from 'react';
-import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
+import type { PipelineTaskResult } from '../../../simulation';
 import { formatPercent } from '../../format/numbers';
 import { layoutDag } from './dag-layout';
 import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from './task-states';

@@ -2,7 +2,7 @@
 // Pure (drawn at `width`), so the HTML report renders this very figure; ./PipelineCharts
 // measures the page in the app.
 import { useId, useMemo, type Ref } from 'react';
-import type { MaybeStat } from '../../../simulation/result/types';
+import type { MaybeStat } from '../../../simulation';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { successRateModel } from './success-rate';
 import { ChartHead, ChartSvg, XGridTicks } from '../chart-parts';

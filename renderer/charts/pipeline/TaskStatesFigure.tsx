@@ -2,7 +2,7 @@
 // skipped. Pure (drawn at `width`), so the HTML report renders this very figure;
 // ./PipelineCharts measures the page in the app.
 import { useId, useMemo, type Ref } from 'react';
-import type { PipelineTaskResult } from '../../../simulation/result/pipeline';
+import type { PipelineTaskResult } from '../../../simulation';
 import { formatPercent } from '../../format/numbers';
 import { STATE_KEYS, STATE_LABELS } from './task-states';
 import { fitLabel, taskStateModel } from './task-state-bars';

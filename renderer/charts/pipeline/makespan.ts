@@ -2,8 +2,8 @@
 // point with its 95% CI whisker, against the analytic critical path (CPM on mean durations) as a
 // dashed line. One duration unit for the axis, chosen from the largest value. Pure.
 import { scaleBand, scaleLinear } from 'd3';
-import { durationUnit, type DurationUnit } from '../../../simulation/present/durations';
-import type { MaybeStat, Stat } from '../../../simulation/result/types';
+import { durationUnit, type DurationUnit } from '../../../simulation/present';
+import type { MaybeStat, Stat } from '../../../simulation';
 
 export interface MakespanInput {
   makespan: { mean: MaybeStat; p50: MaybeStat; p95: MaybeStat; p99: MaybeStat };

@@ -2,7 +2,7 @@
 // bars with 95% CI whiskers on a 0–100 % axis, the analytic ∏(1−p) (and with retries, when it
 // differs) as dashed marks with their labels stacked above the plot so they never collide. Pure.
 import { scaleLinear } from 'd3';
-import type { MaybeStat, Stat } from '../../../simulation/result/types';
+import type { MaybeStat, Stat } from '../../../simulation';
 
 export interface SuccessRateInput {
   successRate: MaybeStat;

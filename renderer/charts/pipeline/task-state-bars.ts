@@ -2,7 +2,7 @@
 // upstream failed / skipped (./task-states), so failure propagation down the DAG shows as the
 // upstream-failed share growing task by task. At most MAX_BARS rows; the table lists them all.
 import { scaleLinear } from 'd3';
-import type { PipelineTaskResult } from '../../../simulation/result/pipeline';
+import type { PipelineTaskResult } from '../../../simulation';
 import { stateSegments, taskShares, type StateKey, type TaskShares } from './task-states';
 
 export const MAX_BARS = 60;

@@ -1,7 +1,7 @@
 // How a task ended over the simulated runs, shaped for the DAG and the task-state bars: the four
 // final states as shares that sum to 1 (means over replications, renormalised against rounding),
 // and a failure-propagation class: whether the task's own failures or its upstream's dominate.
-import type { PipelineTaskResult } from '../../../simulation/pipeline/types';
+import type { PipelineTaskResult } from '../../../simulation';
 
 export const STATE_KEYS = ['success', 'failed', 'upstream_failed', 'skipped'] as const;
 export type StateKey = (typeof STATE_KEYS)[number];

@@ -1,8 +1,8 @@
 // The analytic figures of each explicit job: workers, nodes spanned, E[step] (m·H_n for
 // exponential steps), data-parallel efficiency, run time without queueing, Young/Daly interval.
-import type { JobAnalytic } from '../../../simulation/analytic/cluster';
-import { valueText } from '../../../simulation/present/figure-text';
-import { JOB_ANALYTIC_FIGURES } from '../../../simulation/present/figures-cluster';
+import type { JobAnalytic } from '../../../simulation';
+import { valueText } from '../../../simulation/present';
+import { JOB_ANALYTIC_FIGURES } from '../../../simulation/present';
 import { APP_NUMBERS, formatNumber } from '../../format/numbers';
 
 const SHOWN = 12;

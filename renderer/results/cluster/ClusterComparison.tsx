@@ -1,8 +1,8 @@
 // "Analytic beside simulated" for the cluster: pool utilization against the allocation
 // snapshot, step time and parallel efficiency against E[step] = m·H_n; then the simulated job
 // and failure figures, and the Young/Daly checkpoint intervals.
-import type { ClusterAnalytic } from '../../../simulation/analytic/cluster';
-import { FIGURE_COLUMNS } from '../../../simulation/present/figure-text';
+import type { ClusterAnalytic } from '../../../simulation';
+import { FIGURE_COLUMNS } from '../../../simulation/present';
 import { formatDurationS } from '../../charts/cluster/duration-unit';
 import { jobRows, poolRows, simulatedJobRows, youngDalyRows } from './cluster-rows';
 import type { SimulatedCluster } from './cluster-result';

@@ -1,7 +1,7 @@
 // The GPU cluster's results: utilization vs target, where the allocated time goes, the JCT and
 // queueing-delay distributions, each pool over time, the node-occupancy heatmap, and the
 // analytic-beside-simulated tables. A block without simulated figures shows the tables only.
-import type { ResultDocument } from '../../../simulation/result/types';
+import type { ResultDocument } from '../../../simulation';
 import { AllocationChart } from '../../charts/cluster/AllocationChart';
 import { OccupancyHeatmap } from '../../charts/cluster/OccupancyHeatmap';
 import { PoolSeriesChart } from '../../charts/cluster/PoolSeriesChart';

@@ -2,8 +2,8 @@
 // analytic only (`analyze`, or a run that did not simulate the section), and the analytic
 // per-job figures folded into one figure comparable with the simulated aggregate
 // (simulation/analytic/cluster.ts, shared with the reports). Pure.
-import type { ClusterResult } from '../../../simulation/cluster/merge';
-import type { ResultDocument } from '../../../simulation/result/types';
+import type { ClusterResult } from '../../../simulation';
+import type { ResultDocument } from '../../../simulation';
 
 export type ClusterBlock = NonNullable<ResultDocument['cluster']>;
 export type SimulatedCluster = ClusterResult;
@@ -13,4 +13,4 @@ export function isSimulatedCluster(c: ClusterBlock | undefined): c is ClusterBlo
   return !!c && c.pools !== undefined && c.jobs !== undefined && c.allocation !== undefined && c.series !== undefined && c.events !== undefined;
 }
 
-export { aggregateAnalyticJobs, type AnalyticJobsAggregate } from '../../../simulation/analytic/cluster';
+export { aggregateAnalyticJobs, type AnalyticJobsAggregate } from '../../../simulation';

@@ -2,10 +2,10 @@
 // (simulation/present/figures-cluster.ts): each pool's target, allocated and busy utilization
 // beside its allocation snapshot, step time and efficiency beside E[step] = m·H_n, the simulated
 // job and failure figures, and Young/Daly. Labels and cell text are the catalogue's. Pure.
-import type { ClusterAnalytic, PoolAnalytic } from '../../../simulation/analytic/cluster';
-import { figureDef, figureRow, figureRows, type Figure } from '../../../simulation/present/figure';
-import { valueText } from '../../../simulation/present/figure-text';
-import { CLUSTER_FIGURES, JOBS_FIGURES, POOL_FIGURES } from '../../../simulation/present/figures-cluster';
+import type { ClusterAnalytic, PoolAnalytic } from '../../../simulation';
+import { figureDef, figureRow, figureRows, type Figure } from '../../../simulation/present';
+import { valueText } from '../../../simulation/present';
+import { CLUSTER_FIGURES, JOBS_FIGURES, POOL_FIGURES } from '../../../simulation/present';
 import { APP_NUMBERS, formatPercent } from '../../format/numbers';
 import { analyticCell, pickFigures, simulatedCell } from '../figure-rows';
 import { aggregateAnalyticJobs, type SimulatedCluster } from './cluster-result';

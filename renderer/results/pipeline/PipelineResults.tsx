@@ -3,8 +3,8 @@
 // scenario in the editor (the result holds figures, not structure); edges naming tasks the run
 // does not know are dropped, and the run's header already says when the editor has moved on.
 import type { ResultDocument } from '../../../electron/common/contract';
-import { figureIndex, type Figure } from '../../../simulation/present/figures';
-import { pipelineFigures } from '../../../simulation/present/figures-pipeline';
+import { figureIndex, type Figure } from '../../../simulation/present';
+import { pipelineFigures } from '../../../simulation/present';
 import { formatNumber } from '../../format/numbers';
 import { useAppStore } from '../../store';
 import { ComparisonTable } from '../ComparisonTable';

@@ -1,7 +1,7 @@
 // Which pipeline figures the app shows, by catalogue key (simulation/present/figures-pipeline.ts):
 // the run's figures beside their formulas, and the task table's columns. Pure.
-import type { Figure } from '../../../simulation/present/figure';
-import { TASK_FIGURES } from '../../../simulation/present/figures-pipeline';
+import type { Figure } from '../../../simulation/present';
+import { TASK_FIGURES } from '../../../simulation/present';
 import { figureRowTexts, type FigureRowText } from '../figure-rows';
 
 export const PIPELINE_COMPARISON_KEYS = [

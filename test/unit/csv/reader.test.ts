@@ -2,7 +2,7 @@
 // one answer, whichever file kind reads them (trace arrivals, job traces, worker step times).
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseJobTrace, parseWorkerSteps } from '../../../simulation';
-import { parseTraceCsv } from '../../../electron/backend/trace-csv';
+import { parseTraceCsv } from '../../../electron/backend/traces/trace-csv';
 
 describe('the one CSV reader', () => {
   it('refuses text after a closing quote ("ab"x) instead of reading it as abx', () => {

@@ -67,7 +67,7 @@ describe.each(NAMES)('%s: the app, the report and the CLI label each figure alik
   const { doc, scenario, html, figs } = load(name);
   // A cluster whose jobs did not run is shown as its analytic snapshot (as if not simulated).
   const snapshot = doc.cluster && doc.cluster.jobs?.submitted === 0 ? clusterFigures({ ...doc.cluster, pools: undefined }) : [];
-  const byKey = new Map([...figs, ...snapshot].map((f) => [`${f.entity}/${f.metric}`, f] as const));
+  const byKey = new Map<string, (typeof figs)[number]>([...figs, ...snapshot].map((f) => [`${f.entity}/${f.metric}`, f]));
   const report = htmlLabels(html);
 
   it('the app shows the catalogue label of every figure it shows, and the report shows the same label', () => {

@@ -61,7 +61,7 @@ describe('memory estimate', () => {
     const rows = new Float64Array(10);
     const shared = estimateResources(s, { traces: { s0: rows, s1: rows } });
     expect(shared.parts.filter((p) => p.what === '10 trace rows').map((p) => p.path)).toEqual(['serving.services[0].arrivals.path']);
-    const big = { length: 200_000_000 } as ArrayLike<number>;
+    const big = { length: 200_000_000 } as unknown as Float64Array;
     expect(resourceIssues(s, { traces: { s0: big, s1: big } })).toEqual([
       { path: 'serving.services[0].arrivals.path', message: '200000000 trace rows need about 3 GiB; the limit is 2 GiB' },
     ]);

@@ -1,7 +1,7 @@
 // `--set PATH=FROM:TO[:STEP]`: paths as error messages spell them, inclusive ranges without
 // float drift, and copies that leave the original scenario untouched.
 import { describe, expect, it } from 'vitest';
-import { parsePath, parseSetSpec, setAtPath, sweepValues } from '../../../electron/backend/sweep';
+import { parsePath, parseSetSpec, setAtPath, sweepValues } from '../../../electron/backend/tools/sweep';
 
 describe('sweep ranges and paths', () => {
   it('parses PATH=FROM:TO[:STEP] into segments and inclusive values', () => {

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../../simulation';
 import { traceRates } from '../../../simulation/run/document';
 import { forEachCsvRecord } from '../../../simulation';
-import { parseTimestamp, parseTraceCsv } from '../../../electron/backend/trace-csv';
-import { loadTraces, readTraceFile } from '../../../electron/backend/trace-loader';
+import { parseTimestamp, parseTraceCsv } from '../../../electron/backend/traces/trace-csv';
+import { loadTraces, readTraceFile } from '../../../electron/backend/traces/trace-loader';
 import { fixtureData } from '../../fixture-data';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -1,0 +1,53 @@
+// `headroom solve`: runs the pure solver (simulation/serving/solve.ts) with candidates simulated
+// over worker threads. Each candidate is the scenario with only that service (the others, and
+// sections other than serving, do not affect it) at a fixed replica count.
+import type { HostInputs, Scenario, ServiceResult } from '../../../simulation';
+import { serviceOfferedRps } from '../../../simulation';
+import { solveRefusal, solveReplicas, solveReplications, type SolveResult } from '../../../simulation';
+import { traceRates } from '../../../simulation';
+import type { PoolOptions } from '../runs/run-pool';
+import { simulate } from '../runs/simulate';
+
+export class SolveInputError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+  }
+}
+
+export interface SolveOptions extends Omit<PoolOptions, 'onProgress'> {
+  /** Replications per candidate (default max(scenario replications, 10)). */
+  replications?: number;
+  /** Called before each candidate is simulated. */
+  onCandidate?: (replicas: number) => void;
+  onProgress?: PoolOptions['onProgress'];
+}
+
+/** The index of service `id`, or a SolveInputError listing the ids there are. */
+export function findService(scenario: Scenario, id: string): number {
+  const services = scenario.serving?.services ?? [];
+  const i = services.findIndex((s) => s.id === id);
+  if (i < 0) {
+    const known = services.map((s) => s.id);
+    throw new SolveInputError('--service', `no service "${id}" in the scenario${known.length > 0 ? ` (services: ${known.join(', ')})` : ' (it has no serving section)'}`);
+  }
+  return i;
+}
+
+export async function solveService(scenario: Scenario, inputs: HostInputs, id: string, options: SolveOptions = {}): Promise<SolveResult> {
+  const i = findService(scenario, id);
+  const svc = scenario.serving!.services[i]!;
+  const offered = serviceOfferedRps(svc, traceRates(scenario, inputs).get(svc.id));
+  const refusal = solveRefusal(svc, offered);
+  if (refusal) throw new SolveInputError(`serving.services[${i}]`, refusal);
+  const replications = solveReplications(scenario.replications, options.replications);
+  const only: HostInputs = inputs.traces?.[id] ? { traces: { [id]: inputs.traces[id] } } : {};
+  return solveReplicas(svc, offered, replications, async (n) => {
+    options.onCandidate?.(n);
+    const candidate: Scenario = { ...scenario, replications, serving: { services: [{ ...svc, replicas: n }] } };
+    delete candidate.pipeline;
+    delete candidate.cluster;
+    const { result } = await simulate(candidate, '', options, only);
+    if (!result) throw new Error('the solve was cancelled');
+    return result.serving![id] as ServiceResult;
+  });
+}

@@ -1,0 +1,13 @@
+// What the app, the reports and the CLI take from the presentation layer: the figure
+// catalogue, number and unit formatting, and the chart rules they share. Outside simulation/,
+// import from here, not from the files.
+export * from './durations';
+export * from './figure';
+export * from './figure-text';
+export * from './figures';
+export * from './figures-cluster';
+export * from './figures-pipeline';
+export * from './figures-serving';
+export * from './latency-scale';
+export * from './numbers';
+export * from './units';
