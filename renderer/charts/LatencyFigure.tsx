@@ -5,7 +5,7 @@ import { useId, useMemo, type ReactNode, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation';
 import { formatMs, formatNumber } from '../format/numbers';
 import { defaultScaleKind, latencyChartModel, percentilePoints, type ScaleKind } from './latency-percentiles';
-import { ChartHead, ChartSvg, YGridTicks } from './chart-parts';
+import { ChartHead, ChartSvg, Whisker, YGridTicks } from './chart-parts';
 
 export interface LatencyFigureProps {
   serviceId: string;
@@ -66,9 +66,7 @@ export function LatencyFigure({ serviceId, service, budgetMs, sloPercentile, wid
           </g>
           {model.points.map((p) => (
             <g key={p.key} className={p.isSlo ? 'point slo' : 'point'}>
-              <line x1={p.x} x2={p.x} y1={p.yLow} y2={p.yHigh} className="whisker" />
-              <line x1={p.x - 6} x2={p.x + 6} y1={p.yLow} y2={p.yLow} className="whisker" />
-              <line x1={p.x - 6} x2={p.x + 6} y1={p.yHigh} y2={p.yHigh} className="whisker" />
+              <Whisker x={p.x} yLow={p.yLow} yHigh={p.yHigh} cap={6} />
               <circle cx={p.x} cy={p.y} r={p.isSlo ? 5.5 : 4} />
               <text x={p.x + 9} y={p.y} dy="0.32em" className="value">{formatNumber(p.stat.mean)}</text>
               <text x={p.x} y={plot.bottom + 18} textAnchor="middle" className="x-label">{p.isSlo ? `${p.label} (SLO)` : p.label}</text>

@@ -7,6 +7,7 @@
 //   XGridTicks   vertical grid lines across the plot, labels centred below it.
 //   XAxisTicks   short tick marks under the plot, labels centred below them.
 //   ChartHead    the chart's heading and whatever notes or controls sit beside it.
+//   Whisker      a 95% CI as a vertical line with caps.
 import type { ReactNode, SVGProps } from 'react';
 
 interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'id' | 'title'> {
@@ -69,5 +70,16 @@ export function ChartHead({ title, level = 4, children }: { title: ReactNode; le
       <Heading className="chart-title">{title}</Heading>
       {children}
     </div>
+  );
+}
+
+/** A 95% CI drawn at x from yLow to yHigh, with caps `cap` px either side. */
+export function Whisker({ x, yLow, yHigh, cap }: { x: number; yLow: number; yHigh: number; cap: number }) {
+  return (
+    <>
+      <line x1={x} x2={x} y1={yLow} y2={yHigh} className="whisker" />
+      <line x1={x - cap} x2={x + cap} y1={yLow} y2={yLow} className="whisker" />
+      <line x1={x - cap} x2={x + cap} y1={yHigh} y2={yHigh} className="whisker" />
+    </>
   );
 }

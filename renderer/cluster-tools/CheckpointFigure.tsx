@@ -6,7 +6,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { CheckpointSweep } from '../../electron/common/contract';
 import { checkpointChartModel, secondsLabel } from './checkpoint-chart';
 import { formatPercent } from '../format/numbers';
-import { ChartSvg, XAxisTicks, YGridTicks } from '../charts/chart-parts';
+import { ChartSvg, Whisker, XAxisTicks, YGridTicks } from '../charts/chart-parts';
 
 const HEIGHT = 260;
 const MARGIN = { top: 40, right: 20, bottom: 42, left: 58 };
@@ -50,9 +50,7 @@ export function CheckpointFigure({ sweep, width, boxRef }: CheckpointFigureProps
           <path d={model.line} className="ct-line" />
           {model.points.map((p) => (
             <g key={p.factor} className={p.best ? 'point slo' : 'point'}>
-              <line x1={p.x} x2={p.x} y1={p.yLow} y2={p.yHigh} className="whisker" />
-              <line x1={p.x - 5} x2={p.x + 5} y1={p.yLow} y2={p.yLow} className="whisker" />
-              <line x1={p.x - 5} x2={p.x + 5} y1={p.yHigh} y2={p.yHigh} className="whisker" />
+              <Whisker x={p.x} yLow={p.yLow} yHigh={p.yHigh} cap={5} />
               <circle cx={p.x} cy={p.y} r={p.best ? 5.5 : 4} />
             </g>
           ))}

@@ -4,6 +4,7 @@
 // figures are the only thing normalised. On a mismatch the new output is written beside the
 // pinned one as `*-changed.*` to diff; HEADROOM_UPDATE_GOLDEN=1 re-pins (say why in the commit).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,9 @@ const CASES = [
 /** Wall-clock time is the one thing that differs between two runs of the same seed. */
 function normalise(text: string): string {
   return text
+    // The report's stylesheet is code (report/style.ts and the app's chart CSS), pinned by its hash
+    // so that each pinned report holds only what is that report's own.
+    .replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => `<style>/* stylesheet sha256 ${createHash('sha256').update(css).digest('hex')} */</style>`)
     .replace(/"wall_ms": \d+(\.\d+)?/g, '"wall_ms": 0')
     .replace(/(Wall-clock time(?:<\/th><td>|,[^,]*,[^,]*,|[^\d\n]*))[\d,.]+/g, '$1<wall>')
     .replace(/(^engine [^\n]* events, )[\d,.]+ ms$/gm, '$1<wall> ms')

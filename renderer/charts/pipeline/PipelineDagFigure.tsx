@@ -8,6 +8,7 @@ import { formatPercent } from '../../format/numbers';
 import { layoutDag } from './dag-layout';
 import { STATE_KEYS, STATE_LABELS, stateSegments, taskShares } from './task-states';
 import { ChartHead, ChartSvg } from '../chart-parts';
+import { TaskStateLegend } from './TaskStateLegend';
 
 /** Beyond this many tasks the drawing is unreadable; the task table remains. */
 export const MAX_DRAWN_TASKS = 120;
@@ -78,13 +79,10 @@ export function PipelineDagFigure({ ids, edges, tasks, criticalPath, width, boxR
           })}
         </ChartSvg>
       </div>
-      <ul className="legend" aria-label="Task end states">
-        {STATE_KEYS.map((k) => (
-          <li key={k}><span className={`swatch s-${k}`} aria-hidden="true" />{STATE_LABELS[k]}</li>
-        ))}
+      <TaskStateLegend>
         <li><span className="swatch outline fails" aria-hidden="true" />fails itself ≥ 1%</li>
         <li><span className="swatch outline propagated" aria-hidden="true" />mostly upstream failures</li>
-      </ul>
+      </TaskStateLegend>
     </figure>
   );
 }

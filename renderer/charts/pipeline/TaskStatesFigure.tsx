@@ -7,6 +7,7 @@ import { formatPercent } from '../../format/numbers';
 import { STATE_KEYS, STATE_LABELS } from './task-states';
 import { fitLabel, taskStateModel } from './task-state-bars';
 import { ChartHead, ChartSvg, XGridTicks } from '../chart-parts';
+import { TaskStateLegend } from './TaskStateLegend';
 
 export interface TaskStatesFigureProps {
   tasks: Record<string, PipelineTaskResult>;
@@ -41,11 +42,7 @@ export function TaskStatesFigure({ tasks, width, boxRef }: TaskStatesFigureProps
           ))}
         </ChartSvg>
       </div>
-      <ul className="legend" aria-label="Task end states">
-        {STATE_KEYS.map((k) => (
-          <li key={k}><span className={`swatch s-${k}`} aria-hidden="true" />{STATE_LABELS[k]}</li>
-        ))}
-      </ul>
+      <TaskStateLegend />
     </figure>
   );
 }
