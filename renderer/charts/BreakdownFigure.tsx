@@ -4,7 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation';
 import { formatMs } from '../format/numbers';
 import { breakdownModel } from './latency-breakdown';
-import { ChartHead, ChartSvg } from './chart-parts';
+import { ChartHead, ChartSvg, Legend } from './chart-parts';
 
 export interface BreakdownFigureProps {
   serviceId: string;
@@ -49,14 +49,10 @@ export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef
           </g>
         </ChartSvg>
       </div>
-      <ul className="legend" aria-label={`Latency components for ${serviceId}`}>
-        {model.segments.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch c-${s.key}`} aria-hidden="true" />
-            {s.label} <strong>{formatMs(s.ms)}</strong>
-          </li>
-        ))}
-      </ul>
+      <Legend
+        label={`Latency components for ${serviceId}`}
+        items={model.segments.map((s) => ({ key: s.key, swatch: `c-${s.key}`, content: <>{s.label} <strong>{formatMs(s.ms)}</strong></> }))}
+      />
     </figure>
   );
 }

@@ -8,6 +8,7 @@
 //   XAxisTicks   short tick marks under the plot, labels centred below them.
 //   ChartHead    the chart's heading and whatever notes or controls sit beside it.
 //   Whisker      a 95% CI as a vertical line with caps.
+//   Legend       a list of swatches with their labels, under a chart.
 import type { ReactNode, SVGProps } from 'react';
 
 interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'id' | 'title'> {
@@ -81,5 +82,24 @@ export function Whisker({ x, yLow, yHigh, cap }: { x: number; yLow: number; yHig
       <line x1={x - cap} x2={x + cap} y1={yLow} y2={yLow} className="whisker" />
       <line x1={x - cap} x2={x + cap} y1={yHigh} y2={yHigh} className="whisker" />
     </>
+  );
+}
+
+export interface LegendItem {
+  key: string;
+  /** The swatch's class besides `swatch` (its colour). */
+  swatch: string;
+  content: ReactNode;
+}
+
+/** A chart's legend: one swatch and label per item, then any extra entries given as children. */
+export function Legend({ label, className, items, children }: { label: string; className?: string; items: readonly LegendItem[]; children?: ReactNode }) {
+  return (
+    <ul className={className ? `legend ${className}` : 'legend'} aria-label={label}>
+      {items.map((it) => (
+        <li key={it.key}><span className={`swatch ${it.swatch}`} aria-hidden="true" />{it.content}</li>
+      ))}
+      {children}
+    </ul>
   );
 }

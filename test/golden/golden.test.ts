@@ -28,6 +28,8 @@ function normalise(text: string): string {
   return text
     // The report's stylesheet is code (report/style.ts and the app's chart CSS), pinned by its hash
     // so that each pinned report holds only what is that report's own.
+    // The document's fixed opening (doctype, html, head, meta) is template code: pinned by its hash.
+    .replace(/^(<!doctype html>[\s\S]*?)(?=<title>)/i, (prefix: string) => `<!-- document prefix sha256 ${createHash('sha256').update(prefix).digest('hex')} -->\n`)
     .replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => `<style>/* stylesheet sha256 ${createHash('sha256').update(css).digest('hex')} */</style>`)
     .replace(/"wall_ms": \d+(\.\d+)?/g, '"wall_ms": 0')
     .replace(/(Wall-clock time(?:<\/th><td>|,[^,]*,[^,]*,|[^\d\n]*))[\d,.]+/g, '$1<wall>')

@@ -4,7 +4,7 @@ import { useId, useMemo, type Ref } from 'react';
 import type { ClusterResult } from '../../../simulation';
 import { formatPercent, formatStatPercent } from '../../format/numbers';
 import { allocationModel } from './allocation-shares';
-import { ChartHead, ChartSvg } from '../chart-parts';
+import { ChartHead, ChartSvg, Legend } from '../chart-parts';
 
 export interface AllocationFigureProps {
   allocation: ClusterResult['allocation'];
@@ -49,14 +49,11 @@ export function AllocationFigure({ allocation, width, boxRef }: AllocationFigure
           ))}
         </ChartSvg>
       </div>
-      <ul className="legend allocation-legend" aria-label="Allocated GPU time by use">
-        {model.segments.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch alloc-${s.key}`} aria-hidden="true" />
-            {s.label} <strong>{formatStatPercent(s.stat)}</strong>
-          </li>
-        ))}
-      </ul>
+      <Legend
+        label="Allocated GPU time by use"
+        className="allocation-legend"
+        items={model.segments.map((s) => ({ key: s.key, swatch: `alloc-${s.key}`, content: <>{s.label} <strong>{formatStatPercent(s.stat)}</strong></> }))}
+      />
     </figure>
   );
 }
