@@ -23,9 +23,11 @@ class Lcg {
   }
 }
 
-function docPriority(log: string[]): void {
-  const sim = new Simulator();
-  const res = new PriorityResource(sim, 1);
+/**
+ * SimPy's resource documentation examples: users 1, 2 (at t = 1) and 3 (at t = 2, priority −1)
+ * each request the resource, log the request and the grant, use it as `use` says, and release it.
+ */
+function docUsers(sim: Simulator, res: PriorityResource, log: string[], use: (name: number) => ProcessGenerator): void {
   function* user(name: number, wait: number, prio: number): ProcessGenerator {
     yield sim.timeout(wait);
     const req = res.request({ priority: prio });
@@ -33,40 +35,33 @@ function docPriority(log: string[]): void {
       log.push(`${fmt(sim.now)} ${name} requesting with priority=${prio}`);
       yield req;
       log.push(`${fmt(sim.now)} ${name} got resource`);
-      yield sim.timeout(3);
-    } finally {
-      res.release(req);
-    }
-  }
-  sim.process(user(1, 0, 0));
-  sim.process(user(2, 1, 0));
-  sim.process(user(3, 2, -1));
-  sim.run(Infinity);
-}
-
-function docPreemptive(log: string[]): void {
-  const sim = new Simulator();
-  const res = new PreemptiveResource(sim, 1);
-  function* user(name: number, wait: number, prio: number): ProcessGenerator {
-    yield sim.timeout(wait);
-    const req = res.request({ priority: prio });
-    try {
-      log.push(`${fmt(sim.now)} ${name} requesting with priority=${prio}`);
-      yield req;
-      log.push(`${fmt(sim.now)} ${name} got resource`);
-      try {
-        yield sim.timeout(3);
-      } catch (e) {
-        if (!(e instanceof Interrupt)) throw e;
-        const cause = e.cause as Preempted;
-        log.push(`${fmt(sim.now)} ${name} preempted by ${cause.by!.kind} after ${fmt(sim.now - cause.usageSince)}`);
-      }
+      yield* use(name);
     } finally {
       res.release(req);
     }
   }
   for (const [name, wait, prio] of [[1, 0, 0], [2, 1, 0], [3, 2, -1]] as const) sim.process(user(name, wait, prio), String(name));
   sim.run(Infinity);
+}
+
+function docPriority(log: string[]): void {
+  const sim = new Simulator();
+  docUsers(sim, new PriorityResource(sim, 1), log, function* () {
+    yield sim.timeout(3);
+  });
+}
+
+function docPreemptive(log: string[]): void {
+  const sim = new Simulator();
+  docUsers(sim, new PreemptiveResource(sim, 1), log, function* (name) {
+    try {
+      yield sim.timeout(3);
+    } catch (e) {
+      if (!(e instanceof Interrupt)) throw e;
+      const cause = e.cause as Preempted;
+      log.push(`${fmt(sim.now)} ${name} preempted by ${cause.by!.kind} after ${fmt(sim.now - cause.usageSince)}`);
+    }
+  });
 }
 
 function shop(log: string[], capacity: number, jobs: number, seed: number): void {
