@@ -28,10 +28,9 @@ class Lcg:
         return self.s % n
 
 
-def doc_priority(log):
-    """SimPy documentation, "Shared Resources": PriorityResource."""
-    env = simpy.Environment()
-    res = simpy.PriorityResource(env, capacity=1)
+def doc_users(env, res, log, use):
+    """SimPy documentation, "Shared Resources": users 1, 2 (at t = 1) and 3 (at t = 2, priority -1)
+    request the resource, log the request and the grant, use it as `use` says, and release it."""
 
     def user(name, wait, prio):
         yield env.timeout(wait)
@@ -39,35 +38,36 @@ def doc_priority(log):
             log.append(f'{fmt(env.now)} {name} requesting with priority={prio}')
             yield req
             log.append(f'{fmt(env.now)} {name} got resource')
-            yield env.timeout(3)
-
-    env.process(user(1, 0, 0))
-    env.process(user(2, 1, 0))
-    env.process(user(3, 2, -1))
-    env.run()
-
-
-def doc_preemptive(log):
-    """SimPy documentation, "Shared Resources": PreemptiveResource."""
-    env = simpy.Environment()
-    res = simpy.PreemptiveResource(env, capacity=1)
-
-    def user(name, wait, prio):
-        yield env.timeout(wait)
-        with res.request(priority=prio) as req:
-            log.append(f'{fmt(env.now)} {name} requesting with priority={prio}')
-            yield req
-            log.append(f'{fmt(env.now)} {name} got resource')
-            try:
-                yield env.timeout(3)
-            except simpy.Interrupt as interrupt:
-                usage = env.now - interrupt.cause.usage_since
-                log.append(f'{fmt(env.now)} {name} preempted by {interrupt.cause.by.name} after {fmt(usage)}')
+            yield from use(name)
 
     for name, wait, prio in [(1, 0, 0), (2, 1, 0), (3, 2, -1)]:
         p = env.process(user(name, wait, prio))
         p.name = str(name)
     env.run()
+
+
+def doc_priority(log):
+    """SimPy documentation, "Shared Resources": PriorityResource."""
+    env = simpy.Environment()
+
+    def use(name):
+        yield env.timeout(3)
+
+    doc_users(env, simpy.PriorityResource(env, capacity=1), log, use)
+
+
+def doc_preemptive(log):
+    """SimPy documentation, "Shared Resources": PreemptiveResource."""
+    env = simpy.Environment()
+
+    def use(name):
+        try:
+            yield env.timeout(3)
+        except simpy.Interrupt as interrupt:
+            usage = env.now - interrupt.cause.usage_since
+            log.append(f'{fmt(env.now)} {name} preempted by {interrupt.cause.by.name} after {fmt(usage)}')
+
+    doc_users(env, simpy.PreemptiveResource(env, capacity=1), log, use)
 
 
 def shop(log, capacity, jobs, seed):
