@@ -6,17 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupLibrary } from './backup';
-import { APPLICATION_ID, assertIsLibrary, openReaderConnection, openWriterConnection, readFileHeader, readHeader } from './connection';
-import type { ConnectionOptions, LibraryHeader } from './connection';
-import {
-  LibraryBusyError, LibraryDamagedError, LibraryMigrationError, LibraryOutdatedError, LibraryReadOnlyError, LibraryTooNewError,
-  NotALibraryError,
-} from './errors';
+import { openReaderConnection, openWriterConnection, readHeader } from './connection';
+import { LibraryMigrationError, LibraryOutdatedError, LibraryTooNewError } from './errors';
 import { createFilesRepo } from './files-repo';
 import type { FilesRepo } from './files-repo';
 import { writeVerifiedCopy } from './library-file';
 import type { LibraryFileInfo } from './library-file';
-import { lastSessionWasUnclean, markSession, recordAppVersion } from './library-meta';
+import { markSession, recordAppVersion } from './library-meta';
+import { assertWritable, checkBeforeWriting, connect, explainOpenError, inspect, probeBeforeWriting, type BeforeWriting, type OpenContext } from './open-checks';
+import { storageProblemOf } from './storage-errors';
 import { restoreLibraryFile, restoreUnopenedLibrary } from './library-restore';
 import { acquireLock } from './lock-file';
 import type { LockHandle } from './lock-file';
@@ -29,7 +27,6 @@ import { createRunsRepo } from './runs-repo';
 import type { RunsRepo } from './runs-repo';
 import { createScenariosRepo } from './scenarios-repo';
 import type { ScenariosRepo } from './scenarios-repo';
-import { explainStorageError, storageProblemOf } from './storage-errors';
 
 export interface OpenLibraryOptions {
   /** Read without the lock (beside a running writer); never migrates or writes. */
@@ -123,15 +120,6 @@ function contextFor(dataDir: string, options: OpenLibraryOptions): OpenContext {
   };
 }
 
-interface OpenContext {
-  paths: LibraryPaths;
-  migrations: readonly Migration[];
-  now: Clock;
-  connection: ConnectionOptions;
-  onConnection: (db: Db) => void;
-  appVersion: string | undefined;
-}
-
 function openReader(ctx: OpenContext): Library {
   const { paths } = ctx;
   if (!fs.existsSync(paths.file)) throw new Error(`there is no library at ${paths.file}`);
@@ -193,129 +181,11 @@ function openWriter(dataDir: string, ctx: OpenContext): Library {
   }
 }
 
-interface BeforeWriting {
-  header: LibraryHeader;
-  /** The previous writer did not close the library (a stale lock, or the marker says open). */
-  unclean: boolean;
-}
-
-/**
- * What a writer checks before its first write (the session marker, sweeping runs, migrating,
- * even switching to WAL), so that a refused file is left exactly as it was: again under the lock
- * the header (another writer may have changed the file since the probe), then quick_check over
- * every page, so that damage anywhere in the file is found, not only after an unclean shutdown.
- */
-function checkBeforeWriting(file: string, db: Db, latest: number, tookOverStale: boolean): BeforeWriting {
-  const header = inspect(file, db, latest);
-  if (header.empty) return { header, unclean: false };
-  const unclean = () => tookOverStale || lastSessionWasUnclean(db);
-  assertIntact(file, db, unclean);
-  return { header, unclean: unclean() };
-}
-
-function connect(file: string, open: () => Db, ctx: OpenContext): Db {
-  const db = open();
-  try {
-    ctx.onConnection(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
-}
-
 function startSession(db: Db, appVersion: string | undefined): void {
   db.transaction(() => {
     if (appVersion !== undefined) recordAppVersion(db, appVersion);
     markSession(db, 'open');
   }).immediate();
-}
-
-/** Refuses to write a file the user (or the system) made read-only, even when running as root. */
-function assertWritable(file: string, dataDir: string): void {
-  const stat = fs.statSync(file);
-  if ((stat.mode & 0o222) === 0) throw new LibraryReadOnlyError(file, 'the file has no write permission');
-  for (const target of [file, dataDir]) {
-    try {
-      fs.accessSync(target, fs.constants.W_OK);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new LibraryReadOnlyError(file, target === file ? `the file is not writable: ${code}` : `its folder is not writable: ${code}`);
-    }
-  }
-}
-
-/**
- * Refuses a damaged, foreign or newer file from its header bytes alone, creating nothing beside
- * it; looks through SQLite only where the header cannot decide (no application id yet, or a WAL
- * left by an unclean shutdown, whose -shm already exists).
- */
-function probeBeforeWriting(ctx: OpenContext): void {
-  const file = ctx.paths.file;
-  const header = readFileHeader(file);
-  if (header.size === 0) return; // a new, empty file
-  if (!header.isSqlite) throw new LibraryDamagedError(file, 'file is not a database');
-  if (header.applicationId !== 0 && header.applicationId !== APPLICATION_ID) {
-    throw new NotALibraryError(file, `its application_id is 0x${header.applicationId.toString(16)}`);
-  }
-  if (header.applicationId === APPLICATION_ID && header.userVersion > ctx.migrations.length) {
-    throw new LibraryTooNewError(header.userVersion, ctx.migrations.length);
-  }
-  if (header.applicationId === 0 || fs.existsSync(`${file}-wal`)) probeReadOnly(ctx);
-}
-
-function probeReadOnly(ctx: OpenContext): void {
-  const db = connect(ctx.paths.file, () => openReaderConnection(ctx.paths.file, ctx.connection), ctx);
-  try {
-    inspect(ctx.paths.file, db, ctx.migrations.length);
-  } finally {
-    db.close();
-  }
-}
-
-/** Refuses a foreign file or one written by a newer app; a file SQLite cannot read is damaged. */
-function inspect(file: string, db: Db, latest: number): LibraryHeader {
-  let header: LibraryHeader;
-  try {
-    header = readHeader(db);
-  } catch (error) {
-    const problem = storageProblemOf(error);
-    if (problem === 'damaged') throw new LibraryDamagedError(file, (error as Error).message);
-    throw error;
-  }
-  assertIsLibrary(file, header);
-  if (header.userVersion > latest) throw new LibraryTooNewError(header.userVersion, latest);
-  return header;
-}
-
-/**
- * `PRAGMA quick_check` over every page (0.2–0.3 s for a 156 MiB library of 10,000 scenarios and
- * 50,000 runs). `unclean` is asked only for the message, after the check: reading the marker may fail too.
- */
-function assertIntact(file: string, db: Db, unclean: () => boolean): void {
-  let result: unknown;
-  try {
-    result = db.pragma('quick_check', { simple: true });
-  } catch (error) {
-    throw new LibraryDamagedError(file, `quick_check could not finish: ${(error as Error).message}`);
-  }
-  if (result === 'ok') return;
-  let after = '';
-  try {
-    if (unclean()) after = ' after an unclean shutdown';
-  } catch {
-    // The marker is unreadable too: the check's own report says enough.
-  }
-  throw new LibraryDamagedError(file, `quick_check${after} reported: ${String(result).replace(/\s*\n\s*/g, ' ')}`);
-}
-
-/** Typed errors pass through; SQLite and file-system errors become ones the shells can explain. */
-function explainOpenError(error: unknown, file: string): unknown {
-  const problem = storageProblemOf(error);
-  if (problem === 'read-only') return new LibraryReadOnlyError(file, (error as Error).message);
-  if (problem === 'busy') return new LibraryBusyError(file);
-  if (problem === 'damaged') return new LibraryDamagedError(file, (error as Error).message);
-  return explainStorageError(error, 'open the library');
 }
 
 interface OpenState {
