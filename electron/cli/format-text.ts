@@ -2,28 +2,18 @@
 // The figures are the catalogue's (simulation/present), with the labels and the spelling of the
 // app and the reports; each section lists the figures the HTML report's table of it lists.
 import type { ResultDocument, Summary } from '../../simulation';
-import { valueText } from '../../simulation/present';
-import { isSimulatedService } from '../../simulation/present';
-import { serviceFigures } from '../../simulation/present';
-import { EN_US } from '../../simulation/present';
+import { analyticText, EN_US, isSimulatedService, serviceFigures, SUMMARY_COLUMNS, summaryFigures, valueText } from '../../simulation/present';
 import { scenarioInfo } from '../backend/report/scenario-info';
 import { formatCluster } from './format-cluster';
 import { formatPipeline } from './format-pipeline';
-import { figureTable } from './text-table';
+import { figureTable, table } from './text-table';
 
-const { plain: fmt } = EN_US;
-
-const SUMMARY_KEYS: (keyof Summary)[] = [
-  'pipeline_total_duration_minutes', 'pipeline_reliability', 'mean_compute_utilization',
-  'share_compute_pools_over_target', 'serving_required_replicas', 'serving_total_latency_ms',
-  'serving_latency_margin_ms', 'infrastructure_readiness_score',
-];
-
-/** The seed article's table as the article prints it: its keys and plain numbers. */
+/** The seed article's table: each figure's document key, the catalogue's label and its value. */
 export function formatSummary(summary: Summary): string {
-  const rows = SUMMARY_KEYS.filter((k) => summary[k] !== undefined).map((k) => [k, fmt(summary[k] as number)] as const);
-  const width = Math.max(...rows.map(([k]) => k.length), 0);
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
+  const figs = summaryFigures(summary);
+  if (figs.length === 0) return '';
+  const rows = [[SUMMARY_COLUMNS.key, SUMMARY_COLUMNS.label, SUMMARY_COLUMNS.value], ...figs.map((f) => [f.metric, f.label, analyticText(EN_US, f)])];
+  return table(rows, [false, false, true]).join('\n');
 }
 
 /** The scenario (for budgets and SLO percentiles) is optional: without it they are recovered or left out. */

@@ -1,10 +1,11 @@
 // The seed article's analytic table for the scenario in the editor, recomputed on every valid
-// edit (no run needed). After a run, sections it did not simulate are marked as analytic only.
+// edit (no run needed); labels, units and spelling are the figure catalogue's. After a run, sections it did not simulate are marked as analytic only.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analyticSummary } from '../../simulation';
+import { SUMMARY_COLUMNS } from '../../simulation/present';
 import { useAppStore } from '../store';
-import { SUMMARY_ROWS } from './summary-rows';
+import { summaryRows } from './summary-rows';
 
 const NONE: string[] = [];
 
@@ -24,7 +25,7 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
     const svc = scenario.serving?.services[0];
     return analyticSummary(scenario, svc && traceRate !== undefined ? new Map([[svc.id, traceRate]]) : undefined);
   }, [scenario, traceRate]);
-  const rows = SUMMARY_ROWS.filter((r) => summary?.[r.key] !== undefined);
+  const rows = summary ? summaryRows(summary, notSimulated) : [];
 
   return (
     <section className="card summary" aria-labelledby="summary-heading">
@@ -39,25 +40,21 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
         <table className="data-table" aria-labelledby="summary-heading">
           <thead>
             <tr>
-              <th scope="col">Figure</th>
-              <th scope="col" className="num">Value</th>
+              <th scope="col">{SUMMARY_COLUMNS.label}</th>
+              <th scope="col" className="num">{SUMMARY_COLUMNS.value}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => {
-              const value = summary[r.key] as number;
-              const analyticOnly = r.section !== null && notSimulated.includes(r.section);
-              return (
-                <tr key={r.key}>
-                  <th scope="row">
-                    <code className="figure-key">{r.key}</code>
-                    <span className="figure-label">{r.label}</span>
-                    {analyticOnly && <span className="tag">analytic only (not simulated yet)</span>}
-                  </th>
-                  <td className="num">{r.format(value)}</td>
-                </tr>
-              );
-            })}
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  <code className="figure-key">{r.key}</code>
+                  <span className="figure-label">{r.label}</span>
+                  {r.analyticOnly && <span className="tag">analytic only (not simulated yet)</span>}
+                </th>
+                <td className="num">{r.value}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

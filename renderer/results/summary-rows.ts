@@ -1,22 +1,23 @@
-// The seed article's analytic table: the eight figures, in its order, with how each is shown.
+// The rows of the app's Analytic summary: the seed article's figures as the figure catalogue
+// labels and spells them (simulation/present/figures-summary.ts), each tagged when a run did not
+// simulate the section it comes from. Pure, so the labels can be checked against the CLI's and
+// the report's.
 import type { Summary } from '../../simulation';
-import { formatMs, formatNumber, formatPercent } from '../format/numbers';
+import { analyticText, summaryFigureDef, summaryFigures } from '../../simulation/present';
+import { APP_NUMBERS } from '../format/numbers';
 
 export interface SummaryRow {
-  key: keyof Summary;
+  /** The document key, shown beside the label. */
+  key: string;
   label: string;
-  /** Scenario section the figure comes from (for "analytic only (not simulated yet)"). */
-  section: 'pipeline' | 'cluster' | 'serving' | null;
-  format: (value: number) => string;
+  value: string;
+  /** The run did not simulate the figure's section: it is analytic only. */
+  analyticOnly: boolean;
 }
 
-export const SUMMARY_ROWS: readonly SummaryRow[] = [
-  { key: 'pipeline_total_duration_minutes', label: 'Pipeline duration, Σ task means', section: 'pipeline', format: (v) => `${formatNumber(v, 1)} min` },
-  { key: 'pipeline_reliability', label: 'Pipeline reliability, ∏(1 − p)', section: 'pipeline', format: (v) => v.toFixed(4) },
-  { key: 'mean_compute_utilization', label: 'Mean compute utilization', section: 'cluster', format: (v) => formatPercent(v, 2) },
-  { key: 'share_compute_pools_over_target', label: 'Share of pools over target', section: 'cluster', format: (v) => formatPercent(v, 0) },
-  { key: 'serving_required_replicas', label: 'Required replicas, ⌈offered ÷ per-replica⌉', section: 'serving', format: (v) => String(v) },
-  { key: 'serving_total_latency_ms', label: 'Total latency, service + components', section: 'serving', format: formatMs },
-  { key: 'serving_latency_margin_ms', label: 'Latency margin, budget − total', section: 'serving', format: formatMs },
-  { key: 'infrastructure_readiness_score', label: 'Readiness score, mean', section: null, format: (v) => v.toFixed(2) },
-];
+export function summaryRows(summary: Summary, notSimulated: readonly string[] = []): SummaryRow[] {
+  return summaryFigures(summary).map((f) => {
+    const source = summaryFigureDef(f.metric)?.source ?? null;
+    return { key: f.metric, label: f.label, value: analyticText(APP_NUMBERS, f), analyticOnly: source !== null && notSimulated.includes(source) };
+  });
+}

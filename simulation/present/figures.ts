@@ -2,12 +2,12 @@
 // summary, then serving, cluster and pipeline figures (./figures-*.ts), as one flat list in
 // document order — the same document gives the same list. The CSV report is this list row by
 // row; the HTML and Markdown reports, the app's tables and the CLI pick figures from it.
-import type { ResultDocument, Summary } from '../result/types';
+import type { ResultDocument } from '../result/types';
 import { figureRows, type Figure, type FigureDef } from './figure';
 import { clusterFigures } from './figures-cluster';
 import { pipelineFigures } from './figures-pipeline';
 import { serviceFigures } from './figures-serving';
-import type { Unit } from './units';
+import { summaryFigures } from './figures-summary';
 
 export type { Figure, FigureDef, Section } from './figure';
 export { isSimulatedService, type ServiceEntity } from './figures-serving';
@@ -21,33 +21,13 @@ export const RUN_FIGURES: FigureDef<ResultDocument>[] = [
   { key: 'engine.wall_ms', label: 'Wall-clock time', unit: 'ms', value: (d) => d.engine.wall_ms },
 ];
 
-/** The seed article's eight figures: what each is and its unit. */
-export const SUMMARY_FIGURES: Record<keyof Summary, { label: string; unit: Unit }> = {
-  pipeline_total_duration_minutes: { label: 'Pipeline total duration (Σ mean task durations, minutes)', unit: '' },
-  pipeline_reliability: { label: 'Pipeline reliability ∏(1 − p)', unit: 'fraction' },
-  mean_compute_utilization: { label: 'Mean compute utilization (allocated ÷ units)', unit: 'fraction' },
-  share_compute_pools_over_target: { label: 'Share of compute pools over target', unit: 'fraction' },
-  serving_required_replicas: { label: 'Serving: required replicas ⌈rate ÷ per-replica throughput⌉', unit: 'replicas' },
-  serving_total_latency_ms: { label: 'Serving: total latency (service + components)', unit: 'ms' },
-  serving_latency_margin_ms: { label: 'Serving: latency margin (budget − total)', unit: 'ms' },
-  infrastructure_readiness_score: { label: 'Infrastructure readiness score (mean)', unit: '' },
-};
-
-export function summaryLabel(key: string): string {
-  return SUMMARY_FIGURES[key as keyof Summary]?.label ?? key;
-}
-
 /** What the figures need from the scenario: each service's budget and SLO percentile. */
 export type ServiceSettings = Record<string, { budgetMs: number | null; sloPercentile: number } | undefined>;
 
 export function documentFigures(doc: ResultDocument, services: ServiceSettings = {}): Figure[] {
   const rows = figureRows(RUN_FIGURES, doc, 'run', '');
   if (doc.truncated) rows.push({ section: 'run', entity: doc.truncated.reason, metric: 'truncated', label: 'Stopped early (partial result)', short: 'Stopped early', unit: 'flag', mean: 1, ci95: null, analytic: null });
-  for (const [key, value] of Object.entries(doc.summary)) {
-    if (typeof value !== 'number') continue;
-    const s = SUMMARY_FIGURES[key as keyof Summary];
-    rows.push({ section: 'summary', entity: '', metric: key, label: s?.label ?? key, short: s?.label ?? key, unit: s?.unit ?? '', mean: null, ci95: null, analytic: value });
-  }
+  rows.push(...summaryFigures(doc.summary));
   for (const [id, svc] of Object.entries(doc.serving ?? {})) {
     const info = services[id];
     rows.push(...serviceFigures(id, { svc, budgetMs: info?.budgetMs, sloPercentile: info?.sloPercentile }));

@@ -1,10 +1,10 @@
-// Value + unit → text for the figure catalogue's units: a duration in seconds takes the unit its
+// Value + unit → text for the figure catalogue's units: a duration (in seconds or minutes) takes the unit its
 // magnitude suits (s, min, h, d), a fraction is a percentage, a rate or a latency keeps its unit.
 import type { MaybeStat } from '../result/types';
 import { durationUnit } from './durations';
 import { DASH, type NumberText } from './numbers';
 
-export type Unit = 'ms' | 's' | 'fraction' | 'rps' | 'count' | 'replicas' | 'ratio' | 'attempts' | 'tasks' | 'percentile' | 'replica-hours' | 'cost' | 'flag' | '';
+export type Unit = 'ms' | 's' | 'min' | 'fraction' | 'rps' | 'count' | 'replicas' | 'ratio' | 'attempts' | 'tasks' | 'percentile' | 'replica-hours' | 'cost' | 'flag' | '';
 
 export interface UnitScale {
   factor: number;
@@ -18,9 +18,11 @@ export function unitScale(unit: Unit, ref: number): UnitScale {
     case 'fraction': return { factor: 100, suffix: '%', percent: true };
     case 'ms': return { factor: 1, suffix: ' ms', percent: false };
     case 'rps': return { factor: 1, suffix: ' rps', percent: false };
-    case 's': {
-      const u = durationUnit(ref);
-      return { factor: 1 / u.seconds, suffix: ` ${u.unit}`, percent: false };
+    case 's':
+    case 'min': {
+      const perValue = unit === 'min' ? 60 : 1; // seconds per unit of the value
+      const u = durationUnit(ref * perValue);
+      return { factor: perValue / u.seconds, suffix: ` ${u.unit}`, percent: false };
     }
     default: return { factor: 1, suffix: '', percent: false };
   }

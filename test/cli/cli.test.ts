@@ -67,19 +67,21 @@ describe('headroom validate', () => {
 });
 
 describe('headroom analyze', () => {
-  it('prints the seed article table exactly', () => {
+  it('prints the seed article table: each key with the catalogue label and value', () => {
     const r = headroom('analyze', example);
     expect(r.code).toBe(0);
-    const rows = Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/) as [string, string]));
+    const [head, ...lines] = r.stdout.trimEnd().split('\n');
+    expect(head!.split(/ {2,}/)).toEqual(['Field', 'Figure', 'Analytic value']);
+    const rows = Object.fromEntries(lines.map((l) => { const [k, label, v] = l.split(/ {2,}/); return [k, [label, v]]; }));
     expect(rows).toEqual({
-      pipeline_total_duration_minutes: '203',
-      pipeline_reliability: '0.7516',
-      mean_compute_utilization: '0.7719',
-      share_compute_pools_over_target: '0.25',
-      serving_required_replicas: '8',
-      serving_total_latency_ms: '180',
-      serving_latency_margin_ms: '20',
-      infrastructure_readiness_score: '0.78',
+      pipeline_total_duration_minutes: ['Pipeline total duration (Σ mean task durations)', '3.38 h'],
+      pipeline_reliability: ['Pipeline reliability ∏(1 − p)', '75.2%'],
+      mean_compute_utilization: ['Mean compute utilization (allocated ÷ units)', '77.2%'],
+      share_compute_pools_over_target: ['Share of compute pools over target', '25%'],
+      serving_required_replicas: ['Serving: required replicas ⌈rate ÷ per-replica throughput⌉', '8'],
+      serving_total_latency_ms: ['Serving: total latency (service + components)', '180 ms'],
+      serving_latency_margin_ms: ['Serving: latency margin (budget − total)', '20 ms'],
+      infrastructure_readiness_score: ['Infrastructure readiness score (mean)', '0.78'],
     });
   });
 

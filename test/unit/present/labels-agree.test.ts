@@ -1,20 +1,23 @@
 // One label per figure across the app, the reports and the CLI, on the golden documents: the
 // app's comparison rows are built from the document, the report's rows are read from its pinned
 // HTML and the CLI's from its text, and for every figure key each path that shows it uses the
-// catalogue's label (and the catalogue's short label where a table heads a column with it).
+// catalogue's label (and the catalogue's short label where a table heads a column with it). The
+// analytic summary's rows agree in key, label and value across the app, the CLI and both reports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatResult } from '../../../electron/cli/format-text';
+import { formatResult, formatSummary } from '../../../electron/cli/format-text';
 import { scenarioInfo } from '../../../electron/backend/report/scenario-info';
 import type { ResultDocument } from '../../../simulation';
 import { documentFigures, type Figure } from '../../../simulation/present/figures';
+import { SUMMARY_FIGURES } from '../../../simulation/present/figures-summary';
 import { clusterFigures, JOB_ANALYTIC_FIGURES } from '../../../simulation/present/figures-cluster';
 import { pipelineFigures } from '../../../simulation/present/figures-pipeline';
 import { jobRows, poolRows, simulatedJobRows } from '../../../renderer/results/cluster/cluster-rows';
 import { isSimulatedCluster } from '../../../renderer/results/cluster/cluster-result';
 import { pipelineComparisonRows, TASK_COLUMNS } from '../../../renderer/results/pipeline/pipeline-rows';
 import { serviceComparisonRows } from '../../../renderer/results/service-figures';
+import { summaryRows } from '../../../renderer/results/summary-rows';
 import { isSimulated } from '../../../renderer/results/service-results';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -25,7 +28,8 @@ function load(name: string) {
   const doc = JSON.parse(fs.readFileSync(path.join(golden, `${name}.result.json`), 'utf8')) as ResultDocument;
   const scenario: unknown = JSON.parse(fs.readFileSync(path.join(root, 'assets', 'examples', `${name}.json`), 'utf8'));
   const html = fs.readFileSync(path.join(golden, `${name}.report.html`), 'utf8');
-  return { doc, scenario, html, figs: documentFigures(doc, scenarioInfo(doc, scenario).services) };
+  const md = fs.readFileSync(path.join(golden, `${name}.report.md`), 'utf8');
+  return { doc, scenario, html, md, figs: documentFigures(doc, scenarioInfo(doc, scenario).services) };
 }
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -63,8 +67,30 @@ function htmlLabels(html: string): { rows: Set<string>; heads: Set<string> } {
   return { rows, heads };
 }
 
+/** The analytic summary as the HTML report's table shows it: key → [label, value]. */
+function htmlSummary(html: string): Map<string, [string, string]> {
+  const section = /<section id="summary">(.*?)<\/section>/s.exec(html)?.[1] ?? '';
+  const rows = [...section.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td><code>([^<]*)<\/code><\/td><\/tr>/g)];
+  return new Map(rows.map((m) => [unescape(m[3]!), [unescape(m[1]!), unescape(m[2]!)]]));
+}
+
+/** The Markdown report's summary table: label → value. */
+function mdSummary(md: string): Map<string, string> {
+  const section = md.split('## Analytic summary (seed article)')[1] ?? '';
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| :--')).slice(1);
+  return new Map(rows.map((l) => l.slice(2, -2).split(' | ') as [string, string]));
+}
+
+/** `headroom analyze`'s text: key → [label, value] (cells two or more spaces apart, a heading row). */
+function cliSummary(text: string): Map<string, [string, string]> {
+  return new Map(text.split('\n').slice(1).map((l) => {
+    const [key, label, value] = l.split(/ {2,}/) as [string, string, string];
+    return [key, [label, value]];
+  }));
+}
+
 describe.each(NAMES)('%s: the app, the report and the CLI label each figure alike', (name) => {
-  const { doc, scenario, html, figs } = load(name);
+  const { doc, scenario, html, md, figs } = load(name);
   // A cluster whose jobs did not run is shown as its analytic snapshot (as if not simulated).
   const snapshot = doc.cluster && doc.cluster.jobs?.submitted === 0 ? clusterFigures({ ...doc.cluster, pools: undefined }) : [];
   const byKey = new Map<string, (typeof figs)[number]>([...figs, ...snapshot].map((f) => [`${f.entity}/${f.metric}`, f]));
@@ -89,6 +115,24 @@ describe.each(NAMES)('%s: the app, the report and the CLI label each figure alik
       expect(catalogue.has(label), `CLI label "${label}" is in the catalogue`).toBe(true);
       const f = figs.find((x) => x.label === label)!;
       if (reportListed(doc, f)) expect(report.rows.has(label), `report row "${label}"`).toBe(true);
+    }
+  });
+
+  it('the analytic summary: the app, the CLI and both reports show each key with the catalogue label and the same value', () => {
+    const app = summaryRows(doc.summary);
+    expect(app.length).toBeGreaterThan(1);
+    const cli = cliSummary(formatSummary(doc.summary));
+    const report = htmlSummary(html);
+    const mdRows = mdSummary(md);
+    expect([...cli.keys()]).toEqual(app.map((r) => r.key));
+    expect([...report.keys()]).toEqual(app.map((r) => r.key));
+    for (const r of app) {
+      const def = SUMMARY_FIGURES.find((d) => d.key === r.key);
+      expect(r.label, r.key).toBe(def?.label);
+      expect(r.label, `${r.key}: no unit in the label`).not.toMatch(/minutes|\bms\b|%/);
+      expect(cli.get(r.key), `CLI ${r.key}`).toEqual([r.label, r.value]);
+      expect(report.get(r.key), `HTML report ${r.key}`).toEqual([r.label, r.value]);
+      expect(mdRows.get(r.label), `Markdown report ${r.key}`).toBe(r.value);
     }
   });
 
