@@ -2,8 +2,8 @@
 // [--threads T] [--json]`: the cluster simulated with checkpoint_interval_s at each factor × the
 // Young/Daly interval √(2 · MTBF_job · C), on the same seeds; prints the table and the simulated
 // optimum beside Young/Daly (docs/cluster.md). Everything is checked before anything runs.
-import type { CheckpointSweep, MaybeStat } from '../../simulation';
-import { EN_US } from '../../simulation/present';
+import type { CheckpointSweep } from '../../simulation';
+import { checkpointSweepTable, EN_US, valueText } from '../../simulation/present';
 import { checkpointSweepIssues, normalizeFactors, runCheckpointSweep } from '../backend/tools/checkpoint-sweep';
 import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -60,35 +60,20 @@ export async function runCheckpointCommand(args: ParsedArgs, loaded: Extract<Loa
   return 0;
 }
 
-function plusMinus(s: MaybeStat, digits: number, scale = 1): string {
-  if (!s) return '—';
-  const half = ((s.ci95[1] - s.ci95[0]) / 2) * scale;
-  return half === 0 ? (s.mean * scale).toFixed(digits) : `${(s.mean * scale).toFixed(digits)} ± ${half.toFixed(digits)}`;
-}
-
 function seconds(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
+/** The sweep's table with the app's headings and cells (simulation/present/figures-checkpoint.ts). */
 export function formatCheckpointSweep(sweep: CheckpointSweep, replications: number): string {
   const best = sweep.points.find((p) => p.factor === sweep.best.factor);
-  const rows = [['interval (s)', '× Young/Daly', 'goodput (mean ± 95% CI)', 'lost work', 'checkpoints', 'JCT mean (s)']];
-  for (const p of sweep.points) {
-    rows.push([
-      seconds(p.interval_s),
-      fmt(p.factor, 3),
-      plusMinus(p.goodput, 4),
-      p.lost ? `${fmt(p.lost.mean * 100, 2)}%` : '—',
-      p.checkpoint ? `${fmt(p.checkpoint.mean * 100, 2)}%` : '—',
-      p.jct_s ? seconds(p.jct_s.mean) : '—',
-    ]);
-  }
+  const { heads, rows } = checkpointSweepTable(EN_US, sweep);
   return [
     `Checkpoint interval sweep: jobs spanning ${sweep.nodes} node${sweep.nodes === 1 ? '' : 's'}, MTBF_job ${seconds(sweep.mtbf_job_s)} s, checkpoint cost ${fmt(sweep.checkpoint_cost_s, 2)} s, ${replications} replication${replications === 1 ? '' : 's'} per interval`,
     `Young/Daly interval      ${seconds(sweep.young_daly_interval_s)} s  (√(2 · MTBF_job · C))`,
-    `simulated optimum        ${seconds(sweep.best.interval_s)} s  (${fmt(sweep.best.factor, 3)} × Young/Daly, goodput ${best?.goodput ? fmt(best.goodput.mean, 4) : '—'})`,
+    `simulated optimum        ${seconds(sweep.best.interval_s)} s  (${fmt(sweep.best.factor, 3)} × Young/Daly, goodput ${best?.goodput ? valueText(EN_US, best.goodput.mean, 'fraction') : '—'})`,
     '',
-    ...table(rows, [true, true, false, true, true, true]),
+    ...table([heads, ...rows], heads.map((_, i) => i !== 2)),
     '',
     'goodput: share of the jobs\' allocated GPU time spent in steps that were kept; lost work and checkpoints: shares of that time.',
   ].join('\n');

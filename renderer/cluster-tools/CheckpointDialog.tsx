@@ -7,7 +7,8 @@ import type { CheckpointSweepResult } from '../../electron/common/contract';
 import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from '../../electron/common/limits';
 import { api } from '../api';
 import { formatScenarioJson } from '../editor/scenario-json-format';
-import { formatDuration, formatPercent, formatStat } from '../format/numbers';
+import { checkpointSweepTable, valueText } from '../../simulation/present';
+import { APP_NUMBERS, formatDuration } from '../format/numbers';
 import { errorMessage } from '../store/session';
 import { useAppStore } from '../store';
 import { CheckpointChart } from './CheckpointChart';
@@ -20,33 +21,21 @@ type Ok = Extract<CheckpointSweepResult, { ok: true }>;
 
 const DEFAULT_FACTORS = '0.25, 0.5, 0.71, 1, 1.41, 2, 4';
 
-function percent(x: number | undefined): string {
-  return x === undefined ? '—' : formatPercent(x, 2);
-}
-
+/** The sweep's points with the CLI's headings and cells (simulation/present/figures-checkpoint.ts). */
 function SweepTable({ result }: { result: Ok }) {
   const { sweep } = result;
+  const { heads, rows } = checkpointSweepTable(APP_NUMBERS, sweep);
   return (
     <table className="ct-table ct-points" aria-label="Checkpoint intervals simulated">
       <thead>
         <tr>
-          <th scope="col">Interval (s)</th>
-          <th scope="col">× Young/Daly</th>
-          <th scope="col">Goodput [95% CI]</th>
-          <th scope="col">Lost work</th>
-          <th scope="col">Checkpoints</th>
-          <th scope="col">JCT mean (s)</th>
+          {heads.map((h) => <th key={h} scope="col">{h}</th>)}
         </tr>
       </thead>
       <tbody>
-        {sweep.points.map((p) => (
+        {sweep.points.map((p, i) => (
           <tr key={p.factor} className={p.factor === sweep.best.factor ? 'ct-best-row' : undefined} aria-current={p.factor === sweep.best.factor ? 'true' : undefined}>
-            <td>{Math.round(p.interval_s).toLocaleString('en-US')}</td>
-            <td>{p.factor}</td>
-            <td>{formatStat(p.goodput, '%', 100, 2)}</td>
-            <td>{percent(p.lost?.mean)}</td>
-            <td>{percent(p.checkpoint?.mean)}</td>
-            <td>{p.jct_s ? Math.round(p.jct_s.mean).toLocaleString('en-US') : '—'}</td>
+            {rows[i]!.map((cell, c) => <td key={heads[c]}>{cell}</td>)}
           </tr>
         ))}
       </tbody>
@@ -204,7 +193,7 @@ export function CheckpointDialog({ open, onClose }: { open: boolean; onClose: ()
             <div>
               <dt>Simulated optimum</dt>
               <dd data-testid="optimum">
-                {secondsLabel(ok.sweep.best.interval_s)} s <span className="muted">({ok.sweep.best.factor} × Young/Daly{best?.goodput ? `, goodput ${formatPercent(best.goodput.mean, 2)}` : ''})</span>
+                {secondsLabel(ok.sweep.best.interval_s)} s <span className="muted">({ok.sweep.best.factor} × Young/Daly{best?.goodput ? `, goodput ${valueText(APP_NUMBERS, best.goodput.mean, 'fraction')}` : ''})</span>
                 {ydOverlap && <span className="muted"> — not clearly better than Young/Daly: their 95% CIs overlap</span>}
               </dd>
             </div>

@@ -5,7 +5,7 @@ import { DASH, esc, fixed, num, pct, withUnit } from './format';
 import { clusterHeadline, pipelineHeadline, servingHeadline } from './headline';
 import { allocationChart, jobCharts, makespanChart, poolSeriesCharts, servingCharts, simulatedCluster, successRateChart, taskStatesChart, utilizationChart } from './html-charts';
 import { figureTable, statCell, table } from './html-parts';
-import { isSimulatedService, type Figure } from './metrics';
+import { isSimulatedService, YOUNG_DALY_FIGURES, type Figure } from './metrics';
 import type { ScenarioInfo } from './scenario-info';
 
 /** Tables list at most this many rows (tasks, jobs); the CSV has them all. */
@@ -89,7 +89,7 @@ export function clusterSection(doc: ResultDocument, figs: readonly Figure[], cha
   if (ck) {
     out.push('<h3>Checkpointing: Young/Daly interval √(2 · MTBF<sub>job</sub> · C)</h3>');
     out.push(`<p>Node MTBF ${esc(withUnit(ck.node_mtbf_s, 's'))}, checkpoint cost ${esc(withUnit(ck.checkpoint_cost_s, 's'))}, configured interval ${esc(withUnit(ck.checkpoint_interval_s, 's'))}.</p>`);
-    out.push(table(['Job span', 'Job MTBF', 'Young/Daly interval'], ck.young_daly.map((y) => [`${fixed(y.nodes, 0)} node${y.nodes === 1 ? '' : 's'}`, withUnit(y.mtbf_job_s, 's'), withUnit(y.interval_s, 's')].map(esc)), { numeric: [false, true, true], className: 'compact' }));
+    out.push(table(YOUNG_DALY_FIGURES.map((d) => d.short ?? ''), ck.young_daly.map((y) => [`${fixed(y.nodes, 0)} node${y.nodes === 1 ? '' : 's'}`, withUnit(y.mtbf_job_s, 's'), withUnit(y.interval_s, 's')].map(esc)), { numeric: [false, true, true], className: 'compact' }));
   }
   out.push('</section>');
   return out.join('\n');

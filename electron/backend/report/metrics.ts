@@ -4,7 +4,7 @@ import type { ResultDocument } from '../../../simulation';
 import { documentFigures, type Figure } from '../../../simulation/present';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info';
 
-export { figureIndex, isSimulatedService, summaryLabel, type Figure, type Section } from '../../../simulation/present';
+export { figureIndex, isSimulatedService, summaryLabel, YOUNG_DALY_FIGURES, type Figure, type Section } from '../../../simulation/present';
 
 export function reportFigures(doc: ResultDocument, scenario: unknown = null, info: ScenarioInfo = scenarioInfo(doc, scenario)): Figure[] {
   return documentFigures(doc, info.services);

@@ -2,7 +2,7 @@
 // snapshot, step time and parallel efficiency against E[step] = m·H_n; then the simulated job
 // and failure figures, and the Young/Daly checkpoint intervals.
 import type { ClusterAnalytic } from '../../../simulation';
-import { FIGURE_COLUMNS } from '../../../simulation/present';
+import { FIGURE_COLUMNS, YOUNG_DALY_FIGURES } from '../../../simulation/present';
 import { formatDurationS } from '../../charts/cluster/duration-unit';
 import { jobRows, poolRows, simulatedJobRows, youngDalyRows } from './cluster-rows';
 import type { SimulatedCluster } from './cluster-result';
@@ -87,15 +87,13 @@ export function YoungDalyTable({ analytic }: { analytic: ClusterAnalytic }) {
     <section className="card cluster-checkpoint" aria-labelledby="cluster-checkpoint-heading">
       <h4 id="cluster-checkpoint-heading">Checkpoint interval: Young/Daly</h4>
       <p className="card-note">
-        √(2 · MTBF of the job · C) with node MTBF {formatDurationS(c.node_mtbf_s)} and checkpoint cost C = {formatDurationS(c.checkpoint_cost_s)};
+        √(2 · job MTBF · C) with node MTBF {formatDurationS(c.node_mtbf_s)} and checkpoint cost C = {formatDurationS(c.checkpoint_cost_s)};
         configured interval: <strong>{c.checkpoint_interval_s === null ? 'none' : formatDurationS(c.checkpoint_interval_s)}</strong>.
       </p>
       <table className="data-table" aria-labelledby="cluster-checkpoint-heading">
         <thead>
           <tr>
-            <th scope="col">Job spans</th>
-            <th scope="col" className="num">MTBF of the job</th>
-            <th scope="col" className="num">Young/Daly interval</th>
+            {YOUNG_DALY_FIGURES.map((d, i) => <th key={d.key} scope="col" className={i === 0 ? undefined : 'num'}>{d.short}</th>)}
           </tr>
         </thead>
         <tbody>

@@ -4,8 +4,7 @@
 // job and failure figures, and Young/Daly. Labels and cell text are the catalogue's. Pure.
 import type { ClusterAnalytic, PoolAnalytic } from '../../../simulation';
 import { figureDef, figureRow, figureRows, type Figure } from '../../../simulation/present';
-import { valueText } from '../../../simulation/present';
-import { CLUSTER_FIGURES, JOBS_FIGURES, POOL_FIGURES } from '../../../simulation/present';
+import { CLUSTER_FIGURES, JOBS_FIGURES, POOL_FIGURES, youngDalyTable } from '../../../simulation/present';
 import { APP_NUMBERS, formatPercent } from '../../format/numbers';
 import { analyticCell, pickFigures, simulatedCell } from '../figure-rows';
 import { aggregateAnalyticJobs, type SimulatedCluster } from './cluster-result';
@@ -86,7 +85,10 @@ export interface YoungDalyRow {
   interval: string;
 }
 
-/** √(2·MTBF_job·C) for jobs spanning 1, 2, 4, … nodes. */
+/** √(2·MTBF_job·C) for jobs spanning 1, 2, 4, … nodes, each column in one unit (the catalogue's table). */
 export function youngDalyRows(analytic: ClusterAnalytic): YoungDalyRow[] {
-  return (analytic.checkpoint?.young_daly ?? []).map((y) => ({ nodes: y.nodes, mtbf: valueText(APP_NUMBERS, y.mtbf_job_s, 's'), interval: valueText(APP_NUMBERS, y.interval_s, 's') }));
+  const ck = analytic.checkpoint;
+  if (!ck) return [];
+  const { rows } = youngDalyTable(APP_NUMBERS, ck);
+  return ck.young_daly.map((y, i) => ({ nodes: y.nodes, mtbf: rows[i]![1]!, interval: rows[i]![2]! }));
 }
