@@ -21,3 +21,8 @@ export const MAX_FACTOR = 20;
 export const MAX_FACTORS = 16;
 /** Most replications per interval of a checkpoint sweep started from the app. */
 export const MAX_SWEEP_REPLICATIONS = 200;
+/** A report's locale (electron/common/locale.ts): a BCP 47 tag, language then 2–8 character subtags. */
+export const MAX_LOCALE_CHARS = 35;
+export const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Whether `tag` is a locale the API accepts (the renderer checks navigator.language with it). */
+export const isLocaleTag = (tag: string): boolean => tag.length <= MAX_LOCALE_CHARS && LOCALE_TAG.test(tag);

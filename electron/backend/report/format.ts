@@ -1,15 +1,38 @@
 // The reports' spelling of numbers: the shared formatter (simulation/present) at about three
-// significant digits, in the report's locale (the fixed en-US, so a report is the same file on
-// every machine), and HTML escaping.
+// significant digits, in the report's locale, and HTML escaping. The locale is en-US (a report
+// is then the same file on every machine) unless the renderer asks for another: renderHtml and
+// renderMarkdown run inside inReportLocale, which sets the formatter of these helpers and of the
+// app's charts (renderer/format/numbers.ts) for that one synchronous render.
 import type { MaybeStat } from '../../../simulation';
 import { clock as clockText } from '../../../simulation/present';
 import { ciText as ciTextOf, meanText as meanTextOf } from '../../../simulation/present';
-import { DASH, EN_US } from '../../../simulation/present';
+import { DASH, EN_US, NumberText } from '../../../simulation/present';
 import { statWithUnit, valueWithUnit, type Unit } from '../../../simulation/present';
+import { withChartNumbers } from '../../../renderer/charts/chart-numbers';
+import { DEFAULT_REPORT_LOCALE, reportLocale } from '../../common/locale';
 
 export { DASH, type Unit };
 
-const t = EN_US;
+let t: NumberText = EN_US;
+
+/** The formatter of the report being rendered. */
+export const reportNumbers = (): NumberText => t;
+
+/**
+ * Runs `render` (synchronous) with the report's numbers, tables and charts alike, spelled in
+ * `locale`; a malformed or unsupported tag gives en-US.
+ */
+export function inReportLocale<T>(locale: string | null | undefined, render: () => T): T {
+  const tag = reportLocale(locale);
+  const numbers = tag === DEFAULT_REPORT_LOCALE ? EN_US : new NumberText(tag);
+  const previous = t;
+  t = numbers;
+  try {
+    return withChartNumbers(numbers, render);
+  } finally {
+    t = previous;
+  }
+}
 
 /** A number with `decimals` places and thousands separators: 1,349 · 0.0568 · −1,149. */
 export const fixed = (x: number, decimals: number): string => t.fixed(x, decimals);

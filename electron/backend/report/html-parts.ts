@@ -2,15 +2,14 @@
 // mean [95% CI] beside the analytic figure) and stacked "mean / [CI]" cells for wide tables.
 import type { MaybeStat } from '../../../simulation';
 import { analyticText as analyticTextOf, FIGURE_COLUMNS, simulatedText as simulatedTextOf, valueText as valueTextOf } from '../../../simulation/present';
-import { EN_US } from '../../../simulation/present';
-import { DASH, ciText, esc, meanText, type Unit } from './format';
+import { DASH, ciText, esc, meanText, reportNumbers, type Unit } from './format';
 import type { Figure } from './metrics';
 
 /** A configured or analytic value in its unit. */
-export const valueText = (x: number | null, unit: Unit): string => valueTextOf(EN_US, x, unit);
+export const valueText = (x: number | null, unit: Unit): string => valueTextOf(reportNumbers(), x, unit);
 /** The simulated cell of a figure: "mean [95% CI]", an exact value, or — when there is none. */
-export const simulatedText = (f: Figure): string => simulatedTextOf(EN_US, f);
-export const analyticText = (f: Figure): string => analyticTextOf(EN_US, f);
+export const simulatedText = (f: Figure): string => simulatedTextOf(reportNumbers(), f);
+export const analyticText = (f: Figure): string => analyticTextOf(reportNumbers(), f);
 
 export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; className?: string } = {}): string {
   const cls = (i: number) => (opts.numeric?.[i] ? ' class="num"' : '');

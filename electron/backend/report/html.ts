@@ -4,7 +4,7 @@
 // app's own figures (./charts.ts).
 import type { ResultDocument } from '../../../simulation';
 import { ChartRenderer } from './charts';
-import { clock, esc, fixed, num, withUnit } from './format';
+import { clock, esc, fixed, inReportLocale, num, withUnit } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { clusterSection, pipelineSection, servingSection } from './html-sections';
 import { table, valueText } from './html-parts';
@@ -12,7 +12,12 @@ import { reportFigures, summaryLabel } from './metrics';
 import { scenarioInfo } from './scenario-info';
 import { REPORT_CSS } from './style';
 
-export function renderHtml(doc: ResultDocument, scenario: unknown = null): string {
+/** The page, its numbers (tables and charts) spelled in `locale` (default en-US; see format.ts). */
+export function renderHtml(doc: ResultDocument, scenario: unknown = null, locale?: string | null): string {
+  return inReportLocale(locale, () => page(doc, scenario));
+}
+
+function page(doc: ResultDocument, scenario: unknown): string {
   const charts = new ChartRenderer();
   const info = scenarioInfo(doc, scenario);
   const figs = reportFigures(doc, scenario, info);

@@ -34,11 +34,15 @@ export function reportKindOf(file: string): ReportKind | null {
   return (REPORT_KINDS as readonly string[]).includes(ext) ? (ext as ReportKind) : null;
 }
 
-/** The text of a report. `scenario` (raw JSON or parsed) supplies budgets and SLO percentiles. */
-export function renderReport(kind: TextReportKind, doc: ResultDocument, scenario: unknown = null): string {
+/**
+ * The text of a report. `scenario` (raw JSON or parsed) supplies budgets and SLO percentiles.
+ * `locale` spells the numbers of the HTML and the memo (default en-US, unsupported tags too); the
+ * CSV and the JSON are for machines and write plain numbers in any locale.
+ */
+export function renderReport(kind: TextReportKind, doc: ResultDocument, scenario: unknown = null, locale?: string | null): string {
   switch (kind) {
-    case 'html': return renderHtml(doc, scenario);
-    case 'md': return renderMarkdown(doc, scenario);
+    case 'html': return renderHtml(doc, scenario, locale);
+    case 'md': return renderMarkdown(doc, scenario, locale);
     case 'csv': return renderCsv(doc, scenario);
     case 'json': return `${JSON.stringify(doc, null, 2)}\n`;
   }
@@ -69,19 +73,19 @@ export function checkReportTarget(file: string, env: NodeJS.ProcessEnv = process
 }
 
 /** Writes the report for `file`'s extension atomically (temporary file beside it, then rename). */
-export async function writeReport(file: string, doc: ResultDocument, scenario: unknown = null, opts: PdfOptions = {}): Promise<ReportKind> {
+export async function writeReport(file: string, doc: ResultDocument, scenario: unknown = null, opts: PdfOptions & { locale?: string } = {}): Promise<ReportKind> {
   const kind = reportKindOf(file);
   if (!kind) return checkReportTarget(file);
   let data: string | Buffer;
   if (kind === 'pdf') {
     try {
-      data = await htmlToPdf(renderHtml(doc, scenario), opts);
+      data = await htmlToPdf(renderHtml(doc, scenario, opts.locale), opts);
     } catch (e) {
       if (e instanceof PdfError) throw new ReportError(e.message, e.reason === 'unavailable' ? 'pdf-unavailable' : 'pdf-failed');
       throw e;
     }
   } else {
-    data = renderReport(kind, doc, scenario);
+    data = renderReport(kind, doc, scenario, opts.locale);
   }
   try {
     writeFileAtomic(file, data);

@@ -1,7 +1,7 @@
 // The Markdown memo: a headline paragraph a planner pastes into a review document, then the key
 // tables in GitHub Markdown (the full list of figures is the CSV report).
 import type { ResultDocument } from '../../../simulation';
-import { DASH, clock, fixed, meanText, pct, statText } from './format';
+import { DASH, clock, fixed, inReportLocale, meanText, pct, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { analyticText, simulatedText, valueText } from './html-parts';
 import { mdText } from './markdown-escape';
@@ -31,7 +31,12 @@ const SERVING_KEYS = ['latency_ms.p50', 'latency_ms.p95', 'latency_ms.p99', 'lat
 const JOB_KEYS = ['submitted', 'completed', 'unfinished', 'jct_s.mean', 'jct_s.p95', 'queue_delay_s.mean', 'queue_delay_s.p95', 'parallel_efficiency', 'straggler_wait_fraction', 'goodput'];
 const PIPELINE_KEYS = ['runs', 'success_rate', 'dag_run_success_rate', 'analytic.reliability', 'makespan_s.mean', 'makespan_s.p95', 'analytic.critical_path_s'];
 
-export function renderMarkdown(doc: ResultDocument, scenario: unknown = null): string {
+/** The memo, its numbers spelled in `locale` (default en-US; see format.ts). */
+export function renderMarkdown(doc: ResultDocument, scenario: unknown = null, locale?: string | null): string {
+  return inReportLocale(locale, () => memo(doc, scenario));
+}
+
+function memo(doc: ResultDocument, scenario: unknown): string {
   const info = scenarioInfo(doc, scenario);
   const figs = reportFigures(doc, scenario, info);
   const of = (section: Figure['section'], entity: string) => figs.filter((f) => f.section === section && f.entity === entity);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatNumber, formatRate, formatStat, formatStatMs, formatStatPercent } from '../../../renderer/format/numbers';
+import { NumberText } from '../../../simulation/present';
+import { formatDuration, formatNumber, formatRate, formatStat, formatStatMs, formatStatPercent, withChartNumbers } from '../../../renderer/format/numbers';
 import { msTickLabel } from '../../../renderer/charts/ticks';
 
 describe('number formatting', () => {
@@ -29,5 +30,12 @@ describe('number formatting', () => {
     expect(msTickLabel(2000)).toBe('2,000');
     expect(msTickLabel(20000)).toBe('20k');
     expect(msTickLabel(0.5)).toBe('0.5');
+    expect([msTickLabel(-1234), msTickLabel(12_500), msTickLabel(2_500_000), msTickLabel(0.0025)]).toEqual(['-1,234', '12.5k', '2.5M', '0.0025']);
+  });
+
+  it('spells tick labels in the locale of the charts being rendered (a report in de-DE)', () => {
+    const de = new NumberText('de-DE');
+    expect(withChartNumbers(de, () => [msTickLabel(2000), msTickLabel(0.5), msTickLabel(12_500), formatNumber(1234.5, 1)])).toEqual(['2.000', '0,5', '12,5k', '1.234,5']);
+    expect(msTickLabel(2000)).toBe('2,000');
   });
 });
