@@ -304,8 +304,8 @@ export class Backend implements BackendApi {
     return text === null ? null : (JSON.parse(text) as ResultDocument);
   }
 
-  async renderRunReport(rid: string, k: RunReportKind): Promise<ExportedFile> {
-    return this.guard('export the report', () => renderRunReport(this.lib, rid, k));
+  async renderRunReport(rid: string, k: RunReportKind, locale?: string | null): Promise<ExportedFile> {
+    return this.guard('export the report', () => renderRunReport(this.lib, rid, k, locale));
   }
 
   /** Desktop: writes a report (its text, or the PDF the shell printed) where the user chose, atomically. */

@@ -7,6 +7,7 @@ import {
   MAX_APP_WALL_S, MAX_CALIBRATION_FILE_BYTES, MAX_FACTOR, MAX_FACTORS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, MAX_SCENARIO_BYTES,
   MAX_SWEEP_REPLICATIONS, MIN_FACTOR, RUN_REPORT_KINDS, SAVE_REPORT_KINDS,
 } from './contract';
+import { isLocaleTag, LOCALE_MESSAGE } from './locale';
 
 const MAX_NAME = 200;
 const MAX_QUERY = 500;
@@ -57,6 +58,10 @@ export const QuerySchema = z
 const kindOf = (kinds: readonly [string, ...string[]]) => `must be one of ${kinds.map((k) => `'${k}'`).join(', ')}`;
 export const RunReportKindSchema = z.enum(RUN_REPORT_KINDS, { error: kindOf(RUN_REPORT_KINDS) });
 export const SaveReportKindSchema = z.enum(SAVE_REPORT_KINDS, { error: kindOf(SAVE_REPORT_KINDS) });
+/** The locale a report's numbers are spelled in (locale.ts); an unsupported one gives en-US. */
+export const ReportLocaleSchema = z
+  .string({ error: LOCALE_MESSAGE })
+  .refine(isLocaleTag, { error: LOCALE_MESSAGE });
 
 /** A backup's file name inside the backups folder: no paths, only names the app writes. */
 export const BackupNameSchema = z

@@ -73,8 +73,10 @@ export const API = {
   /**
    * The report of a finished run (done or partial) as text, rendered from its stored result and
    * the scenario version it ran; fileName `<scenario-slug>-run-<first 8 of the id>.<kind>`.
+   * `locale` (the user's, e.g. 'de-DE') spells the numbers of the HTML and the memo; en-US
+   * when absent or not supported. The CSV and the JSON always write plain numbers.
    */
-  renderRunReport: backend([id('runId'), arg('kind', I.RunReportKindSchema)], R.ExportedFileSchema),
+  renderRunReport: backend([id('runId'), arg('kind', I.RunReportKindSchema), arg('locale', I.ReportLocaleSchema.nullish())], R.ExportedFileSchema),
 
   // Each shell's own: file dialogs (desktop) or downloads and file inputs (browser).
   /** Asks where, then writes the export atomically; resolves to where it went, or null if cancelled. */
@@ -89,8 +91,9 @@ export const API = {
    * Saves a run's report. Desktop: asks where, writes atomically (PDF printed by Electron), and
    * resolves to the path. Browser preview: downloads it and resolves to the file name; PDF
    * downloads the HTML report, to be printed to PDF from the browser. null if cancelled.
+   * `locale` as for renderRunReport.
    */
-  saveRunReport: dialog([id('runId'), arg('kind', I.SaveReportKindSchema)], z.string().nullable()),
+  saveRunReport: dialog([id('runId'), arg('kind', I.SaveReportKindSchema), arg('locale', I.ReportLocaleSchema.nullish())], z.string().nullable()),
 };
 
 /** What the backend pushes: progress and status changes of all runs. */

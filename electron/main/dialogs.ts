@@ -67,9 +67,9 @@ export function createDialogs(backend: Backend, window: () => BrowserWindow | nu
       return backend.backupToPath(choice.filePath);
     },
 
-    async saveRunReport(rid, k) {
+    async saveRunReport(rid, k, locale) {
       // Rendered first, so that a run without a result is refused before any dialog.
-      const report = await backend.renderRunReport(rid, k === 'pdf' ? 'html' : k);
+      const report = await backend.renderRunReport(rid, k === 'pdf' ? 'html' : k, locale);
       const options: Electron.SaveDialogOptions = {
         title: 'Export report',
         defaultPath: path.join(documents(), report.fileName.replace(/\.html$/, `.${k}`)),

@@ -69,8 +69,8 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
       return exported.fileName;
     },
 
-    async saveRunReport(runId, kind) {
-      const report = await api.renderRunReport(runId, kind === 'pdf' ? 'html' : kind);
+    async saveRunReport(runId, kind, locale) {
+      const report = await api.renderRunReport(runId, kind === 'pdf' ? 'html' : kind, locale);
       downloadText(report.fileName, report.text, report.mediaType);
       return report.fileName;
     },

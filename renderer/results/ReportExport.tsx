@@ -1,8 +1,10 @@
 // "Export report…" for the selected run: the report kinds of docs/reports.md, rendered by the
 // backend from the stored result and saved through the shell — a save dialog on the desktop
-// (PDF printed by Electron), a download in the browser preview (PDF: the HTML, to print).
+// (PDF printed by Electron), a download in the browser preview (PDF: the HTML, to print). The
+// numbers are in the user's locale, as on screen.
 import { useId, useState } from 'react';
 import type { RunSummary, SaveReportKind } from '../../electron/common/contract';
+import { isLocaleTag } from '../../electron/common/limits';
 import { api, apiShell } from '../api';
 import { useAppStore } from '../store';
 
@@ -27,7 +29,8 @@ export function ReportExport({ run }: { run: RunSummary }) {
     setBusy(true);
     setError(null);
     try {
-      const where = await api.saveRunReport(run.id, kind);
+      // The HTML, PDF and memo spell numbers as the app does, in the user's locale.
+      const where = await api.saveRunReport(run.id, kind, isLocaleTag(navigator.language) ? navigator.language : null);
       if (where === null) return; // cancelled in the save dialog
       if (apiShell === 'electron') showToast(`Report saved to ${where}`);
       else showToast(kind === 'pdf' ? `Report downloaded as ${where}: open it and print it to PDF` : `Report downloaded: ${where}`);

@@ -37,7 +37,8 @@ export function runReportSource(lib: Library, runId: string): { doc: ResultDocum
   return { doc, scenario, baseName: `${slugOf(doc.scenario.name)}-run-${runId.slice(0, 8)}` };
 }
 
-export function renderRunReport(lib: Library, runId: string, kind: RunReportKind): ExportedFile {
+/** The report as a file; `locale` spells the numbers of the HTML and the memo (en-US by default). */
+export function renderRunReport(lib: Library, runId: string, kind: RunReportKind, locale?: string | null): ExportedFile {
   const { doc, scenario, baseName } = runReportSource(lib, runId);
-  return { fileName: `${baseName}.${kind}`, mediaType: MEDIA_TYPES[kind], text: renderReport(kind, doc, scenario), companions: [] };
+  return { fileName: `${baseName}.${kind}`, mediaType: MEDIA_TYPES[kind], text: renderReport(kind, doc, scenario, locale), companions: [] };
 }

@@ -64,12 +64,12 @@ const VALID: Record<keyof ApiTable, (c: Context) => unknown[] | Promise<unknown[
   calibrateStragglers: () => [{ name: 'steps.csv', text: 'worker,step,step_time\n0,1,1\n1,1,1.2\n' }, { slowThreshold: 1.1 }],
   checkpointSweep: (c) => [c.scenarioId, { factors: [1], replications: 1, requestId: 'sweep-1' }],
   cancelCheckpointSweep: () => ['sweep-1'],
-  renderRunReport: (c) => [c.runId, 'md'],
+  renderRunReport: (c) => [c.runId, 'md', 'de-DE'],
   saveExport: (c) => [[c.scenarioId], { history: false }],
   openImport: () => [],
   saveLibraryBackup: () => [],
   openLibraryBackup: () => [],
-  saveRunReport: (c) => [c.runId, 'pdf'],
+  saveRunReport: (c) => [c.runId, 'pdf', 'de-DE'],
 };
 
 /** Waits until no run of the library is queued or running (a restore refuses to start then). */
@@ -141,6 +141,21 @@ function invalidMessage(method: string): RegExp {
   return new RegExp(`^${argName(items[0], 0)}[.:\\[]`);
 }
 
+/** The report methods' optional `locale`: absent, null or a tag; anything else is refused by name. */
+async function expectLocaleChecked(api: AnyApi, c: Context): Promise<void> {
+  const md = (await api.renderRunReport!(c.runId, 'md', 'de-DE')) as { text: string };
+  expect(md.text).toBe(((await api.renderRunReport!(c.runId, 'md', 'de')) as { text: string }).text);
+  expect(md.text).not.toBe(((await api.renderRunReport!(c.runId, 'md')) as { text: string }).text);
+  for (const locale of [undefined, null, 'en-US', 'xx-YY']) {
+    expect(((await api.renderRunReport!(c.runId, 'csv', locale)) as { text: string }).text, String(locale)).toBe(((await api.renderRunReport!(c.runId, 'csv')) as { text: string }).text);
+  }
+  for (const locale of ['de_DE', '', 'de-DE; drop table', `en-${'x'.repeat(40)}`, 42, { tag: 'de' }]) {
+    for (const method of ['renderRunReport', 'saveRunReport'].filter((m) => api[m])) {
+      await expect(api[method]!(c.runId, 'md', locale), `${method} ${JSON.stringify(locale)}`).rejects.toThrow(/^locale: must be a BCP 47 language tag/);
+    }
+  }
+}
+
 describe('the method table over IPC (real preload factory and main wiring, in-memory ipc)', () => {
   const c = contextForAll('headroom-contract-ipc-');
 
@@ -150,6 +165,7 @@ describe('the method table over IPC (real preload factory and main wiring, in-me
     const events = await exercise(api, c, Object.keys(API));
     expect(events.map((e) => e.type)).toContain('status');
     await expect(api.saveRunReport!('0123', 'docx')).rejects.toThrow("kind: must be one of 'html', 'pdf', 'md', 'csv', 'json'");
+    await expectLocaleChecked(api, c);
   });
 });
 
@@ -162,6 +178,7 @@ describe('the method table over HTTP (real browser client and preview server)', 
       const methods = Object.keys(API).filter((m) => API[m as keyof ApiTable].kind === 'backend');
       const events = await exercise(http.api, c, methods);
       expect(events.map((e) => e.type)).toContain('status');
+      await expectLocaleChecked(http.api, c);
       // The dialog methods are the browser client's own: the server does not answer them.
       for (const method of Object.keys(API).filter((m) => !methods.includes(m))) {
         const res = await fetch(`${http.origin}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': http.token }, body: '{"args":[]}' });

@@ -46,6 +46,11 @@ describe('renderRunReport', () => {
       expect(report.mediaType).toBe(media[kind]);
       expect(report.companions).toEqual([]);
       expect(report.text).toBe(renderReport(kind, doc, loaded.scenario));
+      // The app passes the user's locale: the HTML and the memo follow it, the CSV and JSON do not.
+      const german = await backend.renderRunReport(run.id, kind, 'de-DE');
+      expect(german.text).toBe(renderReport(kind, doc, loaded.scenario, 'de-DE'));
+      if (kind === 'html' || kind === 'md') expect(german.text).not.toBe(report.text);
+      else expect(german.text).toBe(report.text);
     }
     const html = (await backend.renderRunReport(run.id, 'html')).text;
     expect(html).toContain('Report: risk model API');
