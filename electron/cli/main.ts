@@ -19,6 +19,7 @@ const USAGE = `usage:
   headroom analyze <scenario.json> [--json]
   headroom run <scenario.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
                                [--max-events N] [--max-wall-s S] [--json] [--out FILE]
+                               [--locale TAG]
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--seed N] [--replications R]
                                  [--horizon-s S] [--threads T] [--json]
@@ -41,6 +42,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     'max-events': { kind: 'integer', min: 1 },
     'max-wall-s': { kind: 'number', min: 0, exclusiveMin: true },
     out: { kind: 'string' },
+    locale: { kind: 'string' },
   },
   solve: { ...common, service: { kind: 'string' } },
   sweep: { ...common, set: { kind: 'string' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },

@@ -48,6 +48,35 @@ describe('headroom run --out', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 
+  it('spells the report in --locale, en-US by default; the CSV keeps plain numbers', () => {
+    const outs = Object.fromEntries(['de.html', 'de.md', 'de.csv', 'us.html', 'us.csv'].map((f) => [f, path.join(tmp, `locale-${f}`)]));
+    for (const [name, file] of Object.entries(outs)) {
+      const r = headroom(['run', example, ...quick, ...(name.startsWith('de') ? ['--locale', 'de-DE'] : []), '--out', file]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const read = (name: string) => fs.readFileSync(outs[name]!, 'utf8');
+    // The wall-clock time is a real measurement: compare the figures around it, not whole files.
+    expect(read('us.html')).toMatch(/<th scope="row">Seed<\/th><td>\d+<\/td>/);
+    for (const name of ['de.html', 'de.md']) {
+      expect(read(name), name).toMatch(/\d,\d%/); // "89,4%"
+      expect(read(name).replace(/\d+\.\d+\.\d+/g, ''), name).not.toMatch(/\d\.\d%/); // the version aside
+    }
+    expect(read('us.html')).toMatch(/\d\.\d%/);
+    expect(read('us.html')).not.toMatch(/\d,\d%/);
+    expect(read('de.csv').split('\r\n')[0]).toBe('section,entity,metric,mean,ci95_low,ci95_high,analytic,unit');
+    expect(read('de.csv').replace(/engine\.wall_ms,[^\r]*/, '')).toBe(read('us.csv').replace(/engine\.wall_ms,[^\r]*/, ''));
+  });
+
+  it('refuses a malformed --locale, or one without --out, naming --locale (exit 2), before simulating', () => {
+    for (const args of [['--locale', 'de_DE', '--out', path.join(tmp, 'bad.html')], ['--locale', `en-${'x'.repeat(40)}`, '--out', path.join(tmp, 'bad.md')], ['--locale', 'de-DE']]) {
+      const r = headroom(['run', example, ...quick, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^--locale: /m);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.existsSync(path.join(tmp, 'bad.html'))).toBe(false);
+  });
+
   it('still writes the report of a truncated run, marked partial, and exits 3', () => {
     const out = path.join(tmp, 'partial.html');
     const md = path.join(tmp, 'partial.md');
