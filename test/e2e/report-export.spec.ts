@@ -3,7 +3,7 @@
 // app shows; PDF downloads the HTML, and the app says to print it.
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { num } from '../../electron/backend/report/format';
+import { inReportLocale, num } from '../../electron/backend/report/format';
 import { collectConsoleProblems, expect, runQuickRiskCopy, test } from './fixtures';
 
 async function exportAs(page: Page, format: string): Promise<{ download: Download; text: string }> {
@@ -56,4 +56,29 @@ test('a finished run exports its report as HTML, a Markdown memo, and HTML to pr
   await expect(page.getByRole('status').filter({ hasText: 'open it and print it to PDF' })).toBeVisible();
 
   expect(problems).toEqual([]);
+});
+
+test.describe('in a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the exported memo spells numbers as the app does (1.234,5), the CSV keeps plain numbers', async ({ page, appUrl }) => {
+    const problems = collectConsoleProblems(page);
+    await runQuickRiskCopy(page, appUrl, 'E2E report export de');
+    const note = page.locator('.chart-note').filter({ hasText: /^p99 / }).first();
+    await expect(note).toBeVisible({ timeout: 60_000 });
+    // The app's "p99 1.349 ms" or "p99 843,9 ms": German grouping and decimal mark.
+    const shown = /^p99 ([\d.,]+) ms:/.exec((await note.textContent()) ?? '')?.[1];
+    expect(shown).toBeTruthy();
+    const p99 = inReportLocale('de-DE', () => `${num(Number(shown!.replace(/\./g, '').replace(',', '.')))} ms`);
+    const md = await exportAs(page, 'Markdown memo');
+    expect(md.text).toContain(`p99 latency ${p99}`);
+    expect(md.text).toMatch(/\d,\d%/);
+    const csv = await exportAs(page, 'CSV of the metrics');
+    // mean, ci95_low, ci95_high, analytic: empty or a number as JavaScript writes it ("0.7516").
+    const cells = csv.text.trim().split('\r\n').slice(1).flatMap((line) => line.split(',').slice(3, 7)).filter((c) => c !== '');
+    expect(cells.length).toBeGreaterThan(50);
+    expect(cells.filter((c) => String(Number(c)) !== c)).toEqual([]);
+    expect(cells.some((c) => c.includes('.'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });
