@@ -3,26 +3,14 @@
 // heading. The column headings are the catalogue's, as in the reports.
 import { FIGURE_COLUMNS } from '../../simulation/present';
 import type { FigureRowText } from './figure-rows';
+import { FigureTable } from './FigureTable';
 
 export function ComparisonTable({ rows, labelledBy }: { rows: readonly FigureRowText[]; labelledBy: string }) {
   return (
-    <table className="data-table" aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col">{FIGURE_COLUMNS.label}</th>
-          <th scope="col" className="num">{FIGURE_COLUMNS.analytic}</th>
-          <th scope="col" className="num">{FIGURE_COLUMNS.simulated}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{r.analytic}</td>
-            <td className="num">{r.simulated}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      labelledBy={labelledBy}
+      columns={[FIGURE_COLUMNS.label, FIGURE_COLUMNS.analytic, FIGURE_COLUMNS.simulated]}
+      rows={rows.map((r) => ({ key: r.key, head: r.label, cells: [r.analytic, r.simulated] }))}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { analyticSummary } from '../../simulation';
 import { SUMMARY_COLUMNS } from '../../simulation/present';
 import { useAppStore } from '../store';
 import { summaryRows } from './summary-rows';
+import { FigureTable } from './FigureTable';
 
 const NONE: string[] = [];
 
@@ -37,26 +38,21 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
       {summary === null || rows.length === 0 ? (
         <p className="muted">No analytic figures: the scenario has none of their inputs yet.</p>
       ) : (
-        <table className="data-table" aria-labelledby="summary-heading">
-          <thead>
-            <tr>
-              <th scope="col">{SUMMARY_COLUMNS.label}</th>
-              <th scope="col" className="num">{SUMMARY_COLUMNS.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">
-                  <code className="figure-key">{r.key}</code>
-                  <span className="figure-label">{r.label}</span>
-                  {r.analyticOnly && <span className="tag">analytic only (not simulated yet)</span>}
-                </th>
-                <td className="num">{r.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          labelledBy="summary-heading"
+          columns={[SUMMARY_COLUMNS.label, SUMMARY_COLUMNS.value]}
+          rows={rows.map((r) => ({
+            key: r.key,
+            head: (
+              <>
+                <code className="figure-key">{r.key}</code>
+                <span className="figure-label">{r.label}</span>
+                {r.analyticOnly && <span className="tag">analytic only (not simulated yet)</span>}
+              </>
+            ),
+            cells: [r.value],
+          }))}
+        />
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { FIGURE_COLUMNS, YOUNG_DALY_FIGURES } from '../../../simulation/present'
 import { formatDurationS } from '../../charts/cluster/duration-unit';
 import { jobRows, poolRows, simulatedJobRows, youngDalyRows } from './cluster-rows';
 import type { SimulatedCluster } from './cluster-result';
+import { FigureTable } from '../FigureTable';
 
 interface Props {
   analytic: ClusterAnalytic;
@@ -59,22 +60,11 @@ export function SimulatedJobFigures({ simulated }: { simulated: SimulatedCluster
   return (
     <section className="card cluster-figures" aria-labelledby="cluster-figures-heading">
       <h4 id="cluster-figures-heading">Jobs, stragglers and failures (simulated)</h4>
-      <table className="data-table" aria-labelledby="cluster-figures-heading">
-        <thead>
-          <tr>
-            <th scope="col">{FIGURE_COLUMNS.label}</th>
-            <th scope="col" className="num">{FIGURE_COLUMNS.simulated}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {simulatedJobRows(simulated).map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{r.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        labelledBy="cluster-figures-heading"
+        columns={[FIGURE_COLUMNS.label, FIGURE_COLUMNS.simulated]}
+        rows={simulatedJobRows(simulated).map((r) => ({ key: r.key, head: r.label, cells: [r.value] }))}
+      />
       <p className="card-note">Counts are totals over all replications.</p>
     </section>
   );
