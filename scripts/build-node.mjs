@@ -2,10 +2,7 @@
 // preload) with esbuild. Runs on `npm install` (prepare) so `npx headroom` works at once.
 // Output is CommonJS (.cjs): the sandboxed preload must be CommonJS, and so may everything else.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+import { common } from './esbuild-common.mjs';
 
 /**
  * The method table's names (electron/common/api.ts), read from the table itself: the sandboxed
@@ -16,30 +13,6 @@ async function apiNames() {
   const table = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   return { methods: Object.keys(table.API), events: Object.keys(table.API_EVENTS) };
 }
-
-// `import css from './x.css?raw'` (Vite's spelling, which vitest reads too): the file as text, so
-// the HTML report embeds the app's chart stylesheet rather than a copy of it.
-const rawText = {
-  name: 'raw-text',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
-    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text', watchFiles: [a.path] }));
-  },
-};
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  external: ['better-sqlite3', 'electron'],
-  // The report renders the app's chart components (renderer/charts) with react-dom/server.
-  jsx: 'automatic',
-  plugins: [rawText],
-  define: { __HEADROOM_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-};
 
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'electron/cli/main.ts', web: 'electron/web/main.ts', worker: 'electron/backend/runs/worker.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
