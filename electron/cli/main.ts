@@ -2,7 +2,7 @@
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
 import { analyzeScenario, assertFinite, resourceIssues, servingSupportIssues, type ResultDocument } from '../../simulation';
-import { WorkerOutOfMemoryError } from '../backend/runs/run-pool';
+import { WorkerOutOfMemoryError } from '../backend/runs/worker-group';
 import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/traces/scenario-source';
 import { simulate } from '../backend/runs/simulate';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';

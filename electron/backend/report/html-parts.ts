@@ -34,7 +34,3 @@ export function statCell(s: MaybeStat | undefined, unit: Unit): string {
   const ci = ciText(s, unit);
   return `${esc(meanText(s, unit))}${ci ? `<span class="ci">${esc(ci)}</span>` : ''}`;
 }
-
-export function figure(caption: string, svgText: string | null): string {
-  return svgText ? `<figure>${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}${svgText}</figure>` : '';
-}

@@ -40,8 +40,6 @@ export interface PoolResult {
 }
 
 export const DEFAULT_MAX_EVENTS = 1e9;
-// The heap limit and its error live with the one way workers are started (worker-group.ts).
-export { WORKER_HEAP_LIMIT_MB, WorkerOutOfMemoryError, workerError } from './worker-group';
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 

@@ -3,7 +3,8 @@
 // wall-clock cap stops further replications from starting, so set-up cannot run on past it.
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../../simulation';
-import { runInWorkers, WORKER_HEAP_LIMIT_MB, WorkerOutOfMemoryError } from '../../../electron/backend/runs/run-pool';
+import { runInWorkers } from '../../../electron/backend/runs/run-pool';
+import { WORKER_HEAP_LIMIT_MB, WorkerOutOfMemoryError } from '../../../electron/backend/runs/worker-group';
 import { simulate } from '../../../electron/backend/runs/simulate';
 
 function scenario(raw: Record<string, unknown>): Scenario {
