@@ -3,9 +3,10 @@ export { openLibrary, libraryPaths, restoreLibraryWhileClosed } from './open-lib
 export type { Library, LibraryPaths, OpenLibraryOptions, RestoreOutcome } from './open-library';
 export type { ScenariosRepo } from './scenarios-repo';
 export type { RunsRepo } from './runs-repo';
+export type { AnalysesRepo, AnalysisKind, AnalysisSummaryRecord } from './analyses-repo';
 export type { FilesRepo } from './files-repo';
 export { sha256Hex } from './files-repo';
-export { INTERRUPTED_RUN_ERROR } from './runs-repo';
+export { INTERRUPTED_RUN_ERROR, MAX_RUN_LABEL_LENGTH, normalizeRunLabel } from './runs-repo';
 export { LATEST_SCHEMA_VERSION } from './migrations/index';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS } from './connection';
 export { inspectLibraryFile } from './library-file';
@@ -19,6 +20,7 @@ export type {
   NewRun,
   NewScenarioVersion,
   RunFinish,
+  RunHeadlineRecord,
   RunRecord,
   RunStatus,
   ScenarioRecord,

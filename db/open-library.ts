@@ -24,6 +24,7 @@ import type { Db, Migration } from './migrations/types';
 import { systemClock } from './records';
 import type { Clock } from './records';
 import { createRunsRepo } from './runs-repo';
+import { createAnalysesRepo, type AnalysesRepo } from './analyses-repo';
 import type { RunsRepo } from './runs-repo';
 import { createScenariosRepo } from './scenarios-repo';
 import type { ScenariosRepo } from './scenarios-repo';
@@ -64,6 +65,7 @@ export interface Library {
   readonly scenarios: ScenariosRepo;
   readonly runs: RunsRepo;
   readonly files: FilesRepo;
+  readonly analyses: AnalysesRepo;
   /** Runs `fn` in one IMMEDIATE transaction: all of its writes, or none. */
   transaction<T>(fn: () => T): T;
   /** Writes a verified copy of the whole library to `target`, atomically. */
@@ -200,7 +202,7 @@ class OpenedLibrary implements Library {
   readonly backupPath: string | null;
   readonly checkedAfterUncleanShutdown: boolean;
   readonly interruptedRuns: number;
-  private repos!: { scenarios: ScenariosRepo; runs: RunsRepo; files: FilesRepo };
+  private repos!: { scenarios: ScenariosRepo; runs: RunsRepo; files: FilesRepo; analyses: AnalysesRepo };
   private version = 0;
 
   constructor(
@@ -230,6 +232,9 @@ class OpenedLibrary implements Library {
   get files(): FilesRepo {
     return this.repos.files;
   }
+  get analyses(): AnalysesRepo {
+    return this.repos.analyses;
+  }
 
   private attach(db: Db): void {
     this.db = db;
@@ -238,6 +243,7 @@ class OpenedLibrary implements Library {
       scenarios: createScenariosRepo(db, this.ctx.now),
       runs: createRunsRepo(db, this.ctx.now),
       files: createFilesRepo(db, this.ctx.now),
+      analyses: createAnalysesRepo(db, this.ctx.now),
     };
   }
 

@@ -99,6 +99,12 @@ export interface NewRun {
   engineVersion: string;
 }
 
+/** The runs list's line about a run's SLO verdict: its tone and its headline figure in words. */
+export interface RunHeadlineRecord {
+  tone: 'good' | 'warn' | 'bad';
+  text: string;
+}
+
 export interface RunFinish {
   status: FinishedRunStatus;
   wallMs: number | null;
@@ -106,6 +112,8 @@ export interface RunFinish {
   /** The result document as JSON text, stored in the same transaction as the status. */
   resultJson: string | null;
   error: string | null;
+  /** The result's headline (null: it has none), stored with the status; absent: not worked out. */
+  headline?: RunHeadlineRecord | null;
 }
 
 export interface RunRecord {
@@ -127,4 +135,9 @@ export interface RunRecord {
   error: string | null;
   /** Replication outcomes committed so far (kept even when the run is interrupted). */
   replicationsStored: number;
+  /** The user's name for the run (trimmed, 1 to MAX_RUN_LABEL_LENGTH characters), or null. */
+  label: string | null;
+  headline: RunHeadlineRecord | null;
+  /** True while the headline has not been worked out (runs finished before it was stored). */
+  headlinePending: boolean;
 }

@@ -4,9 +4,45 @@ import { randomUUID } from 'node:crypto';
 import { decodeText, encodeBody } from './compression';
 import { RecordNotFoundError, RunStateError } from './errors';
 import type { Db } from './migrations/types';
-import type { Clock, NewRun, RunFinish, RunRecord, RunStatus } from './records';
+import type { Clock, NewRun, RunFinish, RunHeadlineRecord, RunRecord, RunStatus } from './records';
 
 export const INTERRUPTED_RUN_ERROR = 'interrupted: the app stopped before the run finished';
+export const MAX_RUN_LABEL_LENGTH = 80;
+const TONES: readonly string[] = ['good', 'warn', 'bad'];
+
+/**
+ * A run's label as stored: trimmed, inner whitespace collapsed to single spaces, '' → null.
+ * Throws a RangeError naming the field when it is not a string (or null), too long, or holds
+ * control characters.
+ */
+export function normalizeRunLabel(label: unknown): string | null {
+  if (label === null) return null;
+  if (typeof label !== 'string') throw new RangeError('label: must be a string or null');
+  const text = label.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (text === '') return null;
+  if (text.length > MAX_RUN_LABEL_LENGTH) throw new RangeError(`label: must be at most ${MAX_RUN_LABEL_LENGTH} characters (got ${text.length})`);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new RangeError('label: cannot hold control characters');
+  return text;
+}
+
+/** The headline's JSON text, after checking its shape (null: the run has no headline). */
+function headlineJson(headline: RunHeadlineRecord | null): string {
+  if (headline === null) return 'null';
+  if (typeof headline !== 'object' || !TONES.includes(headline.tone)) throw new RangeError("headline.tone: must be 'good', 'warn' or 'bad'");
+  if (typeof headline.text !== 'string' || headline.text.trim() === '') throw new RangeError('headline.text: must be a non-empty string');
+  return JSON.stringify({ tone: headline.tone, text: headline.text });
+}
+
+function parseHeadline(json: string | null): RunHeadlineRecord | null {
+  if (json === null) return null;
+  try {
+    const v = JSON.parse(json) as Partial<RunHeadlineRecord> | null;
+    return v && typeof v.text === 'string' && v.text !== '' && TONES.includes(v.tone as string) ? { tone: v.tone!, text: v.text } : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface RunsRepo {
   /** Records a new run of a scenario version, status 'queued'. */
@@ -18,6 +54,12 @@ export interface RunsRepo {
   /** Runs of every version of a scenario, newest first. */
   listRuns(scenarioId: string): RunRecord[];
   getRun(id: string): RunRecord | null;
+  /** The run of the same scenario created just before this one, or null for its first run. */
+  getPreviousRun(id: string): RunRecord | null;
+  /** Sets or clears (null, or only spaces) a run's label; see normalizeRunLabel. */
+  setLabel(id: string, label: string | null): RunRecord;
+  /** Stores a finished run's headline (null: worked out, and it has none). */
+  setHeadline(id: string, headline: RunHeadlineRecord | null): RunRecord;
   /** The stored result document's JSON text, or null if the run has none. */
   getRunResult(id: string): string | null;
   /**
@@ -51,12 +93,14 @@ interface RunRow {
   events: number | null;
   error: string | null;
   replications_stored: number;
+  label: string | null;
+  headline: string | null;
 }
 
 const SELECT_RUNS = `
   SELECT r.id, v.scenario_id, r.scenario_version_id, v.version AS scenario_version,
          s.name AS scenario_name, r.status, r.seed, r.replications, r.engine_version,
-         r.created_at, r.started_at, r.finished_at, r.wall_ms, r.events, r.error,
+         r.created_at, r.started_at, r.finished_at, r.wall_ms, r.events, r.error, r.label, r.headline,
          (SELECT count(*) FROM run_replications p WHERE p.run_id = r.id) AS replications_stored
   FROM runs r
   JOIN scenario_versions v ON v.id = r.scenario_version_id
@@ -71,10 +115,12 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
   const setRunning = db.prepare<[string, string]>(
     "UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'",
   );
-  const setFinished = db.prepare<[string, string, number | null, number | null, string | null, string]>(
-    `UPDATE runs SET status = ?, finished_at = ?, wall_ms = ?, events = ?, error = ?
+  const setFinished = db.prepare<[string, string, number | null, number | null, string | null, string | null, string]>(
+    `UPDATE runs SET status = ?, finished_at = ?, wall_ms = ?, events = ?, error = ?, headline = ?
      WHERE id = ? AND status IN ('queued', 'running')`,
   );
+  const updateLabel = db.prepare<[string | null, string]>('UPDATE runs SET label = ? WHERE id = ?');
+  const updateHeadline = db.prepare<[string, string]>('UPDATE runs SET headline = ? WHERE id = ?');
   const insertResult = db.prepare<[string, string, Buffer]>('INSERT INTO run_results (run_id, encoding, body) VALUES (?, ?, ?)');
   const insertReplication = db.prepare<[string, number, string, Buffer, string]>(
     'INSERT INTO run_replications (run_id, idx, encoding, body, finished_at) VALUES (?, ?, ?, ?, ?)',
@@ -86,6 +132,15 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
   const selectRun = db.prepare<[string], RunRow>(`${SELECT_RUNS} WHERE r.id = ?`);
   const selectForScenario = db.prepare<[string], RunRow>(
     `${SELECT_RUNS} WHERE v.scenario_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
+  );
+  // Ordered as listRuns orders them, so "before" is the next one down the list.
+  const selectPrevious = db.prepare<[string], RunRow>(
+    `${SELECT_RUNS}
+     JOIN runs x ON x.id = ?
+     JOIN scenario_versions xv ON xv.id = x.scenario_version_id
+     WHERE v.scenario_id = xv.scenario_id
+       AND (r.created_at < x.created_at OR (r.created_at = x.created_at AND r.rowid < x.rowid))
+     ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1`,
   );
   const selectResult = db.prepare<[string], { encoding: string; body: Buffer }>('SELECT encoding, body FROM run_results WHERE run_id = ?');
   const failUnfinished = db.prepare<[string, string]>(
@@ -117,7 +172,8 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
   const finishRun = db.transaction((id: string, finish: RunFinish): RunRecord => {
     // Wall time is a measurement (often fractional ms); the column holds whole milliseconds.
     const wallMs = finish.wallMs === null ? null : Math.round(finish.wallMs);
-    const changed = setFinished.run(finish.status, now().toISOString(), wallMs, finish.events, finish.error, id);
+    const headline = finish.headline === undefined ? null : headlineJson(finish.headline);
+    const changed = setFinished.run(finish.status, now().toISOString(), wallMs, finish.events, finish.error, headline, id);
     if (changed.changes === 0) refuse(id, 'queued or running');
     if (finish.resultJson !== null) {
       const { encoding, body } = encodeBody(finish.resultJson);
@@ -141,6 +197,21 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     finishRun: (id, finish) => finishRun.immediate(id, finish),
     listRuns: (scenarioId) => selectForScenario.all(scenarioId).map(toRunRecord),
     getRun,
+    getPreviousRun: (id) => {
+      const row = selectPrevious.get(id);
+      if (row) return toRunRecord(row);
+      if (!getRun(id)) throw new RecordNotFoundError('run', id);
+      return null;
+    },
+    setLabel: (id, label) => {
+      const text = normalizeRunLabel(label);
+      if (updateLabel.run(text, id).changes === 0) throw new RecordNotFoundError('run', id);
+      return getRun(id) ?? refuse(id, 'a run');
+    },
+    setHeadline: (id, headline) => {
+      if (updateHeadline.run(headlineJson(headline), id).changes === 0) throw new RecordNotFoundError('run', id);
+      return getRun(id) ?? refuse(id, 'a run');
+    },
     getRunResult: (id) => {
       const row = selectResult.get(id);
       return row ? decodeText(row.encoding, row.body) : null;
@@ -173,5 +244,8 @@ function toRunRecord(row: RunRow): RunRecord {
     events: row.events,
     error: row.error,
     replicationsStored: row.replications_stored,
+    label: row.label,
+    headline: parseHeadline(row.headline),
+    headlinePending: row.headline === null,
   };
 }

@@ -14,6 +14,9 @@ import './styles/cluster-tools.css';
 import './styles/pipeline.css';
 import './styles/cluster.css';
 import './styles/report-export.css';
+import './styles/verdicts.css';
+import './styles/whatif-compare.css';
+import './styles/whatif-analyses.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,8 @@
 export { parseScenarioText, validateScenario, formatIssues } from './scenario/validate';
 export type { ParseResult, ValidationIssue } from './scenario/validate';
 export { canonicalJson } from './scenario/canonical-json';
+export { ignoredFields } from './scenario/ignored-fields';
+export type { IgnoredField, IgnoredFieldsOptions } from './scenario/ignored-fields';
 export { jsonDepth, jsonDepthIssue } from './scenario/json-depth';
 export { showBound } from './scenario/fields';
 export { estimateResources, formatBytes, resourceIssues } from './scenario/resource-estimate';
@@ -53,3 +55,4 @@ export { traceRates } from './run/document';
 export { serviceOfferedRps } from './serving/analytic';
 export { solveRefusal, solveReplicas, solveReplications, type SolveResult } from './serving/solve';
 export { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from './cluster/checkpoint-sweep';
+export * from './whatif';

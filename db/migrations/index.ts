@@ -3,6 +3,8 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-library-features';
 import { migration0003 } from './0003-compact-results';
+import { migration0004 } from './0004-run-labels';
+import { migration0005 } from './0005-analyses';
 import type { Migration } from './types';
 
 export type { Db, Migration } from './types';
@@ -20,7 +22,7 @@ export function checkMigrations(migrations: readonly Migration[]): void {
   });
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 checkMigrations(MIGRATIONS);
 

@@ -5,7 +5,7 @@
 // as a message saying what was not done and what to do; nothing saved before is lost.
 import fs from 'node:fs';
 import path from 'node:path';
-import { explainStorageError, LibraryStorageError, normalizeTags, type Library } from '../../db';
+import { explainStorageError, LibraryStorageError, normalizeRunLabel, normalizeTags, type Library } from '../../db';
 import { ENGINE_VERSION } from '../../simulation';
 import type * as z from 'zod';
 import type { ApiTable } from '../common/api';
@@ -20,16 +20,20 @@ import type {
 import { writeFileAtomic } from './atomic-write';
 import { calibrateFile } from './tools/calibrate';
 import { sweepSavedScenario } from './tools/cluster-tools';
+import { WhatIfHost } from './whatif/app-whatif';
+import type { AnalysisRequestSchema, PreviewOptionsSchema } from '../common/api-whatif';
+import type { AnalysisOutcome, AnalysisRecord, AnalysisSummary, CompareDocument, PreviewOutcome } from '../common/contract';
 import { exportScenarios, importFiles, importPaths, writeExport } from './transfer/import-export';
 import { LibraryHost } from './library/library-host';
 import { appPaths } from './paths';
 import { RunManager } from './runs/run-manager';
+import { runSummaries, runSummary } from './runs/run-summaries';
 import { renderRunReport } from './report/run-report';
 import { commitVersion, prepareVersion, type PrepareOptions } from './library/scenario-save';
 import { loadScenarioText } from './traces/scenario-source';
 import { fileCacheDir, withStoredFiles } from './library/version-files';
 import {
-  toRunSummary, toScenarioRecord, toScenarioSummary, toTrashedScenario, toVersionRecord, toVersionSummary,
+  toScenarioRecord, toScenarioSummary, toTrashedScenario, toVersionRecord, toVersionSummary,
 } from './library/to-contract';
 import type { AppLibraryOptions } from './library/open-app-library';
 
@@ -52,6 +56,8 @@ export interface BackendOptions {
   openOptions?: AppLibraryOptions;
   /** Wall-clock cap on one checkpoint sweep, in ms (default 120 s). */
   sweepMaxWallMs?: number;
+  /** Wall-clock cap on one what-if analysis, in ms (default 600 s). */
+  analysisMaxWallMs?: number;
 }
 
 export class Backend implements BackendApi {
@@ -61,8 +67,17 @@ export class Backend implements BackendApi {
   /** Checkpoint sweeps in progress, by request id (anonymous ones get a private id). */
   private readonly sweeps = new Map<string, AbortController>();
 
+  private readonly whatIf: WhatIfHost;
+
   constructor(private readonly options: BackendOptions) {
     this.host = new LibraryHost(options.dataDir, options.library, options.libraryMessage ?? null, options.openOptions ?? {});
+    this.whatIf = new WhatIfHost({
+      lib: () => this.lib,
+      dataDir: options.dataDir,
+      threads: options.threads,
+      maxWallMs: options.analysisMaxWallMs,
+      emit: (e) => this.emit(e),
+    });
   }
 
   private get lib(): Library {
@@ -287,7 +302,7 @@ export class Backend implements BackendApi {
       const loaded = loadScenarioText(rec.json);
       if (!loaded.ok) throw new Error(`the saved scenario is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
       const withFiles = withStoredFiles(this.lib, rec.versionId, loaded, fileCacheDir(this.options.dataDir));
-      return toRunSummary(this.runs.start(rec.versionId, withFiles, opts));
+      return runSummary(this.lib, this.runs.start(rec.versionId, withFiles, opts));
     });
   }
 
@@ -296,12 +311,26 @@ export class Backend implements BackendApi {
   }
 
   async listRuns(sid: string): Promise<RunSummary[]> {
-    return this.guard('list the runs', () => this.lib.runs.listRuns(sid).map(toRunSummary));
+    return this.guard('list the runs', () => runSummaries(this.lib, this.lib.runs.listRuns(sid)));
   }
 
   async getRunResult(rid: string): Promise<ResultDocument | null> {
     const text = this.guard('read the result', () => this.lib.runs.getRunResult(rid));
     return text === null ? null : (JSON.parse(text) as ResultDocument);
+  }
+
+  async setRunLabel(rid: string, label: string | null): Promise<RunSummary> {
+    let text: string | null;
+    try {
+      text = normalizeRunLabel(label);
+    } catch (error) {
+      throw new BadRequestError((error as Error).message); // names the field: "label: …"
+    }
+    return this.guard('label the run', () => {
+      const lib = this.writable('label the run');
+      if (!lib.runs.getRun(rid)) throw new BadRequestError(`runId: no run with id ${rid}`);
+      return runSummary(lib, lib.runs.setLabel(rid, text));
+    });
   }
 
   async renderRunReport(rid: string, k: RunReportKind, locale?: string | null): Promise<ExportedFile> {
@@ -337,9 +366,42 @@ export class Backend implements BackendApi {
     this.sweeps.get(requestId)?.abort();
   }
 
+  async compareRuns(a: string, b: string): Promise<CompareDocument> {
+    return this.guard('compare the runs', () => this.whatIf.compareRuns(a, b));
+  }
+
+  async runAnalysis(sid: string, request: Parsed<typeof AnalysisRequestSchema>): Promise<AnalysisOutcome> {
+    this.guard('run the analysis', () => this.writable('keep the analysis'));
+    return this.whatIf.runAnalysis(sid, request);
+  }
+
+  async cancelAnalysis(requestId: string): Promise<void> {
+    this.whatIf.cancel(requestId);
+  }
+
+  async listAnalyses(sid: string): Promise<AnalysisSummary[]> {
+    return this.guard('list the analyses', () => this.whatIf.listAnalyses(sid));
+  }
+
+  async getAnalysis(id: string): Promise<AnalysisRecord> {
+    return this.guard('read the analysis', () => this.whatIf.getAnalysis(id));
+  }
+
+  async deleteAnalysis(id: string): Promise<void> {
+    this.guard('delete the analysis', () => {
+      this.writable('delete the analysis');
+      this.whatIf.deleteAnalysis(id);
+    });
+  }
+
+  async previewRun(sid: string, options: Parsed<typeof PreviewOptionsSchema>): Promise<PreviewOutcome> {
+    return this.whatIf.preview(sid, options);
+  }
+
   /** Cancels active runs and sweeps, and waits for the runs to be recorded. */
   async shutdown(): Promise<void> {
     for (const sweep of this.sweeps.values()) sweep.abort();
+    this.whatIf.shutdown();
     await this.runManager?.shutdown();
   }
 

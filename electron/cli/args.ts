@@ -8,20 +8,28 @@ export interface FlagSpec {
   min?: number;
   /** The minimum itself is not allowed (e.g. a horizon must be > 0). */
   exclusiveMin?: boolean;
+  /** May be given more than once (`--set A --set B`); the values collect in `lists`. */
+  repeatable?: boolean;
 }
 
 export interface ParsedArgs {
   command: string;
   file: string;
+  /** Every positional file, in order (`compare A.json B.json`); `file` is the first. */
+  files: string[];
   flags: Record<string, boolean | number | string>;
+  /** Values of repeatable flags, in order. */
+  lists: Record<string, string[]>;
 }
 
-export function parseArgs(argv: string[], specs: Record<string, Record<string, FlagSpec>>): ParsedArgs {
+/** `files[command]`: how many scenario files a command takes (default 1). */
+export function parseArgs(argv: string[], specs: Record<string, Record<string, FlagSpec>>, files: Record<string, number> = {}): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('missing command');
   const spec = specs[command];
   if (!spec) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(specs).join(', ')})`);
   const flags: ParsedArgs['flags'] = {};
+  const lists: ParsedArgs['lists'] = {};
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -40,10 +48,15 @@ export function parseArgs(argv: string[], specs: Record<string, Record<string, F
     }
     const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    if (f.repeatable) (lists[name] ??= []).push(value);
+    else if (name in flags) throw new UsageError(`--${name} is given more than once`);
     flags[name] = convert(name, value, f);
   }
-  if (positional.length !== 1) throw new UsageError(`"${command}" takes exactly one scenario file (got ${positional.length})`);
-  return { command, file: positional[0] as string, flags };
+  const want = files[command] ?? 1;
+  if (positional.length !== want) {
+    throw new UsageError(`"${command}" takes exactly ${want === 1 ? 'one scenario file' : `${want} scenario files`} (got ${positional.length})`);
+  }
+  return { command, file: positional[0] as string, files: positional, flags, lists };
 }
 
 function convert(name: string, value: string, f: FlagSpec): number | string {

@@ -46,25 +46,26 @@ function isSimulated(s: unknown): s is ServiceResult {
   return typeof s === 'object' && s !== null && 'latency_ms' in s;
 }
 
-export function formatSweep(parameter: string, points: { value: number; result: ResultDocument }[], sloPercentiles: Record<string, number>): string {
+export function formatSweep(doc: { parameters: string[]; points: { values: number[]; result: ResultDocument }[] }, sloPercentiles: Record<string, number>): string {
   const out: string[] = [];
+  const { parameters, points } = doc;
   const ids = Object.keys(points[0]?.result.serving ?? {});
   for (const id of ids) {
     const p = percentileLabel(sloPercentiles[id] ?? 99);
     const cols = ['latency_at_slo_ms', 'utilization', 'slo_attainment', 'throughput_rps'].map(column);
-    const rows = [[parameter, `${cols[0]!.head} (${p})`, ...cols.slice(1).map((c) => c.head), 'Stable']];
+    const rows = [[...parameters, `${cols[0]!.head} (${p})`, ...cols.slice(1).map((c) => c.head), 'Stable']];
     for (const pt of points) {
       const svc = pt.result.serving?.[id];
       if (!isSimulated(svc)) continue;
       const stats = [svc.latency_at_slo_ms, svc.utilization, svc.slo_attainment, svc.throughput_rps];
-      rows.push([fmt(pt.value, 6), ...cols.map((c, i) => c.cell(stats[i])), svc.stable ? 'yes' : 'no']);
+      rows.push([...pt.values.map((v) => fmt(v, 6)), ...cols.map((c, i) => c.cell(stats[i])), svc.stable ? 'yes' : 'no']);
     }
     if (out.length > 0) out.push('');
-    out.push(`Service ${id}`, ...table(rows, [true, false, false, false, false, false]));
+    out.push(`Service ${id}`, ...table(rows, [...parameters.map(() => true), false, false, false, false, false]));
   }
   if (ids.length === 0) out.push(`${points.length} points; the scenario has no simulated service (see --json)`);
   const truncated = points.filter((pt) => pt.result.truncated);
-  if (truncated.length > 0) out.push('', `TRUNCATED at ${parameter} = ${truncated.map((pt) => fmt(pt.value, 6)).join(', ')}`);
+  if (truncated.length > 0) out.push('', `TRUNCATED at ${truncated.map((pt) => parameters.map((name, i) => `${name} = ${fmt(pt.values[i] as number, 6)}`).join(', ')).join('; ')}`);
   return out.join('\n');
 }
 

@@ -9,10 +9,12 @@ import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { CLUSTER_SPECS, CLUSTER_USAGE, jobTracesFor, runClusterCommand } from './calibrate';
 import { CHECKPOINT_SPECS, CHECKPOINT_USAGE, runCheckpointCommand } from './checkpoint';
 import { formatResult, formatSummary } from './format-text';
+import { warnIgnoredFields } from './ignored-warnings';
 import { InputError, tracesFor } from './inputs';
 import { ProgressBar } from './progress-bar';
 import { checkReportOut, writeReportOut } from './report-out';
 import { runSolve, runSweep } from './serving-commands';
+import { runCompare, runSensitivityCommand } from './whatif-commands';
 
 const USAGE = `usage:
   headroom validate <scenario.json>
@@ -21,8 +23,14 @@ const USAGE = `usage:
                                [--max-events N] [--max-wall-s S] [--json] [--out FILE]
                                [--locale TAG]
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
-  headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--seed N] [--replications R]
-                                 [--horizon-s S] [--threads T] [--json]
+  headroom solve <scenario.json> --pool ID --max-queue-delay-s S [--percentile 95]
+                                 [--replications R] [--seed N] [--threads T] [--json]
+  headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--set PATH=FROM:TO[:STEP]]
+                                 [--seed N] [--replications R] [--horizon-s S] [--threads T] [--json]
+  headroom compare <A.json> <B.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
+                                     [--all] [--json]
+  headroom sensitivity <scenario.json> --figure PATH [--delta 0.2] [--seed N] [--replications R]
+                                       [--horizon-s S] [--threads T] [--json]
 ${CLUSTER_USAGE}
 ${CHECKPOINT_USAGE}`;
 
@@ -44,8 +52,16 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     out: { kind: 'string' },
     locale: { kind: 'string' },
   },
-  solve: { ...common, service: { kind: 'string' } },
-  sweep: { ...common, set: { kind: 'string' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  solve: {
+    ...common,
+    service: { kind: 'string' },
+    pool: { kind: 'string' },
+    'max-queue-delay-s': { kind: 'number', min: 0 },
+    percentile: { kind: 'number', min: 0, exclusiveMin: true },
+  },
+  sweep: { ...common, set: { kind: 'string', repeatable: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  compare: { ...common, all: { kind: 'boolean' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  sensitivity: { ...common, figure: { kind: 'string' }, delta: { kind: 'number', min: 0, exclusiveMin: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
   ...CLUSTER_SPECS,
   ...CHECKPOINT_SPECS,
 };
@@ -59,8 +75,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${__HEADROOM_VERSION__}\n`);
     return 0;
   }
-  const args = parseArgs(argv, SPECS);
+  const args = parseArgs(argv, SPECS, { compare: 2 });
   if (args.command in CLUSTER_SPECS) return runClusterCommand(args);
+  if (args.command === 'compare') return runCompare(args);
   const loaded = loadScenarioFile(args.file);
   if (!loaded.ok) throw new InputError(loaded.errors);
 
@@ -70,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       const inputs = jobTracesFor(loaded.scenario, args.file, tracesFor(loaded.scenario, args.file));
       const tooBig = resourceIssues(loaded.scenario, inputs);
       if (tooBig.length > 0) throw new InputError(tooBig);
+      warnIgnoredFields(loaded.scenario);
       process.stdout.write('ok\n');
       return 0;
     }
@@ -83,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
       return runSolve(args, loaded);
     case 'sweep':
       return runSweep(args, loaded);
+    case 'sensitivity':
+      return runSensitivityCommand(args, loaded);
     case 'checkpoint-sweep':
       return runCheckpointCommand(args, loaded);
     default:
@@ -104,6 +124,7 @@ async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }
   const inputs = jobTracesFor(scenario, args.file, tracesFor(scenario, args.file));
   const unsupported = servingSupportIssues(scenario, inputs);
   if (unsupported.length > 0) throw new InputError(unsupported);
+  warnIgnoredFields(scenario);
   const bar = process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
   const maxWallS = args.flags['max-wall-s'] as number | undefined;
   const { result } = await simulate(scenario, loaded.sha256, {

@@ -1,15 +1,14 @@
 // `headroom solve` and `headroom sweep` (cli-and-results.md). Both validate everything before
 // simulating anything, so bad input exits 2 with nothing run.
-import { servingSupportIssues, type ResultDocument } from '../../simulation';
-import { applyOverrides, sha256OfScenario, type Loaded } from '../backend/traces/scenario-source';
-import { simulate } from '../backend/runs/simulate';
+import path from 'node:path';
+import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
 import { SolveInputError, solveService } from '../backend/tools/solve';
-import { parseSetSpec, setAtPath, SweepUsageError } from '../backend/tools/sweep';
-import type { TraceCache } from '../backend/traces/trace-loader';
+import { parseSetSpec, SweepUsageError, type SetSpec } from '../backend/tools/sweep';
+import { prepareSweep, runSweepPoints, SweepInputError } from '../backend/whatif/sweep-run';
 import { UsageError, type ParsedArgs } from './args';
-import { jobTracesFor } from './calibrate';
 import { formatSolve, formatSweep } from './format-serving';
 import { InputError, tracesFor } from './inputs';
+import { runPoolSolve } from './whatif-commands';
 import { ProgressBar } from './progress-bar';
 
 type Ok = Extract<Loaded, { ok: true }>;
@@ -22,7 +21,12 @@ function progress(label: string): ProgressBar | null {
 
 export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
   const id = args.flags.service;
-  if (typeof id !== 'string') throw new UsageError('solve needs --service ID');
+  if (typeof id === 'string' && typeof args.flags.pool === 'string') throw new UsageError('solve takes --service ID or --pool ID, not both');
+  if (typeof args.flags.pool === 'string') return runPoolSolve(args, loaded);
+  if (typeof id !== 'string') throw new UsageError('solve needs --service ID (serving) or --pool ID --max-queue-delay-s S (cluster)');
+  for (const flag of ['max-queue-delay-s', 'percentile']) {
+    if (flag in args.flags) throw new UsageError(`--${flag} goes with --pool (the cluster solve)`);
+  }
   const patched = applyOverrides(loaded.raw, { seed: args.flags.seed as number | undefined });
   if (!patched.ok) throw new InputError(patched.errors);
   const inputs = tracesFor(patched.scenario, args.file);
@@ -44,49 +48,34 @@ export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
 }
 
 export async function runSweep(args: ParsedArgs, loaded: Ok): Promise<number> {
-  const set = args.flags.set;
-  if (typeof set !== 'string') throw new UsageError('sweep needs --set PATH=FROM:TO[:STEP]');
+  const sets = args.lists.set ?? [];
+  if (sets.length === 0) throw new UsageError('sweep needs --set PATH=FROM:TO[:STEP] (once, or twice for a grid)');
   const overrides = {
     seed: args.flags.seed as number | undefined,
     replications: args.flags.replications as number | undefined,
     horizon_s: args.flags['horizon-s'] as number | undefined,
   };
-  const cache: TraceCache = new Map();
-  let spec: ReturnType<typeof parseSetSpec>;
+  let prepared: ReturnType<typeof prepareSweep>;
+  let specs: SetSpec[];
   try {
-    spec = parseSetSpec(set);
+    specs = sets.map(parseSetSpec);
+    prepared = prepareSweep({ raw: loaded.raw, dirs: [path.dirname(path.resolve(args.file))], cache: new Map() }, specs, overrides);
   } catch (e) {
-    throw e instanceof SweepUsageError ? new UsageError(e.message) : e;
+    if (e instanceof SweepUsageError) throw new UsageError(e.message);
+    if (e instanceof SweepInputError) throw new InputError(e.issues);
+    throw e;
   }
-  const prepared = spec.values.map((value) => {
-    let raw: Record<string, unknown>;
-    try {
-      raw = setAtPath(loaded.raw, spec.segments, value);
-    } catch (e) {
-      throw e instanceof SweepUsageError ? new UsageError(e.message) : e;
-    }
-    const patched = applyOverrides(raw, overrides);
-    if (!patched.ok) throw new InputError(patched.errors.map((i) => ({ path: i.path, message: `${i.message} (with ${spec.path} = ${value})` })));
-    const inputs = jobTracesFor(patched.scenario, args.file, tracesFor(patched.scenario, args.file, cache));
-    const unsupported = servingSupportIssues(patched.scenario, inputs);
-    if (unsupported.length > 0) throw new InputError(unsupported);
-    return { value, scenario: patched.scenario, sha256: sha256OfScenario(raw), inputs };
+  let bar: ProgressBar | null = null;
+  const doc = await runSweepPoints(specs, prepared, {
+    threads: args.flags.threads as number | undefined,
+    onPoint: (values) => { bar?.done(); bar = progress(specs.map((s, i) => `${s.path} = ${values[i]}`).join(', ')); },
+    onProgress: (_f, _i, _n, p) => { if (p) bar?.update(p); },
   });
-  const points: { value: number; result: ResultDocument }[] = [];
-  for (const p of prepared) {
-    const bar = progress(`${spec.path} = ${p.value}`);
-    const { result } = await simulate(p.scenario, p.sha256, {
-      threads: args.flags.threads as number | undefined,
-      onProgress: bar ? (pr) => bar.update(pr) : undefined,
-    }, p.inputs);
-    bar?.done();
-    points.push({ value: p.value, result: result as ResultDocument });
-  }
-  const slo = Object.fromEntries((prepared[0]?.scenario.serving?.services ?? []).map((s) => [s.id, s.slo_percentile]));
-  process.stdout.write(args.flags.json
-    ? `${JSON.stringify({ parameter: spec.path, points }, null, 2)}\n`
-    : `${formatSweep(spec.path, points, slo)}\n`);
-  if (points.some((p) => p.result.truncated)) {
+  (bar as ProgressBar | null)?.done();
+  if (!doc) throw new Error('the sweep was cancelled');
+  const slo = Object.fromEntries((prepared[0]?.variant.scenario.serving?.services ?? []).map((s) => [s.id, s.slo_percentile]));
+  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSweep(doc, slo)}\n`);
+  if (doc.points.some((p) => p.result.truncated)) {
     process.stderr.write('headroom: some points stopped early (see "truncated"); their figures cover the simulated part only\n');
     return 3;
   }

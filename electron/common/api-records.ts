@@ -3,9 +3,11 @@
 // tests parse every answer with them. The engine's own documents (a result, a sweep, a fit) are
 // checked only for being objects here: their shape is the engine's, pinned by its golden tests.
 import * as z from 'zod';
+import { AnalysisProgressSchema } from './api-whatif';
 import type { CheckpointSweep } from '../../simulation';
 import type { StragglerFit } from '../../simulation';
 import type { ResultDocument } from '../../simulation';
+import { MAX_RUN_LABEL } from './limits';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const engineDocument = <T>() => z.custom<T>(isObject, { error: 'must be an object' });
@@ -43,6 +45,14 @@ export const ExampleScenarioSchema = z.object({ id: z.string(), name: z.string()
 
 export const RunStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'truncated']);
 
+const LABEL_MESSAGE = `must be a string of at most ${MAX_RUN_LABEL} characters, or null to clear it`;
+/** setRunLabel's argument: trimmed; '' or null clears the label. */
+export const RunLabelInputSchema = z
+  .string({ error: LABEL_MESSAGE })
+  .trim()
+  .max(MAX_RUN_LABEL, { error: LABEL_MESSAGE })
+  .nullable();
+
 export const RunSummarySchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
@@ -59,6 +69,15 @@ export const RunSummarySchema = z.object({
   error: z.string().nullable(),
   /** Replications whose outcomes are committed to the library (kept even if the run is interrupted). */
   replicationsStored: nat,
+  /** The user's name for the run (1 to 80 characters), or null. */
+  label: z.string().min(1).max(MAX_RUN_LABEL).nullable(),
+  /** The SLO verdict's tone and headline figure in words; null until finished with a result, or without an SLO to judge. */
+  headline: z.object({ tone: z.enum(['good', 'warn', 'bad']), text: z.string().min(1) }).nullable(),
+  /**
+   * What changed since the previous run of the scenario, in short items ("replicas 8 → 10"),
+   * at most a few and then "+N more"; ["first run"] or ["same inputs"] when there is nothing to list.
+   */
+  changes: z.array(z.string()),
 });
 
 export const RunProgressSchema = z.object({
@@ -74,6 +93,7 @@ export const RunProgressSchema = z.object({
 export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: RunProgressSchema }),
   z.object({ type: z.literal('status'), run: RunSummarySchema }),
+  AnalysisProgressSchema,
 ]);
 
 export const AppInfoSchema = z.object({

@@ -12,6 +12,7 @@ import * as z from 'zod';
 import { arg, backend, dialog } from './api-types';
 import * as I from './api-inputs';
 import * as R from './api-records';
+import * as W from './api-whatif';
 
 const nothing = z.void();
 const id = (name: string) => arg(name, I.IdSchema);
@@ -29,6 +30,8 @@ export const API = {
   cancelRun: backend([id('runId')], nothing),
   listRuns: backend([id('scenarioId')], z.array(R.RunSummarySchema)),
   getRunResult: backend([id('runId')], R.ResultDocumentSchema.nullable()),
+  /** Names a run in the runs list (trimmed, at most 80 characters); null or '' clears the name. */
+  setRunLabel: backend([id('runId'), arg('label', R.RunLabelInputSchema)], R.RunSummarySchema),
 
   // Library: history, organisation, trash.
   /** Every version of a scenario, newest first. */
@@ -68,6 +71,28 @@ export const API = {
   checkpointSweep: backend([id('scenarioId'), arg('options', I.CheckpointSweepOptionsSchema.nullish())], R.CheckpointSweepResultSchema),
   /** Stops a sweep started with this `requestId` (it then answers `reason: 'cancelled'`); no-op if it has ended. */
   cancelCheckpointSweep: backend([id('requestId')], nothing),
+
+  // What-if (docs/what-if.md).
+  /** Two finished runs side by side: the input diff and every figure with B − A and its 95% CI (paired when they share a seed). */
+  compareRuns: backend([id('runIdA'), id('runIdB')], W.CompareDocumentSchema),
+  /**
+   * Runs a sweep, a solve or a sensitivity analysis of the saved scenario's latest version on
+   * worker threads (progress as `analysis` events under `requestId`) and keeps it in the library.
+   */
+  runAnalysis: backend([id('scenarioId'), arg('request', W.AnalysisRequestSchema)], W.AnalysisOutcomeSchema),
+  /** Stops the analysis started with this `requestId` (it then answers `reason: 'cancelled'`); no-op if it has ended. */
+  cancelAnalysis: backend([id('requestId')], nothing),
+  /** The scenario's kept analyses, newest first. */
+  listAnalyses: backend([id('scenarioId')], z.array(W.AnalysisSummarySchema)),
+  getAnalysis: backend([id('analysisId')], W.AnalysisRecordSchema),
+  deleteAnalysis: backend([id('analysisId')], nothing),
+  /**
+   * A quick, reduced simulation of the editor's text with slider values set (fewer
+   * replications, a shorter horizon), for the live what-if; nothing is stored. It runs on a
+   * worker kept warm for it; a newer preview cancels one still running (that one answers
+   * `reason: 'cancelled'`).
+   */
+  previewRun: backend([id('scenarioId'), arg('options', W.PreviewOptionsSchema)], W.PreviewOutcomeSchema),
 
   // Reports (docs/reports.md).
   /**

@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import type { ApiOf, EventsOf } from './api-types';
 import type { API, API_EVENTS } from './api';
 import type * as R from './api-records';
+import type * as W from './api-whatif';
 import type { CalibrationOptionsSchema, CheckpointSweepOptionsSchema, ExportOptionsSchema, ImportFileSchema, RunOptionsSchema } from './api-inputs';
 
 export type { CheckpointSweep } from '../../simulation';
@@ -40,6 +41,14 @@ export type BackupInfo = z.output<typeof R.BackupInfoSchema>;
 export type LibraryStatus = z.output<typeof R.LibraryStatusSchema>;
 export type CalibrationResult = z.output<typeof R.CalibrationResultSchema>;
 export type CheckpointSweepResult = z.output<typeof R.CheckpointSweepResultSchema>;
+export type AnalysisRequest = z.input<typeof W.AnalysisRequestSchema>;
+export type AnalysisSummary = z.output<typeof W.AnalysisSummarySchema>;
+export type AnalysisRecord = z.output<typeof W.AnalysisRecordSchema>;
+export type AnalysisOutcome = z.output<typeof W.AnalysisOutcomeSchema>;
+export type AnalysisProgress = z.output<typeof W.AnalysisProgressSchema>;
+export type PreviewOptions = z.input<typeof W.PreviewOptionsSchema>;
+export type PreviewOutcome = z.output<typeof W.PreviewOutcomeSchema>;
+export type { AnalysisDocument, CompareDocument, SweepDocument, SensitivityResult, PoolSolveResult, SolveResult } from '../../simulation';
 
 export type RunOptions = z.input<typeof RunOptionsSchema>;
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;

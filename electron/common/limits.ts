@@ -26,3 +26,5 @@ export const MAX_LOCALE_CHARS = 35;
 export const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** Whether `tag` is a locale the API accepts (the renderer checks navigator.language with it). */
 export const isLocaleTag = (tag: string): boolean => tag.length <= MAX_LOCALE_CHARS && LOCALE_TAG.test(tag);
+/** Most characters of a run's label in the runs list (after trimming). */
+export const MAX_RUN_LABEL = 80;

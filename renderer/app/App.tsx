@@ -31,7 +31,11 @@ export function App() {
     void useAppStore.getState().initLibrary();
   }, []);
 
-  useEffect(() => api.onRunEvent((event) => useAppStore.getState().handleRunEvent(event)), []);
+  useEffect(() => api.onRunEvent((event) => {
+    const state = useAppStore.getState();
+    if (event.type === 'analysis') state.handleAnalysisEvent(event);
+    else state.handleRunEvent(event);
+  }), []);
 
   useShortcuts();
 

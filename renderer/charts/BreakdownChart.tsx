@@ -7,6 +7,7 @@ interface Props {
   serviceId: string;
   components: ServiceResult['components_ms'];
   budgetMs: number;
+  sloPercentile?: number | null;
 }
 
 export function BreakdownChart(props: Props) {

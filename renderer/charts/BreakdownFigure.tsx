@@ -1,15 +1,18 @@
 // Latency-budget breakdown at a given width: mean time per component stacked against the budget
-// line. Pure, so the HTML report renders the same figure; ./BreakdownChart measures the page.
+// line. Pure, so the HTML report renders the same figure; ./BreakdownChart measures the page. Its
+// note is neutral: means cannot say whether the SLO, judged at a percentile, is met.
 import { useId, useMemo, type Ref } from 'react';
 import type { ServiceResult } from '../../simulation';
 import { formatMs } from '../format/numbers';
-import { breakdownModel } from './latency-breakdown';
+import { breakdownModel, breakdownNote } from './latency-breakdown';
 import { ChartHead, ChartSvg, Legend } from './chart-parts';
 
 export interface BreakdownFigureProps {
   serviceId: string;
   components: ServiceResult['components_ms'];
   budgetMs: number;
+  /** The service's SLO percentile, named in the note (the budget applies there, not to the means). */
+  sloPercentile?: number | null;
   width: number;
   boxRef?: Ref<HTMLDivElement>;
 }
@@ -17,7 +20,7 @@ export interface BreakdownFigureProps {
 const HEIGHT = 72;
 const BAR = { top: 24, height: 26 };
 
-export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef }: BreakdownFigureProps) {
+export function BreakdownFigure({ serviceId, components, budgetMs, sloPercentile, width, boxRef }: BreakdownFigureProps) {
   const model = useMemo(() => breakdownModel(components, budgetMs, { left: 8, right: width - 16 }), [components, budgetMs, width]);
   const id = useId();
   const title = `Latency budget breakdown (mean ms) — ${serviceId}`;
@@ -26,9 +29,7 @@ export function BreakdownFigure({ serviceId, components, budgetMs, width, boxRef
   return (
     <figure className="chart">
       <ChartHead title={title} level={3}>
-        <p className={model.over ? 'chart-note over' : 'chart-note ok'}>
-          Total {formatMs(model.totalMs)} {model.over ? '>' : '≤'} {formatMs(budgetMs)} budget
-        </p>
+        <p className="chart-note neutral">{breakdownNote(model.totalMs, budgetMs, sloPercentile, formatMs)}</p>
       </ChartHead>
       <div ref={boxRef} className="chart-box">
         <ChartSvg id={id} label={`Latency budget breakdown for ${serviceId}`} title={title} description={summary} width={width} height={HEIGHT} className="breakdown-chart">

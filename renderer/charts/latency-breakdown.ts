@@ -1,7 +1,10 @@
 // Maths for the latency-budget breakdown: mean feature, queue, service, network and
-// post-processing time stacked into one horizontal bar, against the budget. Pure.
+// post-processing time stacked into one horizontal bar, against the budget. Pure. A breakdown of
+// means says nothing of the SLO, which is judged at a percentile with its CI (the run's verdict):
+// its note states the mean total and where the budget applies, in a neutral tone.
 import { scaleLinear } from 'd3';
 import type { MaybeStat, ServiceResult } from '../../simulation';
+import { percentileName } from '../../simulation/present';
 import { msTickLabel } from './ticks';
 
 export type ComponentKey = keyof ServiceResult['components_ms'];
@@ -27,6 +30,7 @@ export interface BreakdownModel {
   totalMs: number;
   budgetMs: number;
   budgetX: number;
+  /** The mean total is over the budget: a fact about means, not the SLO (judged at a percentile). */
   over: boolean;
   ticks: { x: number; label: string }[];
   plot: { left: number; right: number };
@@ -55,4 +59,10 @@ export function breakdownModel(
     ticks: x.ticks(5).map((t) => ({ x: x(t), label: msTickLabel(t) })),
     plot,
   };
+}
+
+/** "Mean total 470 ms; the 200 ms budget applies to the p99". */
+export function breakdownNote(totalMs: number, budgetMs: number, sloPercentile: number | null | undefined, ms: (x: number) => string): string {
+  const at = sloPercentile === null || sloPercentile === undefined ? 'the SLO percentile' : `the ${percentileName(sloPercentile)}`;
+  return `Mean total ${ms(totalMs)}; the ${ms(budgetMs)} budget applies to ${at}`;
 }

@@ -3,7 +3,7 @@ import { formatPath } from '../../simulation';
 import { distTarget } from './dist-field';
 import { FieldShell } from './FieldShell';
 import type { JsonPath } from './json-path';
-import { useFieldIssues, useFieldValue } from './use-field';
+import { useFieldIgnored, useFieldIssues, useFieldValue } from './use-field';
 import { ValueInput } from './ValueInput';
 
 interface FieldProps {
@@ -19,8 +19,9 @@ interface FieldProps {
 export function ValueField({ label, path, hint, defaultValue, numeric = true, wide }: FieldProps) {
   const value = useFieldValue(path);
   const issues = useFieldIssues(path);
+  const ignored = useFieldIgnored(path);
   return (
-    <FieldShell label={label} hint={hint} issues={issues} wide={wide}>
+    <FieldShell label={label} hint={hint} issues={issues} ignored={ignored} wide={wide}>
       {(aria) => (
         <ValueInput
           key={formatPath(path)}
@@ -39,12 +40,13 @@ export function ValueField({ label, path, hint, defaultValue, numeric = true, wi
 export function DistField({ label, path, optional }: { label: string; path: JsonPath; optional?: boolean }) {
   const raw = useFieldValue(path);
   const issues = useFieldIssues(path);
+  const ignored = useFieldIgnored(path);
   const target = distTarget(raw, path);
   const hint = !target.editable
     ? `${target.kind} distribution — edit it in the JSON view`
     : target.kind && target.kind !== 'fixed' ? `mean of the ${target.kind} distribution` : undefined;
   return (
-    <FieldShell label={label} hint={hint} issues={issues}>
+    <FieldShell label={label} hint={hint} issues={issues} ignored={ignored}>
       {(aria) =>
         target.editable ? (
           <ValueInput key={formatPath(target.path)} {...aria} path={target.path} value={target.value} numeric placeholder={optional ? '0' : undefined} />

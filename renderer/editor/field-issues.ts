@@ -1,7 +1,22 @@
 // Which validation issues belong to a form field: its own path and anything below it
-// (`…service_time_ms` owns `…service_time_ms.mean`).
-import type { ValidationIssue } from '../../simulation';
+// (`…service_time_ms` owns `…service_time_ms.mean`); and why the engine ignores a field in the
+// scenario's configuration, if it does (the form then disables the field and says why).
+import { ignoredFields, type Scenario, type ValidationIssue } from '../../simulation';
 
 export function issuesAt(issues: readonly ValidationIssue[], path: string): ValidationIssue[] {
   return issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+}
+
+/** Ignored fields by path, computed once per parsed scenario (every field asks on each change). */
+const ignoredByScenario = new WeakMap<Scenario, Map<string, string>>();
+
+/** Why the field at `path` is ignored (also when it is unset), as a sentence; undefined if it counts. */
+export function ignoredReason(scenario: Scenario, path: string): string | undefined {
+  let byPath = ignoredByScenario.get(scenario);
+  if (!byPath) {
+    byPath = new Map(ignoredFields(scenario, { includeUnset: true }).map((f) => [f.path, f.message]));
+    ignoredByScenario.set(scenario, byPath);
+  }
+  const message = byPath.get(path);
+  return message === undefined ? undefined : message.charAt(0).toUpperCase() + message.slice(1);
 }

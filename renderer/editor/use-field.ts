@@ -1,9 +1,10 @@
-// What a form field needs from the store: its value, its validation issues and a writer.
+// What a form field needs from the store: its value, its validation issues, and why the engine
+// ignores it in the scenario's configuration (when it does).
 import { useShallow } from 'zustand/react/shallow';
 import type { ValidationIssue } from '../../simulation';
 import { formatPath } from '../../simulation';
 import { useAppStore } from '../store';
-import { issuesAt } from './field-issues';
+import { ignoredReason, issuesAt } from './field-issues';
 import { getAtPath, type JsonPath } from './json-path';
 
 const NO_ISSUES: ValidationIssue[] = [];
@@ -15,4 +16,10 @@ export function useFieldIssues(path: JsonPath): ValidationIssue[] {
 
 export function useFieldValue(path: JsonPath): unknown {
   return useAppStore((s) => getAtPath(s.raw, path));
+}
+
+/** Known only while the scenario is valid; an invalid one shows its errors with every field enabled. */
+export function useFieldIgnored(path: JsonPath): string | undefined {
+  const key = formatPath(path);
+  return useAppStore((s) => (s.parse?.ok ? ignoredReason(s.parse.scenario, key) : undefined));
 }

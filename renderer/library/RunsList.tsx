@@ -1,25 +1,87 @@
-// Runs of the open scenario, newest first; status updates arrive as run events.
+// Runs of the open scenario, newest first; status updates arrive as run events. Each run says
+// what changed since the one before it, its SLO verdict in a line, and the label it was given.
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../electron/common/contract';
 import { formatDuration, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
+import { RunLabelForm } from './RunLabelForm';
+import { changesText, describeRun, headlineParts, keptText } from './run-text';
 
-/** Replications kept of a run that did not finish (committed one by one as they finished). */
-function kept(run: RunSummary): string | null {
-  if (run.status !== 'failed' && run.status !== 'cancelled') return null;
-  return run.replicationsStored > 0 ? `${run.replicationsStored} of ${run.replications} replications kept` : null;
-}
+function RunEntry({ run, selected }: { run: RunSummary; selected: boolean }) {
+  const selectRun = useAppStore((s) => s.selectRun);
+  const [labelling, setLabelling] = useState(false);
+  const labelButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const kept = keptText(run);
+  const headline = run.headline ? headlineParts(run.headline) : null;
 
-function describe(run: RunSummary): string {
-  const wall = run.wallMs === null ? '' : `, wall time ${formatDuration(run.wallMs)}`;
-  const partial = kept(run);
-  return `Run ${run.status}, version ${run.scenarioVersion}, seed ${run.seed}, ${run.replications} replications${partial ? ` (${partial})` : ''}, ${formatWhen(run.createdAt)}${wall}`;
+  // Closing the form puts the focus back where it was opened from.
+  useEffect(() => {
+    if (!labelling && refocus.current) {
+      refocus.current = false;
+      labelButton.current?.focus();
+    }
+  }, [labelling]);
+
+  return (
+    <li className="run-entry">
+      <button
+        type="button"
+        className={selected ? 'run-item selected' : 'run-item'}
+        aria-current={selected ? 'true' : undefined}
+        aria-label={describeRun(run)}
+        onClick={() => void selectRun(run.id)}
+      >
+        <span className="run-line run-first-line">
+          <span className={`status status-${run.status}`}>{run.status}</span>
+          <span>v{run.scenarioVersion}</span>
+          <span>seed {run.seed}</span>
+          <span>{run.replications} reps</span>
+        </span>
+        {run.label && <span className="run-label">{run.label}</span>}
+        {headline && (
+          <span className="run-headline" title={headline.text}>
+            <span className={`status tone-${headline.tone}`}>{headline.word}</span> {headline.text}
+          </span>
+        )}
+        {run.changes.length > 0 && (
+          <span className="run-changes" title={changesText(run)}>
+            {changesText(run)}
+          </span>
+        )}
+        <span className="run-line muted">
+          <time dateTime={run.createdAt}>{formatWhen(run.createdAt)}</time>
+          {run.wallMs !== null && <span>{formatDuration(run.wallMs)}</span>}
+          {kept && <span>{kept}</span>}
+        </span>
+      </button>
+      {labelling ? (
+        <RunLabelForm
+          run={run}
+          onClose={() => {
+            refocus.current = true;
+            setLabelling(false);
+          }}
+        />
+      ) : (
+        <button
+          ref={labelButton}
+          type="button"
+          className="run-label-button"
+          aria-label={`Label run v${run.scenarioVersion}, seed ${run.seed}, ${formatWhen(run.createdAt)}`}
+          onClick={() => setLabelling(true)}
+        >
+          Label
+        </button>
+      )}
+    </li>
+  );
 }
 
 export function RunsList() {
   const runs = useAppStore(useShallow((s) => s.runs));
   const selectedRunId = useAppStore((s) => s.selectedRunId);
-  const selectRun = useAppStore((s) => s.selectRun);
   const status = useAppStore((s) => s.runsStatus);
   const error = useAppStore((s) => s.runsError);
   const hasScenario = useAppStore((s) => s.editorScenarioId !== null);
@@ -33,27 +95,7 @@ export function RunsList() {
       {hasScenario && status === 'ready' && runs.length === 0 && <p className="muted">No runs yet. Press Run (Ctrl+Enter).</p>}
       <ul className="run-list" aria-label="Runs">
         {runs.map((run) => (
-          <li key={run.id}>
-            <button
-              type="button"
-              className={run.id === selectedRunId ? 'run-item selected' : 'run-item'}
-              aria-current={run.id === selectedRunId ? 'true' : undefined}
-              aria-label={describe(run)}
-              onClick={() => void selectRun(run.id)}
-            >
-              <span className="run-line">
-                <span className={`status status-${run.status}`}>{run.status}</span>
-                <span>v{run.scenarioVersion}</span>
-                <span>seed {run.seed}</span>
-                <span>{run.replications} reps</span>
-              </span>
-              <span className="run-line muted">
-                <time dateTime={run.createdAt}>{formatWhen(run.createdAt)}</time>
-                {run.wallMs !== null && <span>{formatDuration(run.wallMs)}</span>}
-                {kept(run) && <span>{kept(run)}</span>}
-              </span>
-            </button>
-          </li>
+          <RunEntry key={run.id} run={run} selected={run.id === selectedRunId} />
         ))}
       </ul>
     </section>

@@ -1,6 +1,7 @@
 // Results: run controls and progress, the selected run's charts, then the analytic table beside
 // each service's analytic-vs-simulated comparison.
 import { useAppStore } from '../store';
+import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { RunBar } from './RunBar';
 import { RunResult, useSloPercentile } from './RunResult';
 import { ServiceComparison } from './ServiceComparison';
@@ -29,6 +30,7 @@ export function ResultsPanel() {
         <SummaryTable notSimulated={notSimulated} />
         {result && serviceEntries(result).map(([id, svc]) => <Comparison key={id} id={id} svc={svc} />)}
       </div>
+      <WhatIfPanel />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// The selected run: what it was (version, seed, engine, wall time), its report export, and its charts.
+// The selected run: what it was (version, seed, engine, wall time), its report export, and its
+// charts, or its comparison with another run (renderer/whatif/CompareView).
 import type { ResultDocument, RunSummary } from '../../electron/common/contract';
 import { BreakdownChart } from '../charts/BreakdownChart';
 import { LatencyChart } from '../charts/LatencyChart';
@@ -7,7 +8,10 @@ import { useAppStore } from '../store';
 import { PipelineResults } from './pipeline/PipelineResults';
 import { ClusterResults } from './cluster/ClusterResults';
 import { ReportExport } from './ReportExport';
+import { Verdicts } from './Verdicts';
 import { budgetMs, isSimulated, serviceEntries } from './service-results';
+import { CompareControl } from '../whatif/CompareControl';
+import { CompareView } from '../whatif/CompareView';
 
 export function useSloPercentile(serviceId: string): number | null {
   return useAppStore((s) => s.lastValid?.serving?.services.find((x) => x.id === serviceId)?.slo_percentile ?? null);
@@ -25,7 +29,8 @@ function RunMeta({ run, result }: { run: RunSummary; result: ResultDocument }) {
         </p>
         <ReportExport key={run.id} run={run} />
       </div>
-      {differs && <p className="muted">The editor has changed since this run; run again to compare.</p>}
+      {differs && <p className="muted">The editor has changed since this run.</p>}
+      <CompareControl run={run} />
       {result.truncated && <p className="callout warn"><strong>Partial result:</strong> stopped by a cap ({result.truncated.reason}).</p>}
       {result.not_simulated && result.not_simulated.length > 0 && (
         <p className="callout info">
@@ -44,7 +49,7 @@ function ServiceCharts({ serviceId, result }: { serviceId: string; result: Resul
   return (
     <div className="service-charts">
       <LatencyChart serviceId={serviceId} service={svc} budgetMs={budget} sloPercentile={sloPercentile} />
-      <BreakdownChart serviceId={serviceId} components={svc.components_ms} budgetMs={budget} />
+      <BreakdownChart serviceId={serviceId} components={svc.components_ms} budgetMs={budget} sloPercentile={sloPercentile} />
     </div>
   );
 }
@@ -54,6 +59,7 @@ export function RunResult() {
   const result = useAppStore((s) => (s.selectedRunId ? s.results[s.selectedRunId] : undefined));
   const resultStatus = useAppStore((s) => s.resultStatus);
   const resultError = useAppStore((s) => s.resultError);
+  const comparing = useAppStore((s) => s.compareWith !== null);
 
   if (!run) return <p className="placeholder">No run selected. Press Run (Ctrl+Enter) to simulate this scenario.</p>;
   switch (run.status) {
@@ -70,9 +76,18 @@ export function RunResult() {
   if (resultStatus === 'error') return <p className="message error">Cannot load the result: {resultError}</p>;
   if (result === undefined) return <p className="placeholder">Loading the result…</p>;
   if (result === null) return <p className="placeholder">No result was stored for this run.</p>;
+  if (comparing) {
+    return (
+      <>
+        <RunMeta run={run} result={result} />
+        <CompareView result={result} />
+      </>
+    );
+  }
   return (
     <>
       <RunMeta run={run} result={result} />
+      <Verdicts run={run} result={result} />
       {serviceEntries(result).map(([id]) => (
         <ServiceCharts key={id} serviceId={id} result={result} />
       ))}

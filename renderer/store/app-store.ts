@@ -11,6 +11,7 @@ import { createOrganizeSlice } from './organize-slice';
 import { createRunsSlice } from './runs-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
+import { createWhatIfSlice } from './whatif-slice';
 
 /** Every slice over `api`, as one state creator (for `create` in the app, `createStore` elsewhere). */
 export const appStateCreator = (api: HeadroomApi): StateCreator<AppState> => (...a) => ({
@@ -21,6 +22,7 @@ export const appStateCreator = (api: HeadroomApi): StateCreator<AppState> => (..
   ...createEditorSlice(api)(...a),
   ...createRunsSlice(api)(...a),
   ...createUiSlice(...a),
+  ...createWhatIfSlice(api)(...a),
 });
 
 /** A store without React, e.g. for tests; run events reach it only if the caller subscribes. */

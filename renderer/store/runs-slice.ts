@@ -1,5 +1,5 @@
-// Runs of the open scenario: list, start (saving first when dirty), cancel, live status and
-// progress from run events, and the selected run's result.
+// Runs of the open scenario: list, start (saving first when dirty), cancel, label, live status
+// and progress from run events, and the selected run's result.
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi, RunStatus, RunSummary } from '../../electron/common/contract';
 import { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../electron/common/limits';
@@ -121,11 +121,23 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
       }
     },
 
+    async setRunLabel(runId, label) {
+      try {
+        const run = await api.setRunLabel(runId, label);
+        set((s) => (s.runs.some((r) => r.id === run.id) ? { runs: upsert(s.runs, run), runsError: null } : {}));
+        return true;
+      } catch (e) {
+        set({ runsError: `Label not saved: ${errorMessage(e)}` });
+        return false;
+      }
+    },
+
     handleRunEvent(event) {
       if (event.type === 'progress') {
         set((s) => ({ progress: { ...s.progress, [event.progress.runId]: event.progress } }));
         return;
       }
+      if (event.type !== 'status') return; // analysis progress: the what-if slice's
       const run = event.run;
       if (run.scenarioId !== get().editorScenarioId) return;
       set((s) => ({ runs: upsert(s.runs, run) }));

@@ -1,5 +1,6 @@
 // The shape of the one app store, made of four slices. Components select small pieces of it.
 import type {
+  AnalysisRecord, AnalysisRequest, AnalysisSummary, CompareDocument, PreviewOutcome,
   ExampleScenario, ImportProblem, LibraryStatus, ResultDocument, RunEvent, RunProgress, RunSummary, ScenarioRecord, ScenarioSummary,
   TrashedScenario, ValidationIssue, VersionRecord, VersionSummary,
 } from '../../electron/common/contract';
@@ -141,6 +142,8 @@ export interface RunsSlice {
   selectRun(runId: string): Promise<void>;
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
+  /** Names a run (null or '' clears it); resolves false, with `runsError` saying why, when not saved. */
+  setRunLabel(runId: string, label: string | null): Promise<boolean>;
   handleRunEvent(event: RunEvent): void;
 }
 
@@ -161,4 +164,42 @@ export interface UiSlice {
   dismissToast(): void;
 }
 
-export type AppState = LibrarySlice & OrganizeSlice & LibraryFileSlice & HistorySlice & EditorSlice & RunsSlice & UiSlice;
+export interface WhatIfSlice {
+  /** Compare: the run the selected one is compared with, and the comparison (A = selected, B = that run). */
+  compareWith: string | null;
+  comparison: CompareDocument | null;
+  comparisonStatus: LoadStatus;
+  comparisonError: string | null;
+  compareRuns(runIdA: string, runIdB: string): Promise<void>;
+  clearComparison(): void;
+
+  /** Analyses kept with the open scenario (newest first), the one shown, and the one running. */
+  analyses: AnalysisSummary[];
+  openAnalysis: AnalysisRecord | null;
+  analysisJob: { requestId: string; kind: AnalysisRequest['kind']; fraction: number; label: string } | null;
+  analysisError: string | null;
+  /** Problems with the last request, each naming its field. */
+  analysisIssues: ValidationIssue[];
+  loadAnalyses(): Promise<void>;
+  /** Runs and keeps an analysis of the saved scenario; false when it failed or was cancelled. */
+  startAnalysis(request: AnalysisRequest): Promise<boolean>;
+  cancelAnalysis(): Promise<void>;
+  showAnalysis(id: string): Promise<void>;
+  closeAnalysis(): void;
+  deleteAnalysis(id: string): Promise<void>;
+
+  /** Live what-if: slider values by input path, and the reduced preview run of them. */
+  sliderValues: Record<string, number>;
+  preview: Extract<PreviewOutcome, { ok: true }> | null;
+  previewStatus: LoadStatus;
+  previewError: string | null;
+  /** Milliseconds from asking to having the preview (the redraw follows). */
+  previewMs: number | null;
+  setSliderValue(path: string, value: number): void;
+  resetSliders(): void;
+  runPreview(): Promise<void>;
+
+  handleAnalysisEvent(event: RunEvent): void;
+}
+
+export type AppState = LibrarySlice & OrganizeSlice & LibraryFileSlice & HistorySlice & EditorSlice & RunsSlice & UiSlice & WhatIfSlice;

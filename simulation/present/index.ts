@@ -12,4 +12,8 @@ export * from './figures-serving';
 export * from './figures-summary';
 export * from './latency-scale';
 export * from './numbers';
+export * from './run-changes';
+export * from './scenario-diff';
 export * from './units';
+export * from './verdicts';
+export * from './solve-reason';

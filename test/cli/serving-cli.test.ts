@@ -118,6 +118,7 @@ describe('headroom solve', () => {
     expect(out.replicas).toBeNull();
     expect(out.replications).toBe(2);
     expect(out.evidence.map((e: any) => [e.replicas, e.meets])).toEqual([[7, false], [28, false]]);
+    expect(out.reason).toBe('no replica count can meet it: the service time\'s own p99 (20 ms) already exceeds the 19 ms budget before any queueing');
     const text = headroom('solve', tight, '--service', 'api', '--replications', '2');
     expect(text.stdout).toContain('No replica count from 7 to 28 meets the SLO.');
     // At 28 replicas nothing queues, yet the fixed 20 ms service time alone misses 19 ms.
@@ -157,9 +158,12 @@ describe('headroom sweep', () => {
     const r = headroom('sweep', file, '--set', 'serving.services[0].replicas=6:8', '--json', '--replications', '2');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['parameter', 'points']);
+    // `parameters` and `points[].values` extend the document for two-parameter grids.
+    expect(Object.keys(out)).toEqual(['parameter', 'parameters', 'points']);
     expect(out.parameter).toBe('serving.services[0].replicas');
+    expect(out.parameters).toEqual(['serving.services[0].replicas']);
     expect(out.points.map((p: any) => p.value)).toEqual([6, 7, 8]);
+    expect(out.points.map((p: any) => p.values)).toEqual([[6], [7], [8]]);
     for (const p of out.points) {
       expect(p.result.format).toBe('headroom.result/v1');
       expect(p.result.replications).toBe(2);

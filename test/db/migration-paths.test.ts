@@ -45,6 +45,10 @@ const SEEDS: Record<number, (db: Db) => void> = {
   3: (db) => {
     db.prepare("INSERT INTO run_replications VALUES ('r1', 0, 'deflate', ?, '2024-01-02T01:00:05.000Z')").run(deflateRawSync(Buffer.from('{"index":0}')));
   },
+  4: (db) => {
+    db.prepare(`UPDATE runs SET label = 'baseline', headline = '{"tone":"bad","text":"Missed: p99 over budget"}' WHERE id = 'r1'`).run();
+    db.prepare("UPDATE runs SET headline = 'null' WHERE id = 'r2'").run();
+  },
 };
 
 /** A library file at schema version `version`, holding the data each version up to it wrote. */
@@ -78,6 +82,11 @@ function expectDataKept(dataDir: string, from: number): void {
   expect(runs.getRun('r1')).toMatchObject({ status: 'done', seed: 7, replications: 5, engineVersion: '0.1.0', replicationsStored: from >= 3 ? 1 : 0 });
   expect(runs.getRunResult('r1')).toBe(RESULT);
   expect(runs.getRun('r2')).toMatchObject({ status: 'failed', error: 'boom' });
+  // Runs from before 0004 have no label, and their headline is still to be worked out.
+  expect(runs.getRun('r1')).toMatchObject(
+    from >= 4 ? { label: 'baseline', headline: { tone: 'bad', text: 'Missed: p99 over budget' }, headlinePending: false } : { label: null, headline: null, headlinePending: true },
+  );
+  expect(runs.setLabel('r1', ' migrated ').label).toBe('migrated');
   // Search finds scenarios by the name and the description of their latest version (0002 backfill).
   expect(scenarios.searchScenarios('risk').map((s) => s.id)).toEqual(['s1']);
   if (from < 2) expect(scenarios.searchScenarios('eight replicas').map((s) => s.id)).toEqual(['s1']);
@@ -135,6 +144,24 @@ describe('0002-library-features', () => {
     expect(db.prepare('SELECT count(*) FROM scenario_search_docs').pluck().get()).toBe(2);
     expect(db.prepare("SELECT name FROM scenario_search WHERE scenario_search MATCH 'replicas'").pluck().all()).toEqual(['Risk model API']);
     expect(() => db.prepare("INSERT INTO scenario_tags VALUES ('s1', '')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('0004-run-labels', () => {
+  it('adds an empty label and a pending headline to every run, with their checks', () => {
+    const dataDir = libraryAt(3);
+    const db = new Database(path.join(dataDir, 'library.sqlite'));
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(db.prepare('SELECT id, label, headline FROM runs ORDER BY id').all()).toEqual([
+      { id: 'r1', label: null, headline: null },
+      { id: 'r2', label: null, headline: null },
+    ]);
+    expect(() => db.prepare("UPDATE runs SET label = '' WHERE id = 'r1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE runs SET headline = 'not json' WHERE id = 'r1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE runs SET label = x'00' WHERE id = 'r1'").run()).toThrow(/cannot store BLOB value in TEXT column/); // STRICT
+    db.prepare("UPDATE runs SET label = 'ok', headline = 'null' WHERE id = 'r1'").run();
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 });

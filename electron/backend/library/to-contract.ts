@@ -42,7 +42,8 @@ export function toVersionRecord(r: ScenarioVersionRecord): VersionRecord {
   return { ...toVersionSummary(r), json: r.json, files: r.files.map((f) => ({ ...f })) };
 }
 
-export function toRunSummary(r: RunRecord): RunSummary {
+/** `changes`: what changed since the scenario's run before (electron/backend/runs/run-summaries.ts). */
+export function toRunSummary(r: RunRecord, changes: string[]): RunSummary {
   return {
     id: r.id,
     scenarioId: r.scenarioId,
@@ -58,5 +59,8 @@ export function toRunSummary(r: RunRecord): RunSummary {
     wallMs: r.wallMs,
     error: r.error,
     replicationsStored: r.replicationsStored,
+    label: r.label,
+    headline: r.headline,
+    changes,
   };
 }

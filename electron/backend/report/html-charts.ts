@@ -24,7 +24,7 @@ export function servingCharts(charts: ChartRenderer, serviceId: string, service:
   if (budgetMs === null) return [];
   return [
     charts.render(LatencyFigure, { serviceId, service, budgetMs, sloPercentile, width: CHART_WIDTH }),
-    charts.render(BreakdownFigure, { serviceId, components: service.components_ms, budgetMs, width: CHART_WIDTH }),
+    charts.render(BreakdownFigure, { serviceId, components: service.components_ms, budgetMs, sloPercentile, width: CHART_WIDTH }),
   ];
 }
 

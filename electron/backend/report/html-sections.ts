@@ -1,5 +1,6 @@
 // The serving, cluster and pipeline sections of the HTML report.
 import type { ResultDocument } from '../../../simulation';
+import type { VerdictTone } from '../../../simulation/present';
 import type { ChartRenderer } from './charts';
 import { DASH, esc, fixed, num, pct, withUnit } from './format';
 import { clusterHeadline, pipelineHeadline, servingHeadline } from './headline';
@@ -7,6 +8,7 @@ import { allocationChart, jobCharts, makespanChart, poolSeriesCharts, servingCha
 import { figureTable, statCell, table } from './html-parts';
 import { isSimulatedService, YOUNG_DALY_FIGURES, type Figure } from './metrics';
 import type { ScenarioInfo } from './scenario-info';
+import { boxState } from './verdicts';
 
 /** Tables list at most this many rows (tasks, jobs); the CSV has them all. */
 export const MAX_TABLE_ROWS = 200;
@@ -14,7 +16,7 @@ export const MAX_TABLE_ROWS = 200;
 const pick = (figs: readonly Figure[], section: Figure['section'], entity: string, keep: (f: Figure) => boolean = () => true) =>
   figs.filter((f) => f.section === section && f.entity === entity && keep(f));
 
-function headlineBox(text: string, state: 'ok' | 'over' | 'plain'): string {
+function headlineBox(text: string, state: 'ok' | 'warn' | 'over' | 'plain'): string {
   return `<p class="headline${state === 'plain' ? '' : ` ${state}`}">${esc(text)}</p>`;
 }
 
@@ -22,14 +24,14 @@ function capped(total: number, shown: number, what: string): string {
   return total > shown ? `<p class="note">The first ${shown} of ${fixed(total, 0)} ${what}; the CSV report lists them all.</p>` : '';
 }
 
-export function servingSection(doc: ResultDocument, id: string, figs: readonly Figure[], info: ScenarioInfo, charts: ChartRenderer): string {
+/** `tone`: the section's verdict, which colours its headline box (none without a verdict). */
+export function servingSection(doc: ResultDocument, id: string, figs: readonly Figure[], info: ScenarioInfo, charts: ChartRenderer, tone?: VerdictTone): string {
   const svc = doc.serving![id]!;
   const si = info.services[id];
   const budget = si?.budgetMs ?? null;
   const out = [`<section class="major" id="serving-${esc(id)}"><p class="kicker">Serving</p><h2>${esc(id)}</h2>`];
   const sim = isSimulatedService(svc) ? svc : null;
-  const over = sim ? (!sim.stable || (sim.headroom_ms?.mean ?? 0) < 0) : false;
-  out.push(headlineBox(servingHeadline(doc, id, info), sim ? (over ? 'over' : 'ok') : 'plain'));
+  out.push(headlineBox(servingHeadline(doc, id, info), boxState(tone)));
   if (sim) out.push(...servingCharts(charts, id, sim, budget, si?.sloPercentile ?? null));
   out.push(`<h3>Analytic beside simulated</h3>`);
   out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.'))));
@@ -50,11 +52,10 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   return out.join('\n');
 }
 
-export function clusterSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer): string {
+export function clusterSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer, tone?: VerdictTone): string {
   const c = doc.cluster!;
   const out = [`<section class="major" id="cluster"><p class="kicker">Training cluster</p><h2>Cluster</h2>`];
-  const over = Object.values(c.pools ?? {}).some((p) => p.over_target);
-  out.push(headlineBox(clusterHeadline(doc), over ? 'over' : 'plain'));
+  out.push(headlineBox(clusterHeadline(doc), boxState(tone)));
   const simulated = simulatedCluster(c);
   if (simulated) out.push(utilizationChart(charts, simulated));
   const poolRows = Object.entries(c.analytic.pools).map(([id, a]) => {
@@ -95,11 +96,11 @@ export function clusterSection(doc: ResultDocument, figs: readonly Figure[], cha
   return out.join('\n');
 }
 
-export function pipelineSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer): string {
+export function pipelineSection(doc: ResultDocument, figs: readonly Figure[], charts: ChartRenderer, tone?: VerdictTone): string {
   const p = doc.pipeline!;
   const a = p.analytic;
   const out = [`<section class="major" id="pipeline"><p class="kicker">ML pipeline</p><h2>Pipeline</h2>`];
-  out.push(headlineBox(pipelineHeadline(doc), 'plain'));
+  out.push(headlineBox(pipelineHeadline(doc), boxState(tone)));
   out.push(successRateChart(charts, p));
   out.push(figureTable(pick(figs, 'pipeline', '')));
   out.push(makespanChart(charts, p));

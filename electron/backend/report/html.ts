@@ -1,8 +1,9 @@
 // The HTML report: one self-contained, printable page (inline CSS, inline SVG charts, no
-// scripts, no external fonts or URLs). What was run, the seed article's analytic table, then one
-// section per part of the result: serving (per service), cluster, pipeline. The charts are the
-// app's own figures (./charts.ts).
+// scripts, no external fonts or URLs). The verdicts (./verdicts.ts) and headlines, what was run,
+// the seed article's analytic table, then one section per part of the result: serving (per
+// service), cluster, pipeline. The charts are the app's own figures (./charts.ts).
 import type { ResultDocument } from '../../../simulation';
+import type { Verdict } from '../../../simulation/present';
 import { ChartRenderer } from './charts';
 import { clock, esc, fixed, inReportLocale, num, withUnit } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
@@ -11,6 +12,7 @@ import { table, valueText } from './html-parts';
 import { reportFigures, summaryLabel } from './metrics';
 import { scenarioInfo } from './scenario-info';
 import { REPORT_CSS } from './style';
+import { reportVerdicts, verdictsHtml } from './verdicts';
 
 /** The page, its numbers (tables and charts) spelled in `locale` (default en-US; see format.ts). */
 export function renderHtml(doc: ResultDocument, scenario: unknown = null, locale?: string | null): string {
@@ -31,12 +33,16 @@ function page(doc: ResultDocument, scenario: unknown): string {
   ];
   if (partial) body.push(`<p class="notice partial" role="alert">${esc(partial)}</p>`);
   if (notSim) body.push(`<p class="notice info">${esc(notSim)}</p>`);
+  // The verdicts first (one per layer, judged at the SLO percentile), then the figures behind them.
+  const verdicts = reportVerdicts(doc, scenario);
+  const toneOf = (layer: Verdict['layer'], subject: string) => verdicts.find((v) => v.layer === layer && v.subject === subject)?.tone;
+  body.push(verdictsHtml(verdicts));
   const lines = headlines(doc, info);
   if (lines.length > 0) body.push(`<ul class="headlines">${lines.map((l) => `<li class="headline">${esc(l)}</li>`).join('')}</ul>`);
   body.push(runSection(doc), summarySection(doc));
-  for (const id of Object.keys(doc.serving ?? {})) body.push(servingSection(doc, id, figs, info, charts));
-  if (doc.cluster) body.push(clusterSection(doc, figs, charts));
-  if (doc.pipeline) body.push(pipelineSection(doc, figs, charts));
+  for (const id of Object.keys(doc.serving ?? {})) body.push(servingSection(doc, id, figs, info, charts, toneOf('serving', id)));
+  if (doc.cluster) body.push(clusterSection(doc, figs, charts, toneOf('cluster', 'cluster')));
+  if (doc.pipeline) body.push(pipelineSection(doc, figs, charts, toneOf('pipeline', 'pipeline')));
   body.push(`<footer><p>How to read this report: a simulated figure is the mean over ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'} with its Student-t 95% confidence interval in brackets (a single value when the interval is a point); an analytic figure is the closed-form answer (Erlang C, Pollaczek–Khinchine, ∏(1−p), critical path, Young/Daly) computed from the scenario’s means; “—” means no value (nothing was measured). Percentiles are nearest-rank within each replication, averaged across replications.</p>`
     + `<p>Headroom engine ${esc(doc.engine.version)} · scenario SHA-256 <span class="mono">${esc(doc.scenario.sha256)}</span> · seed ${fixed(doc.seed, 0)}. The same scenario, seed and replications give the same figures.</p></footer>`);
   return `<!DOCTYPE html>

@@ -1,5 +1,6 @@
-// The Markdown memo: a headline paragraph a planner pastes into a review document, then the key
-// tables in GitHub Markdown (the full list of figures is the CSV report).
+// The Markdown memo: the verdicts (one per layer, with why and what fixes it) and a headline
+// paragraph a planner pastes into a review document, then the key tables in GitHub Markdown (the
+// full list of figures is the CSV report).
 import type { ResultDocument } from '../../../simulation';
 import { DASH, clock, fixed, inReportLocale, meanText, pct, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
@@ -7,6 +8,7 @@ import { analyticText, simulatedText, valueText } from './html-parts';
 import { mdText } from './markdown-escape';
 import { reportFigures, summaryLabel, type Figure } from './metrics';
 import { scenarioInfo } from './scenario-info';
+import { reportVerdicts, verdictsMarkdown } from './verdicts';
 
 /** Memo tables list at most this many tasks or jobs. */
 const MAX_MEMO_ROWS = 30;
@@ -45,6 +47,8 @@ function memo(doc: ResultDocument, scenario: unknown): string {
   if (partial) out.push(`> **${partial}**`, '');
   const notSim = notSimulatedNotice(doc);
   if (notSim) out.push(`> ${notSim}`, '');
+  // The verdicts first (one per layer, judged at the SLO percentile), then the figures behind them.
+  out.push(...verdictsMarkdown(reportVerdicts(doc, scenario, mdText)));
   const lines = headlines(doc, info, mdText);
   if (lines.length > 0) out.push(lines.join(' '), '');
   out.push(`_Run: ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'}, seed ${fixed(doc.seed, 0)}, horizon ${clock(doc.horizon_s)}${doc.warmup_s > 0 ? ` after a ${clock(doc.warmup_s)} warm-up` : ''}, ${fixed(doc.engine.events, 0)} events; Headroom engine ${doc.engine.version}; scenario SHA-256 \`${doc.scenario.sha256}\`. Simulated figures are mean [95% CI] over replications; “—” means no value._`, '');

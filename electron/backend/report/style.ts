@@ -29,6 +29,22 @@ section { margin-top: 34px; }
 .headline { border-left: 5px solid var(--accent); background: var(--soft); padding: 10px 14px; margin: 10px 0 14px; font-size: 15px; }
 .headline.over { border-left-color: var(--danger); }
 .headline.ok { border-left-color: var(--ok); }
+.headline.warn { border-left-color: var(--warn); }
+.verdicts { margin: 10px 0 14px; padding: 0; list-style: none; }
+.verdict { border: 1px solid var(--rule); border-left: 5px solid var(--accent); border-radius: 4px; padding: 8px 12px; margin: 0 0 8px; break-inside: avoid; page-break-inside: avoid; }
+.verdict.ok { border-left-color: var(--ok); }
+.verdict.warn { border-left-color: var(--warn); }
+.verdict.over { border-left-color: var(--danger); }
+.verdict p { margin: 2px 0; }
+.verdict-status { font-weight: 700; padding: 0 7px; border-radius: 9px; font-size: 12px; }
+.verdict.ok .verdict-status { color: var(--ok); background: var(--ok-soft); }
+.verdict.warn .verdict-status { color: var(--warn); background: var(--warn-soft); }
+.verdict.over .verdict-status { color: var(--danger); background: var(--danger-soft); }
+.verdict-layer { color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; font-size: 11px; font-weight: 600; }
+.verdict-cost { color: var(--muted); font-size: 12px; margin-left: 8px; }
+.verdict-headline { font-size: 15px; font-weight: 600; }
+.verdict-label { color: var(--muted); font-size: 12px; font-weight: 600; margin-top: 6px; }
+.verdict ul { margin: 0 0 2px; padding-left: 1.2em; font-size: 13px; }
 .headlines { margin: 14px 0; padding: 0; list-style: none; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 13px; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }

@@ -9,7 +9,8 @@ import { appPaths } from '../paths';
 import { applyOverrides, type Loaded } from '../traces/scenario-source';
 import { simulate } from './simulate';
 import { loadTraces } from '../traces/trace-loader';
-import { toRunSummary } from '../library/to-contract';
+import { hasHeadline, headlineOf } from './run-headline';
+import { runSummary } from './run-summaries';
 
 // The app's run wall-clock caps are defined with the other API limits (electron/common/limits.ts).
 export { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../common/contract';
@@ -112,12 +113,15 @@ export class RunManager {
         onOutcome: (o) => this.recordReplication(job.runId, o),
       }, job.inputs);
       const status = cancelled ? 'cancelled' : result?.truncated ? 'truncated' : 'done';
+      // The runs list's headline, stored with the result (only done and partial runs have one).
+      const headline = result && hasHeadline(status) ? headlineOf(result, job.loaded.scenario) : null;
       this.lib.runs.finishRun(job.runId, {
         status,
         wallMs: result?.engine.wall_ms ?? 0,
         events: result?.engine.events ?? 0,
         resultJson: result ? JSON.stringify(result) : null,
         error: null,
+        headline,
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -140,7 +144,7 @@ export class RunManager {
 
   private emitStatus(runId: string): void {
     const row = this.lib.runs.getRun(runId);
-    if (row) this.emit({ type: 'status', run: toRunSummary(row) });
+    if (row) this.emit({ type: 'status', run: runSummary(this.lib, row) });
   }
 
   private emit(e: RunEvent): void {

@@ -50,3 +50,24 @@ export type FromCalibrateWorker =
   | { type: 'fit'; fit: StragglerFit }
   | { type: 'bad-file'; line: number; message: string }
   | { type: 'error'; message: string; stack?: string };
+
+/**
+ * The live preview's worker (../whatif/preview-worker.ts): started once and kept warm, it runs
+ * one replication per `preview` message; a job stops early when its cancel flag becomes 1.
+ */
+export interface PreviewWorkerInit {
+  kind: 'preview';
+}
+
+export type ToPreviewWorker = {
+  type: 'preview';
+  id: number;
+  scenario: Scenario;
+  inputs: HostInputs;
+  maxEvents: number;
+  cancelFlag: SharedArrayBuffer;
+};
+
+export type FromPreviewWorker =
+  | { type: 'preview-outcome'; id: number; outcome: ReplicationOutcome }
+  | { type: 'preview-error'; id: number; message: string };

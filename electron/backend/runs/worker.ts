@@ -6,16 +6,35 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkpointSweep, fitStragglers, parseWorkerSteps, runReplication } from '../../../simulation';
 import type {
-  CalibrateWorkerInit, FromCalibrateWorker, FromSweepWorker, FromWorker, SweepWorkerInit, ToWorker, WorkerInit,
+  CalibrateWorkerInit, FromCalibrateWorker, FromPreviewWorker, FromSweepWorker, FromWorker, PreviewWorkerInit, SweepWorkerInit,
+  ToPreviewWorker, ToWorker, WorkerInit,
 } from './worker-protocol';
 
-const data = workerData as WorkerInit | SweepWorkerInit | CalibrateWorkerInit;
+const data = workerData as WorkerInit | SweepWorkerInit | CalibrateWorkerInit | PreviewWorkerInit;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 if (data.kind === 'checkpoint-sweep') runSweepShare(data);
 else if (data.kind === 'calibrate') runCalibration(data);
+else if (data.kind === 'preview') runPreviews();
 else runReplications(data);
+
+function runPreviews(): void {
+  const post = (m: FromPreviewWorker) => port!.postMessage(m);
+  port!.on('message', (msg: ToPreviewWorker) => {
+    const cancel = new Int32Array(msg.cancelFlag);
+    try {
+      const outcome = runReplication(msg.scenario, 0, {
+        maxEvents: msg.maxEvents,
+        now: () => Date.now(),
+        isCancelled: () => Atomics.load(cancel, 0) === 1,
+      }, msg.inputs);
+      post({ type: 'preview-outcome', id: msg.id, outcome });
+    } catch (e) {
+      post({ type: 'preview-error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
 
 function runCalibration(init: CalibrateWorkerInit): void {
   const post = (m: FromCalibrateWorker) => port!.postMessage(m);

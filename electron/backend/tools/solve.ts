@@ -5,6 +5,7 @@ import type { HostInputs, Scenario, ServiceResult } from '../../../simulation';
 import { serviceOfferedRps } from '../../../simulation';
 import { solveRefusal, solveReplicas, solveReplications, type SolveResult } from '../../../simulation';
 import { traceRates } from '../../../simulation';
+import { solveReason } from '../../../simulation/present';
 import type { PoolOptions } from '../runs/run-pool';
 import { simulate } from '../runs/simulate';
 
@@ -33,7 +34,10 @@ export function findService(scenario: Scenario, id: string): number {
   return i;
 }
 
-export async function solveService(scenario: Scenario, inputs: HostInputs, id: string, options: SolveOptions = {}): Promise<SolveResult> {
+/** The solver's answer, and why no count meets the SLO when none does (null otherwise). */
+export type ServiceSolve = SolveResult & { reason: string | null };
+
+export async function solveService(scenario: Scenario, inputs: HostInputs, id: string, options: SolveOptions = {}): Promise<ServiceSolve> {
   const i = findService(scenario, id);
   const svc = scenario.serving!.services[i]!;
   const offered = serviceOfferedRps(svc, traceRates(scenario, inputs).get(svc.id));
@@ -41,7 +45,7 @@ export async function solveService(scenario: Scenario, inputs: HostInputs, id: s
   if (refusal) throw new SolveInputError(`serving.services[${i}]`, refusal);
   const replications = solveReplications(scenario.replications, options.replications);
   const only: HostInputs = inputs.traces?.[id] ? { traces: { [id]: inputs.traces[id] } } : {};
-  return solveReplicas(svc, offered, replications, async (n) => {
+  const result = await solveReplicas(svc, offered, replications, async (n) => {
     options.onCandidate?.(n);
     const candidate: Scenario = { ...scenario, replications, serving: { services: [{ ...svc, replicas: n }] } };
     delete candidate.pipeline;
@@ -50,4 +54,5 @@ export async function solveService(scenario: Scenario, inputs: HostInputs, id: s
     if (!result) throw new Error('the solve was cancelled');
     return result.serving![id] as ServiceResult;
   });
+  return { ...result, reason: solveReason(svc, result) };
 }

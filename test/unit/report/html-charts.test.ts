@@ -31,7 +31,7 @@ describe('report charts = app charts', () => {
     const p = doc.pipeline!;
     const figures = [
       app(LatencyFigure, { serviceId: 'risk_model_api', service, budgetMs: 200, sloPercentile: 99, width: CHART_WIDTH }, 1),
-      app(BreakdownFigure, { serviceId: 'risk_model_api', components: service.components_ms, budgetMs: 200, width: CHART_WIDTH }, 2),
+      app(BreakdownFigure, { serviceId: 'risk_model_api', components: service.components_ms, budgetMs: 200, sloPercentile: 99, width: CHART_WIDTH }, 2),
       app(SuccessRateFigure, { successRate: p.success_rate!, dagRunSuccessRate: p.dag_run_success_rate!, reliability: p.analytic.reliability, reliabilityWithRetries: p.analytic.reliability_with_retries, width: CHART_WIDTH }, 3),
       app(MakespanFigure, { makespan: p.makespan_s!, criticalPathS: p.analytic.critical_path_s, width: CHART_WIDTH }, 4),
       app(TaskStatesFigure, { tasks: p.tasks!, width: CHART_WIDTH }, 5),

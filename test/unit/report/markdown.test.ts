@@ -22,7 +22,9 @@ describe('Markdown memo', () => {
     const md = renderMarkdown(doc, raw);
     const lines = md.split('\n');
     expect(lines[0]).toBe(`# Capacity memo: ${doc.scenario.name}`);
-    const headline = lines[2]!;
+    // The verdicts come first (test/unit/present/verdicts.test.ts), then the headline paragraph.
+    expect(lines[2]).toBe('## Verdict');
+    const headline = lines.find((l) => l.startsWith('risk\\_model\\_api: p99 latency'))!;
     const svc = doc.serving!.risk_model_api as ServiceResult;
     const m = /risk\\_model\\_api: p99 latency ([\d,.]+) ms \[([−\d,.]+), ([−\d,.]+)\] against a 200 ms budget: (over budget by|)\s*([\d,.]+) ms( headroom|);/.exec(headline);
     expect(m, headline).not.toBeNull();

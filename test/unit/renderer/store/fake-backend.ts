@@ -17,6 +17,7 @@ import type {
 } from '../../../../electron/common/contract';
 import { normalizeTags } from '../../../../db/scenario-search';
 import { parseScenarioText } from '../../../../simulation/scenario/validate';
+import { runChanges, scenarioChangeItems } from '../../../../simulation/present';
 
 type Impl = ImplOf<typeof API, 'backend'> & ImplOf<typeof API, 'dialog'>;
 type Method = keyof typeof API;
@@ -120,6 +121,7 @@ export class FakeBackend implements Impl {
       wallMs: status === 'failed' ? null : 12,
       error: status === 'failed' ? error : null,
       replicationsStored: status === 'failed' ? 0 : run.replications,
+      headline: status === 'failed' ? null : { tone: status === 'done' ? 'good' : 'warn', text: `fake verdict of ${run.id}` },
     });
   }
 
@@ -241,6 +243,7 @@ export class FakeBackend implements Impl {
       id: `r-${++this.seq}`, scenarioId: id, scenarioVersionId: v.id, scenarioVersion: v.version, scenarioName: v.name,
       status: 'queued', seed: parsed.scenario.seed, replications: parsed.scenario.replications, engineVersion: 'test',
       createdAt: this.now(), finishedAt: null, wallMs: null, error: null, replicationsStored: 0,
+      label: null, headline: null, changes: this.changesSince(id, v, parsed.scenario),
     };
     this.runs.set(run.id, run);
     this.emit({ type: 'status', run });
@@ -254,6 +257,13 @@ export class FakeBackend implements Impl {
 
   async listRuns(id: string) {
     return [...this.runs.values()].filter((r) => r.scenarioId === id).reverse();
+  }
+
+  async setRunLabel(runId: string, label: string | null) {
+    const run = this.mustRun(runId);
+    const next = { ...run, label: label === '' ? null : label };
+    this.runs.set(runId, next);
+    return next;
   }
 
   async getRunResult(runId: string) {
@@ -304,6 +314,13 @@ export class FakeBackend implements Impl {
   cancelCheckpointSweep = notHere;
   renderRunReport = notHere;
   saveRunReport = notHere;
+  compareRuns = notHere;
+  runAnalysis = notHere;
+  cancelAnalysis = notHere;
+  listAnalyses = notHere;
+  getAnalysis = notHere;
+  deleteAnalysis = notHere;
+  previewRun = notHere;
 
   // Internals.
 
@@ -322,6 +339,14 @@ export class FakeBackend implements Impl {
     const s = this.scenarios.get(id);
     if (!s || s.deletedAt !== null) throw new Error(`no scenario with id ${id}`);
     return s;
+  }
+
+  /** What the backend's runs list says changed since the scenario's previous run. */
+  private changesSince(scenarioId: string, v: StoredVersion, run: { seed: number; replications: number }): string[] {
+    const previous = [...this.runs.values()].filter((r) => r.scenarioId === scenarioId).at(-1);
+    if (!previous) return runChanges(null, run, []);
+    const before = this.scenarios.get(scenarioId)!.versions.find((x) => x.id === previous.scenarioVersionId)!;
+    return runChanges(previous, run, before.id === v.id ? [] : scenarioChangeItems(JSON.parse(before.json), JSON.parse(v.json)));
   }
 
   private mustRun(id: string): RunSummary {

@@ -1,0 +1,92 @@
+// The run's verdicts, first thing under its details: one card per layer (each service, the
+// cluster, the pipeline) with its status in words and colour, the headline, why, what fixes it and
+// the cost per hour (simulation/present/verdicts.ts). They are judged against the scenario
+// version that was run, not the editor's text, so an edit since does not change them.
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { ResultDocument, RunSummary } from '../../electron/common/contract';
+import { parseScenarioText, type Scenario } from '../../simulation';
+import { verdictsOf, type Verdict } from '../../simulation/present';
+import { api } from '../api';
+import { APP_NUMBERS } from '../format/numbers';
+import { useAppStore } from '../store';
+
+/** Versions are immutable: each is fetched and parsed once (null: not valid any more). */
+const versionScenarios = new Map<string, Scenario | null>();
+
+/** The scenario the run ran: the editor's when it shows that saved version, else fetched. */
+function useRunScenario(run: RunSummary): Scenario | null | undefined {
+  const editorScenario = useAppStore((s) =>
+    s.editorScenarioId === run.scenarioId && s.editorVersion === run.scenarioVersion && s.text === s.savedText && s.parse?.ok ? s.lastValid : null);
+  const [fetched, setFetched] = useState<{ id: string; scenario: Scenario | null } | null>(null);
+  const known = versionScenarios.get(run.scenarioVersionId);
+  useEffect(() => {
+    if (editorScenario || versionScenarios.has(run.scenarioVersionId)) return;
+    let live = true;
+    const id = run.scenarioVersionId;
+    api.getVersion(id).then(
+      (record) => {
+        const parsed = parseScenarioText(record.json);
+        versionScenarios.set(id, parsed.ok ? parsed.scenario : null);
+        if (live) setFetched({ id, scenario: versionScenarios.get(id) ?? null });
+      },
+      () => { if (live) setFetched({ id, scenario: null }); },
+    );
+    return () => { live = false; };
+  }, [editorScenario, run.scenarioVersionId]);
+  if (editorScenario) return editorScenario;
+  if (known !== undefined) return known;
+  return fetched?.id === run.scenarioVersionId ? fetched.scenario : undefined;
+}
+
+const LAYER: Record<Verdict['layer'], string> = { serving: 'Serving', cluster: 'Cluster', pipeline: 'Pipeline' };
+const MARK: Record<Verdict['tone'], string> = { good: '✓', warn: '!', bad: '✕' };
+const COST_FIELD: Record<Verdict['layer'], string | null> = { serving: 'cost_per_replica_hour', cluster: 'cost_per_unit_hour', pipeline: null };
+
+function VerdictCard({ v }: { v: Verdict }) {
+  const titleId = useId();
+  const costField = COST_FIELD[v.layer];
+  return (
+    <li className={`verdict verdict-${v.tone}`} aria-labelledby={titleId}>
+      <div className="verdict-head">
+        <h4 id={titleId} className="verdict-title">
+          <span className="verdict-status"><span className="verdict-mark" aria-hidden="true">{MARK[v.tone]}</span>{v.status}</span>
+          <span className="verdict-layer">{LAYER[v.layer]}</span>
+          {(v.layer === 'serving' || v.subject !== v.layer) && <span className="verdict-subject">{v.subject}</span>}
+        </h4>
+        {costField && (
+          <p className="verdict-cost">
+            {v.costPerHour === null ? <span className="muted">No cost given ({costField})</span> : <>Cost <strong>{APP_NUMBERS.sig(v.costPerHour)}</strong> per hour</>}
+          </p>
+        )}
+      </div>
+      <p className="verdict-headline">{v.headline}</p>
+      {v.why.length > 0 && (
+        <div className="verdict-part">
+          <p className="verdict-label" id={`${titleId}-why`}>Why</p>
+          <ul aria-labelledby={`${titleId}-why`}>{v.why.map((w) => <li key={w}>{w}</li>)}</ul>
+        </div>
+      )}
+      {v.fix.length > 0 && (
+        <div className="verdict-part">
+          <p className="verdict-label" id={`${titleId}-fix`}>What fixes it</p>
+          <ul aria-labelledby={`${titleId}-fix`}>{v.fix.map((f) => <li key={f}>{f}</li>)}</ul>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function Verdicts({ run, result }: { run: RunSummary; result: ResultDocument }) {
+  const scenario = useRunScenario(run);
+  const headingId = useId();
+  const verdicts = useMemo(() => (scenario ? verdictsOf(result, scenario, { numbers: APP_NUMBERS }) : []), [result, scenario]);
+  if (verdicts.length === 0) return null;
+  return (
+    <section className="verdicts" aria-labelledby={headingId}>
+      <h3 id={headingId} className="verdicts-heading">Verdict</h3>
+      <ul className="verdict-list">
+        {verdicts.map((v) => <VerdictCard key={`${v.layer}:${v.subject}`} v={v} />)}
+      </ul>
+    </section>
+  );
+}
