@@ -16,6 +16,7 @@ import './styles/cluster.css';
 import './styles/report-export.css';
 import './styles/verdicts.css';
 import './styles/whatif-compare.css';
+import './styles/whatif-live.css';
 import './styles/whatif-analyses.css';
 
 const root = document.getElementById('root');

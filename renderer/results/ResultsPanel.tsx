@@ -1,6 +1,7 @@
 // Results: run controls and progress, the selected run's charts, then the analytic table beside
 // each service's analytic-vs-simulated comparison.
 import { useAppStore } from '../store';
+import { LiveWhatIf } from '../whatif/LiveWhatIf';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { RunBar } from './RunBar';
 import { RunResult, useSloPercentile } from './RunResult';
@@ -25,6 +26,7 @@ export function ResultsPanel() {
         <h2 id="results-heading">Results</h2>
       </div>
       <RunBar />
+      <LiveWhatIf />
       <RunResult />
       <div className="result-tables">
         <SummaryTable notSimulated={notSimulated} />

@@ -8,6 +8,8 @@ import { errorMessage } from './session';
 import type { AppState, WhatIfSlice } from './types';
 
 let requestSeq = 0;
+/** Bumped by every preview asked for and by Reset: only the newest preview's answer is shown. */
+let previewSeq = 0;
 const nextRequestId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++requestSeq}`;
 
 export const createWhatIfSlice = (api: HeadroomApi): StateCreator<AppState, [], [], WhatIfSlice> => (set, get) => ({
@@ -98,16 +100,21 @@ export const createWhatIfSlice = (api: HeadroomApi): StateCreator<AppState, [], 
     set((s) => ({ sliderValues: { ...s.sliderValues, [path]: value } }));
   },
   resetSliders() {
+    previewSeq++;
     set({ sliderValues: {}, preview: null, previewStatus: 'idle', previewError: null, previewMs: null });
   },
   async runPreview() {
     const sid = get().editorScenarioId;
     if (!sid) return;
     const started = performance.now();
+    const seq = ++previewSeq;
     const sets = Object.entries(get().sliderValues).map(([path, value]) => ({ path, value }));
     set({ previewStatus: 'loading' });
+    // A late answer (after Reset, a newer move, or another scenario opened) is dropped.
+    const stale = () => seq !== previewSeq || get().editorScenarioId !== sid;
     try {
       const outcome = await api.previewRun(sid, { json: get().text, sets, requestId: 'live-preview' });
+      if (stale()) return;
       if (!outcome.ok) {
         if (outcome.reason === 'cancelled') return; // a newer preview is on its way
         set({ previewStatus: 'error', previewError: outcome.message });
@@ -115,7 +122,7 @@ export const createWhatIfSlice = (api: HeadroomApi): StateCreator<AppState, [], 
       }
       set({ preview: outcome, previewStatus: 'ready', previewError: null, previewMs: performance.now() - started });
     } catch (e) {
-      set({ previewStatus: 'error', previewError: errorMessage(e) });
+      if (!stale()) set({ previewStatus: 'error', previewError: errorMessage(e) });
     }
   },
 

@@ -168,6 +168,8 @@ describe('cluster solve', () => {
     // 16 units: b waits for a, c for b — delays of thousands of seconds; 32 units run a+b at once.
     expect(cliDoc.units).toBe(32);
     expect(cliDoc.evidence.find((e) => e.units === 16)!.meets).toBe(false);
+    // The answer is the fewest: one node fewer was simulated and missed.
+    expect(cliDoc.evidence.find((e) => e.units === 24)!.meets).toBe(false);
     expect(cliDoc.evidence.every((e) => e.units % 8 === 0)).toBe(true);
 
     const sid = await saved(cluster());

@@ -314,13 +314,15 @@ export class FakeBackend implements Impl {
   cancelCheckpointSweep = notHere;
   renderRunReport = notHere;
   saveRunReport = notHere;
-  compareRuns = notHere;
-  runAnalysis = notHere;
-  cancelAnalysis = notHere;
-  listAnalyses = notHere;
-  getAnalysis = notHere;
-  deleteAnalysis = notHere;
-  previewRun = notHere;
+  /** What-if methods a test supplies (the fake has no engine); others refuse. */
+  readonly whatIf: Partial<Pick<HeadroomApi, 'compareRuns' | 'runAnalysis' | 'cancelAnalysis' | 'listAnalyses' | 'getAnalysis' | 'deleteAnalysis' | 'previewRun'>> = {};
+  compareRuns = (...a: Parameters<HeadroomApi['compareRuns']>) => (this.whatIf.compareRuns ?? notHere)(...a);
+  runAnalysis = (...a: Parameters<HeadroomApi['runAnalysis']>) => (this.whatIf.runAnalysis ?? notHere)(...a);
+  cancelAnalysis = (...a: Parameters<HeadroomApi['cancelAnalysis']>) => (this.whatIf.cancelAnalysis ?? notHere)(...a);
+  listAnalyses = (...a: Parameters<HeadroomApi['listAnalyses']>) => (this.whatIf.listAnalyses ?? notHere)(...a);
+  getAnalysis = (...a: Parameters<HeadroomApi['getAnalysis']>) => (this.whatIf.getAnalysis ?? notHere)(...a);
+  deleteAnalysis = (...a: Parameters<HeadroomApi['deleteAnalysis']>) => (this.whatIf.deleteAnalysis ?? notHere)(...a);
+  previewRun = (...a: Parameters<HeadroomApi['previewRun']>) => (this.whatIf.previewRun ?? notHere)(...a);
 
   // Internals.
 
