@@ -2,7 +2,7 @@
 // at 8 replicas is unstable, and the card says why and what fixes it (9 replicas; no count meets
 // p99 ≤ 200 ms, the exponential service time's own p99 being 368 ms). The verdicts are those of
 // the version that ran: an unsaved edit does not change them. The breakdown's note is neutral.
-import { collectConsoleProblems, expect, runQuickRiskCopy, test } from './fixtures';
+import { collectConsoleProblems, expect, newFromExample, runQuickRiskCopy, test } from './fixtures';
 
 test('a run opens on one verdict per layer, in words and colour, with why and what fixes it', async ({ page, appUrl }, testInfo) => {
   const problems = collectConsoleProblems(page);
@@ -30,5 +30,30 @@ test('a run opens on one verdict per layer, in words and colour, with why and wh
   // An unsaved edit leaves the run's verdicts alone: they are the version that ran.
   await page.getByLabel('Replicas', { exact: true }).fill('10');
   await expect(serving).toContainText('8 replicas run at 100% utilization');
+  expect(problems).toEqual([]);
+});
+
+test('Solve from the verdict: the fix then says how many replicas meet the SLO with confidence', async ({ page, appUrl }) => {
+  const problems = collectConsoleProblems(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(appUrl);
+  await newFromExample(page, 'Risk model API');
+  await page.getByLabel('Scenario name').fill('E2E verdict solve');
+  await page.locator('form, section').filter({ has: page.getByLabel('Scenario name') }).first().getByLabel('Replications', { exact: true }).fill('2');
+  await page.getByLabel('Horizon (s)').fill('40');
+  await page.getByLabel('Warm-up (s)').fill('5');
+  // A budget the exponential service time's own p99 (368 ms) + 100 ms can meet.
+  await page.getByLabel('Latency budget (ms)').fill('700');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+
+  const serving = page.getByRole('region', { name: 'Verdict' }).getByRole('listitem', { name: /Serving.*risk_model_api/ });
+  const fixes = serving.getByRole('list', { name: 'What fixes it' });
+  await expect(fixes).toContainText('Solve finds the fewest replicas that meet p99 ≤ 700 ms with 95% confidence');
+  await serving.getByRole('button', { name: 'Solve risk_model_api: fewest replicas that meet the SLO' }).click();
+  await expect(fixes).toContainText(/^.*\d+ replicas? meets? p99 ≤ 700 ms with 95% confidence/, { timeout: 120_000 });
+  await expect(fixes).not.toContainText('Solve finds');
   expect(problems).toEqual([]);
 });
