@@ -29,6 +29,7 @@ import { appPaths } from './paths';
 import { RunManager } from './runs/run-manager';
 import { runSummaries, runSummary } from './runs/run-summaries';
 import { renderRunReport } from './report/run-report';
+import { renderAnalysisReport } from './report/analysis-report';
 import { commitVersion, prepareVersion, type PrepareOptions } from './library/scenario-save';
 import { loadScenarioText } from './traces/scenario-source';
 import { fileCacheDir, withStoredFiles } from './library/version-files';
@@ -385,6 +386,10 @@ export class Backend implements BackendApi {
 
   async getAnalysis(id: string): Promise<AnalysisRecord> {
     return this.guard('read the analysis', () => this.whatIf.getAnalysis(id));
+  }
+
+  async renderAnalysisReport(id: string, k: RunReportKind, locale?: string | null): Promise<ExportedFile> {
+    return this.guard('export the analysis report', () => renderAnalysisReport(this.lib, id, k, locale));
   }
 
   async deleteAnalysis(id: string): Promise<void> {

@@ -85,6 +85,12 @@ export const API = {
   /** The scenario's kept analyses, newest first. */
   listAnalyses: backend([id('scenarioId')], z.array(W.AnalysisSummarySchema)),
   getAnalysis: backend([id('analysisId')], W.AnalysisRecordSchema),
+  /**
+   * The report of a kept analysis as text (docs/reports.md): HTML with its chart, a Markdown
+   * memo, a CSV of its points, candidates or inputs, or the JSON document; fileName
+   * `<scenario-slug>-<sweep|solve|sensitivity>-<first 8 of the id>.<kind>`. `locale` as for renderRunReport.
+   */
+  renderAnalysisReport: backend([id('analysisId'), arg('kind', I.RunReportKindSchema), arg('locale', I.ReportLocaleSchema.nullish())], R.ExportedFileSchema),
   deleteAnalysis: backend([id('analysisId')], nothing),
   /**
    * A quick, reduced simulation of the editor's text with slider values set (fewer

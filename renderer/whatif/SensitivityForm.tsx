@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { AnalysisRequest } from '../../electron/common/contract';
 import { MAX_SWEEP_REPLICATIONS } from '../../electron/common/limits';
-import { defaultFigure, groupChoices, type FigureChoice } from './figure-choices';
+import { defaultFigure, groupChoices, type FigureChoice } from '../charts/whatif/figure-choices';
 import { OptionalInt, parseOptionalInt } from './OptionalInt';
 
 interface Props {

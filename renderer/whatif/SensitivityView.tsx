@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import type { SensitivityResult } from '../../simulation';
 import { statWithUnit } from '../../simulation/present';
 import { APP_NUMBERS } from '../format/numbers';
-import type { FigureChoice } from './figure-choices';
-import { sharedLabels } from './input-labels';
+import type { FigureChoice } from '../charts/whatif/figure-choices';
+import { sharedLabels } from '../charts/whatif/input-labels';
 import { TornadoChart } from './TornadoChart';
-import { tornadoRows } from './tornado-rows';
+import { tornadoRows } from '../charts/whatif/tornado-rows';
 import { useSavedRaw } from './use-saved-scenario';
 
 const fmt = (x: number | null) => (x === null ? '—' : APP_NUMBERS.sig(x));

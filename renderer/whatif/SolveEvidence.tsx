@@ -4,7 +4,7 @@
 import type { NumberText } from '../../simulation/present';
 import { percentileName, statWithUnit, valueText } from '../../simulation/present';
 import { APP_NUMBERS } from '../format/numbers';
-import { answerText, noAnswerReason, solveAnswer, solveQuestion, solveSearch, type AnySolve } from './solve-text';
+import { answerText, noAnswerReason, solveAnswer, solveQuestion, solveSearch, type AnySolve } from '../charts/whatif/solve-text';
 
 const t: NumberText = APP_NUMBERS;
 

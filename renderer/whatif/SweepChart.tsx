@@ -3,9 +3,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { Unit } from '../../simulation/present';
 import { useElementWidth } from '../charts/use-element-width';
-import { defaultSweepScale, type ScaleKind } from './sweep-chart-model';
-import type { SweepSeries } from './sweep-series';
-import { SweepFigure, type SolverMark } from './SweepFigure';
+import { defaultSweepScale, type ScaleKind } from '../charts/whatif/sweep-chart-model';
+import type { SweepSeries } from '../charts/whatif/sweep-series';
+import { SweepFigure, type SolverMark } from '../charts/whatif/SweepFigure';
 
 interface Props {
   series: SweepSeries;

@@ -4,7 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { AnalysisRequest } from '../../electron/common/contract';
 import { MAX_SWEEP_REPLICATIONS } from '../../electron/common/limits';
-import { inputChoices, type InputChoice } from './input-labels';
+import { inputChoices, type InputChoice } from '../charts/whatif/input-labels';
 import { defaultRange, MAX_SWEEP_POINTS, parseRange, pointCount, type RangeText } from './sweep-range';
 import { OptionalInt, parseOptionalInt } from './OptionalInt';
 

@@ -1,6 +1,7 @@
 // An open sweep: pick the figure to draw (the first service's latency at its SLO percentile to
 // start with), the chart (one parameter) or heatmap (two), the cheapest point meeting the SLO in
-// words, the points as a table, and the CSV export.
+// words, the points as a table, and a CSV of the figure drawn (the report export of the open
+// analysis, ./AnalysisReportExport, has the SLO service's figures whatever is drawn).
 import { useId, useMemo, useState } from 'react';
 import type { AnalysisSummary } from '../../electron/common/contract';
 import type { SweepDocument } from '../../simulation';
@@ -8,11 +9,11 @@ import { statWithUnit, valueText } from '../../simulation/present';
 import { downloadText } from '../api/browser-files';
 import { APP_NUMBERS } from '../format/numbers';
 import { useAppStore } from '../store';
-import { COST_PER_HOUR, defaultFigure, figureChoices, groupChoices, isLatencyFigure, type FigureChoice } from './figure-choices';
-import { pathLabel, sharedLabels } from './input-labels';
+import { COST_PER_HOUR, defaultFigure, figureChoices, groupChoices, isLatencyFigure, type FigureChoice } from '../charts/whatif/figure-choices';
+import { pathLabel, sharedLabels } from '../charts/whatif/input-labels';
 import { SweepChart } from './SweepChart';
 import { sweepFileName, sweepCsv } from './sweep-csv';
-import { poolCosts, replicasServiceIndex, sweepSeries } from './sweep-series';
+import { poolCosts, replicasServiceIndex, sweepSeries } from '../charts/whatif/sweep-series';
 import { SweepHeatmap } from './SweepHeatmap';
 import { sectionIds, useSavedRaw } from './use-saved-scenario';
 import { useSolverAnswer } from './use-solver-answer';
@@ -70,8 +71,8 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
     <div className="wi-sweep">
       <div className="wi-view-bar">
         {select}
-        <button type="button" onClick={exportCsv} aria-describedby={`${id}-export`}>Export report (CSV)</button>
-        <span id={`${id}-export`} className="visually-hidden">Downloads the points of this sweep with the chosen figure, its 95% CI, the cost per hour and whether each meets the SLO.</span>
+        <button type="button" onClick={exportCsv} aria-describedby={`${id}-export`}>CSV of this figure</button>
+        <span id={`${id}-export`} className="visually-hidden">Downloads the points of this sweep with the figure drawn, its 95% CI, the cost per hour and whether each meets the SLO (the report, above, has the SLO service’s latency and utilization).</span>
       </div>
       <p className="wi-verdict" data-testid="sweep-verdict">
         {series.sloService === null

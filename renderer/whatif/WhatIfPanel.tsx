@@ -8,7 +8,8 @@ import { formatDuration, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
 import { AnalysisList } from './AnalysisList';
 import { AnalysisProgress } from './AnalysisProgress';
-import { figureChoices, scenarioFigureChoices } from './figure-choices';
+import { AnalysisReportExport } from './AnalysisReportExport';
+import { figureChoices, scenarioFigureChoices } from '../charts/whatif/figure-choices';
 import { SensitivityForm } from './SensitivityForm';
 import { SensitivityView } from './SensitivityView';
 import { SolveEvidence } from './SolveEvidence';
@@ -50,6 +51,7 @@ function OpenAnalysis() {
         </p>
         <button type="button" className="wi-close" onClick={close} aria-label={`Close ${summary.title}`}>Close</button>
       </div>
+      <AnalysisReportExport analysisId={summary.id} title={summary.title} />
       {d.kind === 'sweep' && <SweepView summary={summary} sweep={d.sweep} />}
       {d.kind === 'solve' && <SolveEvidence solve={d.solve} />}
       {d.kind === 'sensitivity' && <SensitivityView result={d.sensitivity} choices={choices} />}

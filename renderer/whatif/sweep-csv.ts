@@ -1,7 +1,7 @@
 // "Export CSV" of an open sweep: one row per point with the parameter values, the chosen figure's
 // mean and 95% CI, the cost per hour and whether the point meets the SLO. Numbers as JavaScript
 // writes them (a dot, no grouping), so a spreadsheet in any locale or a script reads them. Pure.
-import type { SweepSeries } from './sweep-series';
+import type { SweepSeries } from '../charts/whatif/sweep-series';
 
 function cell(v: string | number | null): string {
   if (v === null) return '';

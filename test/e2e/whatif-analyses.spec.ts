@@ -116,7 +116,7 @@ test('the article example: sweep replicas 8–14, solve, see the answer on the c
   let solved = await solveService(page, appUrl, id);
   expect(solved.replicas).toBeNull();
   await expect(panel.getByTestId('solve-answer')).toHaveText(`No replica count from ${solved.estimate} to ${solved.search_max} meets the SLO.`);
-  await expect(panel.getByTestId('solve-reason')).toContainText('so more replicas cannot help');
+  await expect(panel.getByTestId('solve-reason')).toContainText('already exceed the 200 ms budget before any queueing');
   await shot(page, '1-solve-none-light');
   await kept(page).getByRole('button', { name: `Open ${SWEEP_TITLE}` }).click();
   await expect(chart.locator('[data-marker="solver"] text')).toHaveText(`Solver’s answer: no count from ${solved.estimate} to ${solved.search_max} meets the SLO`);
@@ -142,8 +142,13 @@ test('the article example: sweep replicas 8–14, solve, see the answer on the c
   await expect(chart.locator('[data-marker="solver"] text')).toContainText('(solve of v1)');
   await shot(page, '3-sweep-light', chart);
 
-  // Export: the sweep's points as CSV.
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export report (CSV)' }).click()]);
+  // Export: the report of the kept sweep (HTML with its chart), then the drawn figure's points as CSV.
+  const [report] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^Export report of Sweep/ }).click()]);
+  expect(report.suggestedFilename()).toMatch(/^e2e-what-if-risk-sweep-[0-9a-f-]{8}\.html$/);
+  const html = fs.readFileSync(await report.path(), 'utf8');
+  expect(html.match(/<svg role="img"/g)).toHaveLength(1);
+  expect(html).toContain('Every point (7)');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV of this figure' }).click()]);
   expect(download.suggestedFilename()).toBe('e2e-what-if-risk-sweep-v2.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
   expect(csv[0]).toBe('serving.services[0].replicas,serving.risk_model_api.latency_at_slo_ms mean,serving.risk_model_api.latency_at_slo_ms ci95 low,serving.risk_model_api.latency_at_slo_ms ci95 high,cost_per_hour,meets SLO of risk_model_api');

@@ -17,7 +17,7 @@ const MAX_MEMO_ROWS = 30;
  * A GitHub table. Cells are Markdown: text from the scenario (ids) has passed through mdText,
  * which escapes `|` and removes line breaks; the rest is the report's own figures and labels.
  */
-function mdTable(head: string[], rows: string[][], numeric: boolean[]): string[] {
+export function mdTable(head: string[], rows: string[][], numeric: boolean[]): string[] {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map((_, i) => (numeric[i] ? '--:' : ':--')).join(' | ')} |`,

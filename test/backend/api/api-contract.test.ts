@@ -70,6 +70,7 @@ const VALID: Record<keyof ApiTable, (c: Context) => unknown[] | Promise<unknown[
   cancelAnalysis: () => ['analysis-1'],
   listAnalyses: (c) => [c.scenarioId],
   getAnalysis: (c) => [(c.results.get('runAnalysis') as { analysis: { summary: { id: string } } }).analysis.summary.id],
+  renderAnalysisReport: (c) => [(c.results.get('runAnalysis') as { analysis: { summary: { id: string } } }).analysis.summary.id, 'html', 'de-DE'],
   deleteAnalysis: (c) => [(c.results.get('runAnalysis') as { analysis: { summary: { id: string } } }).analysis.summary.id],
   previewRun: (c) => [c.scenarioId, { json: quickExample(), sets: [{ path: 'serving.services[0].replicas', value: 10 }], requestId: 'preview-1' }],
   renderRunReport: (c) => [c.runId, 'md', 'de-DE'],

@@ -314,6 +314,7 @@ export class FakeBackend implements Impl {
   cancelCheckpointSweep = notHere;
   renderRunReport = notHere;
   saveRunReport = notHere;
+  renderAnalysisReport = notHere;
   /** What-if methods a test supplies (the fake has no engine); others refuse. */
   readonly whatIf: Partial<Pick<HeadroomApi, 'compareRuns' | 'runAnalysis' | 'cancelAnalysis' | 'listAnalyses' | 'getAnalysis' | 'deleteAnalysis' | 'previewRun'>> = {};
   compareRuns = (...a: Parameters<HeadroomApi['compareRuns']>) => (this.whatIf.compareRuns ?? notHere)(...a);

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultDocument, ServiceResult, SweepDocument } from '../../../../simulation';
-import { COST_PER_HOUR } from '../../../../renderer/whatif/figure-choices';
-import { sweepChartModel, defaultSweepScale } from '../../../../renderer/whatif/sweep-chart-model';
+import { COST_PER_HOUR } from '../../../../renderer/charts/whatif/figure-choices';
+import { sweepChartModel, defaultSweepScale } from '../../../../renderer/charts/whatif/sweep-chart-model';
 import { sweepCsv, sweepFileName } from '../../../../renderer/whatif/sweep-csv';
-import { heatmapModel } from '../../../../renderer/whatif/sweep-heatmap-model';
+import { heatmapModel } from '../../../../renderer/charts/whatif/sweep-heatmap-model';
 import {
   ciBands, cheapestMeeting, costPerHour, poolCosts, replicasServiceIndex, serviceOfFigure, sweepSeries, type SweepSeriesPoint,
-} from '../../../../renderer/whatif/sweep-series';
+} from '../../../../renderer/charts/whatif/sweep-series';
 
 const golden = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../golden/documents/risk-model-api.result.json'), 'utf8')) as ResultDocument;
 const ID = 'risk_model_api';

@@ -2,7 +2,7 @@
 // bound, inputs that could not be varied with the reason, and the rows placed around the base.
 import { describe, expect, it } from 'vitest';
 import type { SensitivityInput, SensitivityResult } from '../../../../simulation';
-import { tornadoLayout, tornadoRows } from '../../../../renderer/whatif/tornado-rows';
+import { tornadoLayout, tornadoRows } from '../../../../renderer/charts/whatif/tornado-rows';
 
 const s = (mean: number, half = 1) => ({ mean, ci95: [mean - half, mean + half] as [number, number] });
 

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultDocument, Scenario } from '../../../../simulation';
-import { defaultFigure, figureChoices, isLatencyFigure, scenarioFigureChoices } from '../../../../renderer/whatif/figure-choices';
-import { inputChoices, inputLabel, keyWords, pathLabel } from '../../../../renderer/whatif/input-labels';
-import { answerText, noAnswerReason, type AnySolve } from '../../../../renderer/whatif/solve-text';
+import { defaultFigure, figureChoices, isLatencyFigure, scenarioFigureChoices } from '../../../../renderer/charts/whatif/figure-choices';
+import { inputChoices, inputLabel, keyWords, pathLabel } from '../../../../renderer/charts/whatif/input-labels';
+import { answerText, noAnswerReason, type AnySolve } from '../../../../renderer/charts/whatif/solve-text';
 import { defaultRange, parseRange, pointCount } from '../../../../renderer/whatif/sweep-range';
 import { EN_US } from '../../../../simulation/present';
 

@@ -2,9 +2,9 @@
 // hour there, whether the service meets its SLO with confidence (the upper end of the CI of its
 // latency at the SLO percentile ≤ its budget, as the solver judges), and the cheapest point that
 // does. Pure (no React, no DOM); ./sweep-chart-model places it on axes.
-import type { ResultDocument, ServiceResult, Stat, SweepDocument } from '../../simulation';
-import { isStat, statAtPath } from '../../simulation';
-import { budgetMs } from '../results/service-results';
+import type { ResultDocument, ServiceResult, Stat, SweepDocument } from '../../../simulation';
+import { isStat, statAtPath } from '../../../simulation';
+import { budgetMs } from '../service-budget';
 import { COST_PER_HOUR } from './figure-choices';
 
 /** A pool's share of the cost per hour: its units (or the swept value at `path`) × its cost per unit-hour. */

@@ -3,9 +3,9 @@
 // rest), the mean line and the 95% CI band, the budget line, the cost per hour on a right axis,
 // and the x positions of the cheapest meeting point and the solver's answer. Pure.
 import { area, line, scaleLinear, scaleLog } from 'd3';
-import type { Unit } from '../../simulation/present';
-import { wantsLogScale } from '../../simulation/present';
-import { msTickLabel } from '../charts/ticks';
+import type { Unit } from '../../../simulation/present';
+import { wantsLogScale } from '../../../simulation/present';
+import { msTickLabel } from '../ticks';
 import { ciBands, type SweepSeries, type SweepSeriesPoint } from './sweep-series';
 
 export type ScaleKind = 'linear' | 'log';

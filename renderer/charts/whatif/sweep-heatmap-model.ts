@@ -2,8 +2,8 @@
 // the second up, each cell's colour position (0–1) from the figure's mean (on a log scale when the
 // means span more than ~1.5 decades), and whether it meets the SLO. Pure.
 import { scaleBand } from 'd3';
-import { wantsLogScale } from '../../simulation/present';
-import { msTickLabel } from '../charts/ticks';
+import { wantsLogScale } from '../../../simulation/present';
+import { msTickLabel } from '../ticks';
 import type { ChartBox } from './sweep-chart-model';
 import type { SweepSeries, SweepSeriesPoint } from './sweep-series';
 

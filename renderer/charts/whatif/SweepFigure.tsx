@@ -2,12 +2,13 @@
 // band, whiskers at each point (filled where the point meets the SLO, hollow where it does not),
 // the budget when the figure is the service's latency, the cost per hour on a right axis, and
 // dashed markers at the cheapest point meeting the SLO and at the solver's answer. React draws,
-// ./sweep-chart-model does the maths; ./SweepChart measures the page.
+// ./sweep-chart-model does the maths; renderer/whatif/SweepChart measures the page, and the
+// analysis report (electron/backend/report) renders it at a fixed width in the report's locale.
 import { useId, useMemo, type ReactNode, type Ref } from 'react';
-import type { Unit } from '../../simulation/present';
-import { valueWithUnit } from '../../simulation/present';
-import { APP_NUMBERS } from '../format/numbers';
-import { ChartHead, ChartSvg, Legend, Whisker, XAxisTicks, YGridTicks, type LegendItem } from '../charts/chart-parts';
+import type { NumberText, Unit } from '../../../simulation/present';
+import { valueWithUnit } from '../../../simulation/present';
+import { APP_NUMBERS } from '../../format/numbers';
+import { ChartHead, ChartSvg, Legend, Whisker, XAxisTicks, YGridTicks, type LegendItem } from '../chart-parts';
 import { fitText, sweepChartModel, type ScaleKind } from './sweep-chart-model';
 import type { SweepSeries } from './sweep-series';
 
@@ -32,9 +33,9 @@ export interface SweepFigureProps {
   width: number;
   controls?: ReactNode;
   boxRef?: Ref<HTMLDivElement>;
+  /** How numbers are spelled: the app's formatter, or the report's. */
+  numbers?: NumberText;
 }
-
-const fmt = (x: number) => APP_NUMBERS.sig(x);
 
 const UNIT_NAMES: Partial<Record<Unit, string>> = { ms: 'ms', s: 's', rps: 'rps', fraction: '%' };
 
@@ -44,7 +45,8 @@ export function axisUnit(unit: Unit, scaleKind: ScaleKind): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-export function SweepFigure({ series, unit, figureLabel, paramLabel, scaleKind, showBudget, solver, width, controls, boxRef }: SweepFigureProps) {
+export function SweepFigure({ series, unit, figureLabel, paramLabel, scaleKind, showBudget, solver, width, controls, boxRef, numbers = APP_NUMBERS }: SweepFigureProps) {
+  const fmt = (x: number) => numbers.sig(x);
   const margin = { top: 44, right: series.hasCost ? 62 : 20, bottom: 42, left: 62 };
   const extra = solver && solver.value !== null ? [solver.value] : [];
   const model = useMemo(() => sweepChartModel(series, unit, { width, height: SWEEP_HEIGHT, margin }, scaleKind, showBudget, extra),
@@ -124,7 +126,7 @@ export function SweepFigure({ series, unit, figureLabel, paramLabel, scaleKind, 
                 </>
               )}
               {p.costY !== null && <rect x={p.x - 3} y={p.costY - 3} width={6} height={6} className="wi-cost-point" />}
-              <title>{`${paramLabel} = ${fmt(p.values[0] as number)}: ${p.stat ? valueWithUnit(APP_NUMBERS, p.stat.mean, unit) : 'no value'}${p.cost !== null ? `; ${fmt(p.cost)} per hour` : ''}${p.meets === null ? '' : p.meets ? '; meets the SLO' : '; misses the SLO'}`}</title>
+              <title>{`${paramLabel} = ${fmt(p.values[0] as number)}: ${p.stat ? valueWithUnit(numbers, p.stat.mean, unit) : 'no value'}${p.cost !== null ? `; ${fmt(p.cost)} per hour` : ''}${p.meets === null ? '' : p.meets ? '; meets the SLO' : '; misses the SLO'}`}</title>
             </g>
           ))}
           <text className="axis-title" transform={`translate(13, ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">

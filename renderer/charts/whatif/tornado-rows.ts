@@ -3,7 +3,7 @@
 // low value to the figure at the high value around the base; inputs that could not be varied
 // listed apart with the reason. Then the rows placed on a horizontal scale. Pure.
 import { scaleLinear } from 'd3';
-import type { SensitivityResult, Stat } from '../../simulation';
+import type { SensitivityResult, Stat } from '../../../simulation';
 
 export interface TornadoRow {
   path: string;

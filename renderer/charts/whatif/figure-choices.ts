@@ -3,12 +3,12 @@
 // select reads "Latency at the SLO percentile" rather than the path. From a result (every
 // statistic it holds), or, before any run, from the scenario (the catalogue's statistics of
 // each section it has). Pure.
-import type { ResultDocument, Scenario } from '../../simulation';
-import { statLeaves } from '../../simulation';
+import type { ResultDocument, Scenario } from '../../../simulation';
+import { statLeaves } from '../../../simulation';
 import {
   documentFigures, JOBS_FIGURES, PIPELINE_FIGURES, POOL_FIGURES, SERVICE_SIMULATED, TASK_FIGURES,
   type Figure, type FigureDef, type Unit,
-} from '../../simulation/present';
+} from '../../../simulation/present';
 
 export interface FigureChoice {
   path: string;

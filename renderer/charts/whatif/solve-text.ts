@@ -2,9 +2,9 @@
 // the target — why, as `headroom solve` says it (electron/cli/format-serving.ts, format-whatif.ts):
 // for a service whose largest count barely queues yet misses, the service time and components
 // alone exceed the budget; for a pool, the solver's own reason. Pure.
-import type { PoolSolveResult, SolveResult } from '../../simulation';
-import type { NumberText } from '../../simulation/present';
-import { percentileName } from '../../simulation/present';
+import type { PoolSolveResult, SolveResult } from '../../../simulation';
+import type { NumberText } from '../../../simulation/present';
+import { percentileName } from '../../../simulation/present';
 
 export type AnySolve = ({ target: 'service'; reason?: string | null } & SolveResult) | ({ target: 'pool' } & PoolSolveResult);
 

@@ -1,7 +1,7 @@
 // Readable names of scenario inputs for pickers and charts: `serving.services[0].service_time_ms.mean`
 // reads "service risk_model_api · service time (ms) › mean" — the element's id instead of its
 // index, words instead of snake_case, the unit the key's suffix names. Pure.
-import { numericInputs, type NumericInput } from '../../simulation';
+import { numericInputs, type NumericInput } from '../../../simulation';
 
 const UNIT_SUFFIXES: [string, string][] = [['_ms', 'ms'], ['_s', 's'], ['_rps', 'rps'], ['_hour', 'per hour']];
 const WORDS: Record<string, string> = { mtbf: 'MTBF', cv: 'CV', rps: 'rps', dag: 'DAG', p: 'p' };

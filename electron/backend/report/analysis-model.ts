@@ -1,0 +1,167 @@
+// What a report of a kept what-if analysis says, before it is spelled as HTML, Markdown or CSV:
+// the header (scenario, version, seed, replications, when) and, by kind, the sweep's points
+// judged against the SLO, the solve's evidence, or the sensitivity's ranked inputs. Labels,
+// series and judgements come from the app's own models (renderer/charts/whatif), so the report
+// says what the open analysis says in the app.
+import type { AnalysisDocument, Scenario, SensitivityResult, ServiceResult, Stat, SweepDocument } from '../../../simulation';
+import type { Unit } from '../../../simulation/present';
+import { COST_PER_HOUR, defaultFigure, figureChoices, scenarioFigureChoices, type FigureChoice } from '../../../renderer/charts/whatif/figure-choices';
+import { pathLabel, sharedLabels } from '../../../renderer/charts/whatif/input-labels';
+import type { AnySolve } from '../../../renderer/charts/whatif/solve-text';
+import { poolCosts, sweepSeries, type SweepSeries } from '../../../renderer/charts/whatif/sweep-series';
+import { tornadoRows, type TornadoData } from '../../../renderer/charts/whatif/tornado-rows';
+
+export type AnalysisKind = AnalysisDocument['kind'];
+
+export interface AnalysisHeader {
+  id: string;
+  title: string;
+  kind: AnalysisKind;
+  scenarioName: string;
+  scenarioVersion: number;
+  scenarioSha256: string;
+  seed: number;
+  replications: number;
+  createdAt: string;
+  wallMs: number;
+}
+
+/** One sweep point as the report tables list it: the SLO service's latency and utilization beside the point's values. */
+export interface SweepRow {
+  values: number[];
+  /** The drawn figure, when it is not the SLO service's latency at its percentile. */
+  figure: Stat | null;
+  latency: Stat | null;
+  utilization: Stat | null;
+  meets: boolean | null;
+  cost: number | null;
+  cheapest: boolean;
+}
+
+export interface SweepModel {
+  kind: 'sweep';
+  series: SweepSeries;
+  parameters: string[];
+  /** Each parameter's readable name, and the names the heatmap's axes use (the field alone when both are of one element). */
+  paramLabels: string[];
+  gridLabels: { labels: string[]; common: string | null };
+  figure: FigureChoice;
+  /** The figure is the SLO service's latency at its percentile (its own columns), so no extra column. */
+  figureIsLatency: boolean;
+  /** The SLO percentile of the service the points are judged by (99 when the scenario does not say). */
+  sloPercentile: number;
+  rows: SweepRow[];
+}
+
+export interface SolveModel {
+  kind: 'solve';
+  solve: AnySolve;
+}
+
+export interface SensitivityModel {
+  kind: 'sensitivity';
+  figure: FigureChoice;
+  /** "Latency at the SLO percentile of risk_model_api". */
+  figureLabel: string;
+  data: TornadoData;
+  replications: number;
+  result: SensitivityResult;
+}
+
+export type AnalysisBody = SweepModel | SolveModel | SensitivityModel;
+
+const isSimulated = (s: unknown): s is ServiceResult => typeof s === 'object' && s !== null && 'latency_ms' in s;
+
+/** The `slo_percentile` of service `id` in the raw scenario, or 99 (the scenario format's default). */
+function sloPercentileOf(raw: unknown, id: string | null): number {
+  const services = (raw as { serving?: { services?: unknown } } | null)?.serving?.services;
+  const spec = Array.isArray(services) ? (services as { id?: unknown; slo_percentile?: unknown }[]).find((x) => x?.id === id) : undefined;
+  return typeof spec?.slo_percentile === 'number' ? spec.slo_percentile : 99;
+}
+
+const fallbackChoice = (path: string, unit: Unit = ''): FigureChoice => ({ path, label: path, unit, group: 'Other' });
+
+export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
+  const first = sweep.points[0]?.result;
+  const choices = first ? figureChoices(first) : [];
+  const path = defaultFigure(choices) ?? COST_PER_HOUR;
+  const figure = choices.find((c) => c.path === path) ?? (path === COST_PER_HOUR ? { path, label: 'Cost per hour (services and pools)', unit: 'cost' as const, group: 'Cost' } : fallbackChoice(path));
+  const series = sweepSeries(sweep, path, poolCosts(raw));
+  const svc = series.sloService;
+  const figureIsLatency = svc !== null && path === `serving.${svc}.latency_at_slo_ms`;
+  const rows = sweep.points.map((pt, i): SweepRow => {
+    const s = series.points[i]!;
+    const service = svc === null ? undefined : pt.result.serving?.[svc];
+    const simulated = isSimulated(service) ? service : null;
+    return {
+      values: pt.values,
+      figure: figureIsLatency ? null : s.stat,
+      latency: simulated?.latency_at_slo_ms ?? null,
+      utilization: simulated?.utilization ?? null,
+      meets: s.meets,
+      cost: s.cost,
+      cheapest: s === series.cheapest,
+    };
+  });
+  return {
+    kind: 'sweep',
+    series,
+    parameters: sweep.parameters,
+    paramLabels: sweep.parameters.map((p) => pathLabel(raw, p)),
+    gridLabels: sharedLabels(raw, sweep.parameters),
+    figure,
+    figureIsLatency,
+    sloPercentile: sloPercentileOf(raw, svc),
+    rows,
+  };
+}
+
+export function sensitivityModel(doc: Extract<AnalysisDocument, { kind: 'sensitivity' }>, raw: unknown, scenario: Scenario | null): SensitivityModel {
+  const r = doc.sensitivity;
+  const paths = r.inputs.map((i) => i.path);
+  const { labels } = sharedLabels(raw, paths);
+  const byPath = new Map(paths.map((p, i) => [p, labels[i] as string]));
+  const choice = (scenario ? scenarioFigureChoices(scenario) : []).find((c) => c.path === r.figure);
+  const figure = choice ?? fallbackChoice(r.figure);
+  return {
+    kind: 'sensitivity',
+    figure,
+    // As the app's view names it (renderer/whatif/SensitivityView).
+    figureLabel: choice ? `${choice.label} of ${choice.group.replace(/^Service /, '')}` : r.figure,
+    data: tornadoRows(r, (p) => byPath.get(p) ?? p),
+    replications: r.replications,
+    result: r,
+  };
+}
+
+export function analysisBody(doc: AnalysisDocument, raw: unknown, scenario: Scenario | null): AnalysisBody {
+  switch (doc.kind) {
+    case 'sweep': return sweepModel(doc.sweep, raw);
+    case 'solve': return { kind: 'solve', solve: doc.solve };
+    case 'sensitivity': return sensitivityModel(doc, raw, scenario);
+  }
+}
+
+/** The name of a point: "replicas = 6, concurrency = 2". */
+export function pointName(labels: readonly string[], values: readonly number[], num: (x: number) => string): string {
+  return labels.map((l, i) => `${l} = ${num(values[i] as number)}`).join(', ');
+}
+
+/** The sweep's answer in words, as the app's view says it (renderer/whatif/SweepView). */
+export function sweepVerdict(m: SweepModel, num: (x: number) => string): string {
+  const { series } = m;
+  const c = series.cheapest;
+  if (series.sloService === null) return 'No simulated service: no SLO to meet.';
+  if (c) {
+    return `Cheapest point meeting the SLO of ${series.sloService}: ${pointName(m.paramLabels, c.values, num)}${c.cost !== null ? ` at ${num(c.cost)} per hour` : ''}${series.cheapestBy === 'value' && series.hasCost ? ' (the lowest value: not every point has a cost)' : ''}.`;
+  }
+  return `No point meets the SLO of ${series.sloService} with confidence (the upper end of the 95% CI of its latency at the SLO percentile within ${num(series.budgetMs ?? 0)} ms).`;
+}
+
+/** What a report is made of: the kept analysis, and the scenario version it ran on (raw JSON, and validated when it still is). */
+export interface AnalysisSource {
+  header: AnalysisHeader;
+  doc: AnalysisDocument;
+  raw: unknown;
+  scenario: Scenario | null;
+}
