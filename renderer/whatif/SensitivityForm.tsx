@@ -26,7 +26,7 @@ export function SensitivityForm({ choices, busy, onRun }: Props) {
     if (!figure) return setProblem('Figure: the scenario has no figure to vary');
     const d = delta.trim() === '' ? NaN : Number(delta);
     if (!(Number.isFinite(d) && d > 0 && d < 100)) return setProblem('Change (± %): must be a number between 0 and 100');
-    const reps = parseOptionalInt(replications, 'Replications', 1, MAX_SWEEP_REPLICATIONS);
+    const reps = parseOptionalInt(replications, 'Replications per run', 1, MAX_SWEEP_REPLICATIONS);
     if (typeof reps === 'string') return setProblem(reps);
     onRun({ kind: 'sensitivity', figure, delta: d / 100, ...(reps === null ? {} : { replications: reps }) });
   };
@@ -57,7 +57,7 @@ export function SensitivityForm({ choices, busy, onRun }: Props) {
           <span>Change (± %)</span>
           <input type="number" min={1} max={99} step="any" value={delta} disabled={busy} onChange={(e) => setDelta(e.target.value)} />
         </label>
-        <OptionalInt label="Replications" placeholder="scenario’s" value={replications} onChange={setReplications} disabled={busy} min={1} max={MAX_SWEEP_REPLICATIONS} />
+        <OptionalInt label="Replications per run" placeholder="scenario’s" value={replications} onChange={setReplications} disabled={busy} min={1} max={MAX_SWEEP_REPLICATIONS} />
         <button type="submit" className="primary" disabled={busy}>Run sensitivity</button>
       </div>
       <p className="wi-hint">Each numeric input that can move this figure, lowered and raised by this share one at a time, everything else as saved: two runs per input.</p>

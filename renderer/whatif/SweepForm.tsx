@@ -118,9 +118,9 @@ export function SweepForm({ raw, busy, onRun }: Props) {
       sets.push(b.set);
     }
     if (total > MAX_SWEEP_POINTS) return setProblem(`The sweep has ${total} points, more than ${MAX_SWEEP_POINTS}: use a larger step or a smaller range`);
-    const reps = parseOptionalInt(replications, 'Replications', 1, MAX_SWEEP_REPLICATIONS);
+    const reps = parseOptionalInt(replications, 'Replications per point', 1, MAX_SWEEP_REPLICATIONS);
     if (typeof reps === 'string') return setProblem(reps);
-    const s = parseOptionalInt(seed, 'Seed', 0, Number.MAX_SAFE_INTEGER);
+    const s = parseOptionalInt(seed, 'Sweep seed', 0, Number.MAX_SAFE_INTEGER);
     if (typeof s === 'string') return setProblem(s);
     onRun({ kind: 'sweep', sets, ...(reps === null ? {} : { replications: reps }), ...(s === null ? {} : { seed: s }) });
   };
@@ -142,8 +142,8 @@ export function SweepForm({ raw, busy, onRun }: Props) {
       </label>
       {two && <ParameterFields n={2} choices={choices} path={p2} range={r2} onPath={pick(setP2, setR2)} onRange={setR2} disabled={busy} />}
       <div className="wi-row">
-        <OptionalInt label="Replications" placeholder="scenario’s" value={replications} onChange={setReplications} disabled={busy} min={1} max={MAX_SWEEP_REPLICATIONS} />
-        <OptionalInt label="Seed" placeholder="scenario’s" value={seed} onChange={setSeed} disabled={busy} min={0} />
+        <OptionalInt label="Replications per point" placeholder="scenario’s" value={replications} onChange={setReplications} disabled={busy} min={1} max={MAX_SWEEP_REPLICATIONS} />
+        <OptionalInt label="Sweep seed" placeholder="scenario’s" value={seed} onChange={setSeed} disabled={busy} min={0} />
         <p id={`${id}-count`} className={total > MAX_SWEEP_POINTS ? 'wi-count error' : 'wi-count'} aria-live="polite">
           {total > 0 ? `${total} point${total === 1 ? '' : 's'}` : 'no points (check the ranges)'}
         </p>

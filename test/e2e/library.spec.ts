@@ -148,7 +148,7 @@ test('export and import round trips: the scenario file, and a bundle with its hi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-e2e-io-'));
   await page.goto(appUrl);
   await newScenario(page, 'E2E round trip');
-  await page.getByLabel('Seed').fill('77');
+  await page.getByLabel('Seed', { exact: true }).fill('77');
   await expect(saveStatus(page)).toHaveText('Saved v3', { timeout: 4_000 });
 
   // The plain file: exactly what the CLI reads.
@@ -173,7 +173,7 @@ test('export and import round trips: the scenario file, and a bundle with its hi
     await expect(page.getByRole('status').filter({ hasText: 'Imported 1 scenario' })).toBeVisible();
     const current = scenarioList(page).getByRole('button', { name: /^E2E round trip/ }).and(page.locator('[aria-current="true"]'));
     await expect(current).toContainText(version);
-    await expect(page.getByLabel('Seed')).toHaveValue('77');
+    await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('77');
   }
   await expect(scenarioList(page).getByRole('listitem')).toHaveCount(before + 2);
 

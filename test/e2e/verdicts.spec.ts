@@ -39,7 +39,7 @@ test('Solve from the verdict: the fix then says how many replicas meet the SLO w
   await page.goto(appUrl);
   await newFromExample(page, 'Risk model API');
   await page.getByLabel('Scenario name').fill('E2E verdict solve');
-  await page.locator('form, section').filter({ has: page.getByLabel('Scenario name') }).first().getByLabel('Replications', { exact: true }).fill('2');
+  await page.getByLabel('Replications', { exact: true }).fill('2');
   await page.getByLabel('Horizon (s)').fill('40');
   await page.getByLabel('Warm-up (s)').fill('5');
   // A budget the exponential service time's own p99 (368 ms) + 100 ms can meet.

@@ -228,7 +228,7 @@ test('a long sweep shows its progress and cancels; nothing is kept', async ({ pa
   const sweep = panel.getByRole('form', { name: 'Sweep' });
   await sweep.getByLabel('Parameter 1 From').fill('8');
   await sweep.getByLabel('Parameter 1 To').fill('40');
-  await sweep.getByLabel('Replications').fill('50');
+  await sweep.getByLabel('Replications per point').fill('50');
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   const bar = panel.getByRole('progressbar', { name: 'Analysis progress' });
   await expect(bar).toBeVisible();
