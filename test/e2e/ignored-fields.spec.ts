@@ -14,6 +14,8 @@ test('a field the engine ignores is disabled, and described by the reason', asyn
   await expect(serviceTime).not.toHaveAccessibleDescription(/Ignored/);
 
   await newFromExample(page, 'LLM code completion');
+  // Named apart from the bundled example, which other specs open by name.
+  await page.getByLabel('Scenario name').fill('E2E ignored fields');
   await expect(serviceTime).toBeDisabled();
   await expect(serviceTime).toHaveAccessibleDescription(
     'Ignored: with batching, a batch takes batching.batch_time_ms (base + per_item × batch size); remove batching to use service_time_ms',

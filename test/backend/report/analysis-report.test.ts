@@ -2,10 +2,7 @@
 // threads): a sweep, a service solve and a sensitivity analysis rendered as HTML, Markdown, CSV
 // and JSON; the tables carry the stored document's numbers, user text is escaped, the HTML has
 // its one chart, and unknown ids and kinds are refused naming what is wrong.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { analysisReportSource } from '../../../electron/backend/report/analysis-report';
 import { meanText } from '../../../electron/backend/report/format';
 import type { AnalysisDocument, SolveResult } from '../../../simulation';
 import type { AnalysisRecord } from '../../../electron/common/contract';
@@ -175,16 +172,4 @@ describe('renderAnalysisReport: refusals', () => {
     await expect(t.backend.renderAnalysisReport('no-such-analysis', 'html')).rejects.toThrow('no analysis with id no-such-analysis');
     await expect(checked(t.backend).renderAnalysisReport(sweep.summary.id, 'pdf')).rejects.toThrow(/kind/);
   });
-});
-
-// Writes the reports where a person (or the PDF check) can look at them: HEADROOM_KEEP_REPORT=<folder>.
-it.runIf(process.env.HEADROOM_KEEP_REPORT)('keeps the sweep report for a look', async () => {
-  const dir = process.env.HEADROOM_KEEP_REPORT as string;
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [a, name] of [[sweep, 'sweep'], [grid, 'grid'], [solve, 'solve'], [sensitivity, 'sensitivity']] as const) {
-    fs.writeFileSync(path.join(dir, `${name}.html`), (await report(a, 'html')).text);
-    fs.writeFileSync(path.join(dir, `${name}.md`), (await report(a, 'md')).text);
-    // The source, for rendering again outside vitest (which reads the ?raw stylesheets as empty).
-    fs.writeFileSync(path.join(dir, `${name}.source.json`), JSON.stringify(analysisReportSource(t.lib, a.summary.id)));
-  }
 });
