@@ -9,6 +9,10 @@ test('a field the engine ignores is disabled, and described by the reason', asyn
   await page.goto(appUrl);
 
   await newFromExample(page, 'Risk model API');
+  // Named apart from the bundled example, which other specs open by name.
+  await page.getByLabel('Scenario name').fill('E2E ignored fields risk');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
   const serviceTime = page.getByLabel('Mean service time (ms)');
   await expect(serviceTime).toBeEnabled();
   await expect(serviceTime).not.toHaveAccessibleDescription(/Ignored/);
@@ -16,6 +20,8 @@ test('a field the engine ignores is disabled, and described by the reason', asyn
   await newFromExample(page, 'LLM code completion');
   // Named apart from the bundled example, which other specs open by name.
   await page.getByLabel('Scenario name').fill('E2E ignored fields');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
   await expect(serviceTime).toBeDisabled();
   await expect(serviceTime).toHaveAccessibleDescription(
     'Ignored: with batching, a batch takes batching.batch_time_ms (base + per_item × batch size); remove batching to use service_time_ms',
