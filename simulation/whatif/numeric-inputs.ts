@@ -69,11 +69,6 @@ export function numericInputs(raw: unknown): NumericInput[] {
   return out;
 }
 
-/** The input at `path`, or undefined. */
-export function findInput(raw: unknown, path: string): NumericInput | undefined {
-  return numericInputs(raw).find((i) => i.path === path);
-}
-
 /**
  * The value `factor` × the input's, kept valid: integers rounded and moved at least one step,
  * both kept within the schema's bounds. Null when no such value differs from the input's.

@@ -268,11 +268,6 @@ export class WhatIfHost {
     return { ok: true, result, reduced: { replications: PREVIEW_REPLICATIONS, horizon_s: horizon, warmup_s: warmup }, wallMs: Date.now() - started };
   }
 
-  /** Starts the preview's worker ahead of the first slider move. */
-  warmPreview(): void {
-    this.previewWorker.warm();
-  }
-
   shutdown(): void {
     for (const a of this.active.values()) a.abort(new StoppedError('cancelled'));
     void this.previewWorker.close();

@@ -45,11 +45,6 @@ export class PreviewWorker {
     return w;
   }
 
-  /** Starts the worker ahead of the first preview (the app calls this when sliders appear). */
-  warm(): void {
-    this.ensure();
-  }
-
   /** One replication of `scenario`; null when a newer preview or `signal` cancelled it. */
   run(scenario: Scenario, inputs: HostInputs, maxEvents: number, signal?: AbortSignal): Promise<ReplicationOutcome | null> {
     // Only the newest preview matters: stop any still running.

@@ -45,8 +45,3 @@ export function prepareVariant(src: VariantSource, sets: readonly SetValue[] = [
   if (unsupported.length > 0) return { ok: false, errors: unsupported };
   return { ok: true, variant: { raw, scenario, inputs, sha256: sha256OfScenario(raw) } };
 }
-
-/** What a variant problem says, with the values that made it. */
-export function describeIssues(errors: readonly ValidationIssue[], context: string): ValidationIssue[] {
-  return errors.map((e) => ({ path: e.path, message: context ? `${e.message} (${context})` : e.message }));
-}
