@@ -5,7 +5,8 @@
 // Realised critical path of a run: start at the task that ran and became final last (among ties
 // the latest in topological order) and step back to the upstream through which it was triggered — the lowest-index
 // upstream that became final exactly at the task's trigger moment (for a one_* rule that fired
-// early, one in a satisfying state) — until a task triggered by the run start (no upstream, or
+// early, one in a satisfying state; for a negative outcome settled early, one in a settling
+// state) — until a task triggered by the run start (no upstream, or
 // `always`). A task that ended upstream_failed or skipped can lie on it (with zero length) when
 // it triggered a task that ran, e.g. an all_done cleanup.
 //
@@ -14,7 +15,7 @@
 import { Histogram } from '../stats/histogram';
 import { ALWAYS, descendantBits, type Dag } from './dag';
 import type { RunRecord } from './evaluate';
-import { satisfies } from './trigger';
+import { satisfies, settlesEarly } from './trigger';
 import { FAILED, SKIPPED, SUCCESS, UPSTREAM_FAILED, type PipelineReplication, type PipelineTaskReplication } from './types';
 
 export class PipelineCollector {
@@ -109,10 +110,11 @@ export class PipelineCollector {
       let via = -1;
       if (ps !== pe && rule[t] !== ALWAYS) {
         const at = decision[t]!;
-        const r = rule[t]!, eager = early[t] === 1;
+        const r = rule[t]!, how = early[t]!;
         for (let e = ps; e < pe; e++) {
           const q = predList[e]!;
-          if (finish[q] === at && (!eager || satisfies(r, state[q]!))) { via = e; break; }
+          if (finish[q] !== at) continue;
+          if (how === 0 || (how === 1 ? satisfies(r, state[q]!) : settlesEarly(r, state[q]!))) { via = e; break; }
         }
       }
       if (via === -1) { this.startCount[t]!++; return; }

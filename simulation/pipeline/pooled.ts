@@ -10,7 +10,10 @@
 //   - with a pool: passes its gate (no units held), then per attempt requests `units`, holds
 //     them from the grant for the attempt's length, releases them, waits the retry delay
 //     (no units held) and requests again; a timeout counts from the grant.
-// Tasks that do not run become upstream_failed or skipped at once, within the same event.
+// Tasks that do not run become upstream_failed or skipped at once, within the same event. A
+// negative outcome that an upstream settles before the others are final (trigger.ts: SETTLING)
+// is decided once the rest of the cascade at that instant has run, task by task in topological
+// order, so every upstream final at that instant is counted — as the direct evaluator does.
 import type { Simulator } from '../engine/simulator';
 import { distMean } from '../random/dist-mean';
 import type { PipelineSpec } from '../scenario/schema';
@@ -19,7 +22,7 @@ import { PipelineCollector } from './collector';
 import { ALWAYS, compileDag, type Dag } from './dag';
 import { RunRecord } from './evaluate';
 import type { PoolPort } from './pool-port';
-import { OUTCOME, RUN, SATISFYING } from './trigger';
+import { EARLY_OUTCOME, OUTCOME, RUN, SATISFYING, SETTLING } from './trigger';
 import { FAILED, SUCCESS, type PipelineReplication } from './types';
 
 export interface PooledOptions {
@@ -93,11 +96,17 @@ export class PooledPipeline {
   private started = 0;
   /** Tasks that became final in the current cascade, with their states (FIFO). */
   private readonly pending: number[] = [];
+  /** Tasks whose negative outcome an upstream settled in the current cascade, not yet decided. */
+  private readonly settled: number[] = [];
+  /** Topological position of each task (decides the order of `settled`). */
+  private readonly topoPos: Int32Array;
   private cascading = false;
 
   constructor(private readonly sim: Simulator, spec: PipelineSpec, private readonly port: PoolPort | null, private readonly opts: PooledOptions) {
     this.dag = opts.dag ?? compileDag(spec);
     this.n = this.dag.n;
+    this.topoPos = new Int32Array(this.n);
+    this.dag.topo.forEach((t, i) => { this.topoPos[t] = i; });
     this.draws = new TaskDraws(spec, opts.seed, opts.replication);
     this.pool = spec.tasks.map((t) => t.pool ?? null);
     if (!port && this.pool.some((p) => p !== null)) throw new Error('pipeline: tasks use pools but no pool owner was given');
@@ -262,8 +271,18 @@ export class PooledPipeline {
     const { succStart, succList, predStart, rule } = this.dag;
     const rec = run.rec;
     const now = this.sim.now;
-    for (let i = 0; i < pending.length; i += 2) {
+    const settled = this.settled;
+    let i = 0;
+    for (;;) {
+      if (i === pending.length) {
+        // Some upstream is still running (else the task was decided when the last one ended).
+        const s = this.nextSettled(run);
+        if (s < 0) break;
+        this.end(run, s, EARLY_OUTCOME[rule[s]! * 32 + run.mask[s]!]!, 2);
+        continue;
+      }
       const v = pending[i] as number, st = pending[i + 1] as number;
+      i += 2;
       rec.state[v] = st;
       rec.finish[v] = now;
       run.decided[v] = 1;
@@ -271,22 +290,22 @@ export class PooledPipeline {
       for (let e = succStart[v]!; e < succStart[v + 1]!; e++) {
         const s = succList[e]!;
         if (run.decided[s] === 1) continue;
-        run.mask[s]! |= 1 << st;
+        const bit = 1 << st;
+        run.mask[s]! |= bit;
         run.finals[s]!++;
         const r = rule[s]!;
-        if (((SATISFYING[r]! >> st) & 1) === 1) { this.trigger(run, s, 1); continue; }
-        if (run.finals[s] !== predStart[s + 1]! - predStart[s]!) continue;
+        if ((SATISFYING[r]! & bit) !== 0) { this.trigger(run, s, 1); continue; }
+        if (run.finals[s] !== predStart[s + 1]! - predStart[s]!) {
+          if ((SETTLING[r]! & bit) !== 0 && !settled.includes(s)) settled.push(s);
+          continue;
+        }
         const outcome = OUTCOME[r * 32 + run.mask[s]!]!;
         if (outcome === RUN) { this.trigger(run, s, 0); continue; }
-        run.decided[s] = 1;
-        rec.decision[s] = now;
-        rec.early[s] = 0;
-        rec.ran[s] = 0;
-        rec.attempts[s] = 0;
-        pending.push(s, outcome);
+        this.end(run, s, outcome, 0);
       }
     }
     pending.length = 0;
+    settled.length = 0;
     this.cascading = false;
     if (run.remaining === 0) {
       this.collector.addRun(rec);
@@ -294,5 +313,31 @@ export class PooledPipeline {
       this.slots[run.slot] = null;
       this.freeSlots.push(run.slot);
     }
+  }
+
+  /** Task s ends now without running (upstream_failed or skipped): it joins the cascade. */
+  private end(run: ActiveRun, s: number, outcome: number, early: number): void {
+    const rec = run.rec;
+    run.decided[s] = 1;
+    rec.decision[s] = this.sim.now;
+    rec.early[s] = early;
+    rec.ran[s] = 0;
+    rec.attempts[s] = 0;
+    this.pending.push(s, outcome);
+  }
+
+  /** Removes and returns the undecided task of `settled` first in topological order (−1: none). */
+  private nextSettled(run: ActiveRun): number {
+    const settled = this.settled, pos = this.topoPos;
+    let best = -1, at = -1;
+    for (let j = 0; j < settled.length; j++) {
+      const s = settled[j]!;
+      if (run.decided[s] === 1) continue;
+      if (best < 0 || pos[s]! < pos[best]!) { best = s; at = j; }
+    }
+    if (best < 0) { settled.length = 0; return -1; }
+    settled[at] = settled[settled.length - 1]!;
+    settled.pop();
+    return best;
   }
 }
