@@ -1,11 +1,13 @@
 // Analytic view of the cluster: each pool's allocation snapshot against its target (the seed
 // table), the expected step time of explicit jobs (m·H_n for exponential steps; E[max] of the
-// workers otherwise, no slow nodes) and the Young/Daly checkpoint interval √(2·MTBF_job·C).
-import { expectedOrderStat } from '../cluster/expected-step';
+// workers otherwise, no slow nodes), their parallel efficiency over every GPU held, and the
+// Young/Daly checkpoint interval √(2·MTBF_job·C).
+import { expectedComputeToBarrier, expectedOrderStat } from '../cluster/expected-step';
 import { allReduceTime } from '../cluster/jobs';
 import { unitsPerNode } from '../cluster/pool-state';
 import { distMean } from '../random/dist-mean';
 import type { CheckpointAnalytic, ClusterAnalytic, JobAnalytic, PoolAnalytic } from '../result/cluster';
+import type { Dist } from '../scenario/dist-schema';
 import type { ClusterSpec, PoolSpec } from '../scenario/schema';
 
 export type { CheckpointAnalytic, ClusterAnalytic, JobAnalytic, PoolAnalytic } from '../result/cluster';
@@ -21,6 +23,18 @@ export function youngDaly(mtbfJob: number, cost: number): number | null {
 export function nodesSpanned(p: PoolSpec, workers: number, placement: ClusterSpec['scheduler']['placement']): number {
   const per = unitsPerNode(p);
   return placement === 'spread' ? Math.min(workers, p.units / per) : Math.ceil(workers / per);
+}
+
+/**
+ * Parallel efficiency over every GPU the job holds, backups included: expected compute ÷
+ * (workers × E[step]) = E[min(X, barrier)] ÷ E[step], the simulated figure's definition (Σ worker
+ * compute ÷ Σ workers × step time). Without backups it is mean ÷ E[step]. Mathematically ≤ 1;
+ * the min only absorbs integration error for a nearly constant step time.
+ */
+function efficiency(d: Dist, workers: number, units: number, step: number | null): number | null {
+  if (step === null || step === 0) return null;
+  const compute = workers === units ? distMean(d) : expectedComputeToBarrier(d, workers, units);
+  return compute === null ? null : Math.min(1, compute / step);
 }
 
 export function clusterAnalytic(c: ClusterSpec): ClusterAnalytic {
@@ -51,7 +65,7 @@ export function clusterAnalytic(c: ClusterSpec): ClusterAnalytic {
         workers,
         nodes,
         expected_step_s: step,
-        parallel_efficiency: step === null || step === 0 ? null : distMean(j.step_time_s) / step,
+        parallel_efficiency: efficiency(j.step_time_s, workers, j.units, step),
         expected_run_s: step === null ? null : j.steps * step,
         young_daly_interval_s: f ? youngDaly(f.node_mtbf_s / nodes, cost) : null,
       };

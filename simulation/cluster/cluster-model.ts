@@ -282,6 +282,8 @@ export class ClusterModel {
       job.segEnd = Infinity; // the horizon comes first: no event
       return;
     }
+    // No checkpoint after the segment that completes the job, even one that also reaches the
+    // interval: the final output is not a checkpoint (docs/cluster.md).
     job.segEnd = job.done + k < job.steps ? t + this.ckptCost() : t;
     if (job.segEnd <= horizon) this.sim.scheduleAt(job.segEnd, this.onSegment, tag(job.gen, job.index, this.jobs.length));
   }

@@ -26,8 +26,10 @@ export class SegmentTotals {
 
 /**
  * Draws a job's next segment from t0 into `job.seg`: steps until the checkpoint interval `limit`
- * has elapsed or the job is done, stopping at the horizon. Job statistics count the steps that
- * end by the horizon; window and chart figures are prorated for a step that crosses an edge.
+ * has elapsed or the job is done, stopping at the horizon. A segment that ends the job is never
+ * followed by a checkpoint (ClusterModel.plan), even when it also reaches the interval. Job
+ * statistics count the steps that end by the horizon; window and chart figures are prorated for
+ * a step that crosses an edge.
  * Returns the end of the segment's compute `t` and the steps drawn `k` (the last one may cross
  * the horizon).
  */
@@ -35,7 +37,10 @@ export function drawSegment(job: ClusterJob, t0: number, warmup: number, horizon
   const sampler = job.sampler as StepSampler;
   const allReduce = job.allReduce, n = job.workers, allReduceUnits = n * allReduce;
   const remaining = job.steps - job.done;
-  let t = t0, k = 0;
+  let t = t0, k = 0, elapsed = 0;
+  // The interval is reached within a relative 1e-9 (ten 0.1 s steps reach 1 s though they sum
+  // to 0.9999999999999999), counted from the segment's start whatever t0's magnitude.
+  const reach = limit * (1 - 1e-9);
   // Locals, not the record's fields, in the hot loop; copied into job.seg at the end.
   let steps = 0, stepTime = 0, slowest = 0, compute = 0;
   let inCompute = 0, inAllReduce = 0, inWait = 0, seriesBusy = 0;
@@ -59,7 +64,8 @@ export function drawSegment(job: ClusterJob, t0: number, warmup: number, horizon
       seriesBusy += ((busy + allReduceUnits) * (horizon - start)) / d;
       break;
     }
-    if (t - t0 >= limit) break;
+    elapsed += d;
+    if (elapsed >= reach) break;
   }
   const seg = job.seg;
   seg.steps = steps; seg.stepTime = stepTime; seg.slowestCompute = slowest; seg.workerCompute = compute;

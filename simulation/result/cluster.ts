@@ -51,7 +51,7 @@ export interface JobAnalytic {
   nodes: number;
   /** E[step] = E[barrier] + all-reduce, without slow nodes; null if the integral diverges. */
   expected_step_s: number | null;
-  /** mean(step_time_s) ÷ E[step]. */
+  /** Compute per GPU held (workers and backups) up to the barrier ÷ E[step]: at most 1 (docs/cluster.md). */
   parallel_efficiency: number | null;
   /** steps × E[step]: the run time without queueing, failures or slow nodes. */
   expected_run_s: number | null;
