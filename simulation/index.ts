@@ -17,6 +17,7 @@ export type { ReplicationOutcome } from './run/replication';
 export { mergeReplications } from './run/merge';
 export { analyzeScenario } from './run/analyze';
 export { servingSupportIssues } from './serving/support';
+export { traceReplayMethod, type TraceReplayMethod } from './serving/trace-replay';
 export type { ServiceReplication } from './serving/figures';
 export type { RunControl, HostInputs, StopReason } from './run/types';
 export { RESULT_FORMAT } from './result/types';

@@ -2,12 +2,13 @@
 // Their columns are serving figures of the catalogue (simulation/present): its labels, and its
 // spelling of a mean with its 95% CI.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
-import type { SolveResult } from '../../simulation';
+import type { SolveResult, TraceReplayMethod } from '../../simulation';
 import { figureDef, labelOf } from '../../simulation/present';
 import { valueText } from '../../simulation/present';
 import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present';
 import { EN_US } from '../../simulation/present';
 import { statWithUnit } from '../../simulation/present';
+import { traceReplayNote } from '../../simulation/present';
 import { table } from './text-table';
 
 const { plain: fmt } = EN_US;
@@ -22,7 +23,8 @@ export function percentileLabel(p: number): string {
   return `p${fmt(p, 3)}`;
 }
 
-export function formatSolve(r: SolveResult): string {
+/** `replay`: how the service's trace is replayed (null without a trace), for the CIs' caveat. */
+export function formatSolve(r: SolveResult, replay: TraceReplayMethod | null = null): string {
   const p = percentileLabel(r.slo_percentile);
   const out = [
     `Service ${r.service}: the fewest replicas whose ${p} latency is ≤ ${fmt(r.latency_budget_ms)} ms at the upper end of its 95% CI`,
@@ -39,6 +41,8 @@ export function formatSolve(r: SolveResult): string {
   out.push(r.replicas === null
     ? `No replica count from ${r.estimate} to ${r.search_max} meets the SLO.${flatHint(r)}`
     : `Answer: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}.`);
+  const replayNote = traceReplayNote({ trace_replay: replay });
+  if (replayNote) out.push(`Note: ${replayNote}.`);
   return out.join('\n');
 }
 
@@ -62,6 +66,9 @@ export function formatSweep(doc: { parameters: string[]; points: { values: numbe
     }
     if (out.length > 0) out.push('');
     out.push(`Service ${id}`, ...table(rows, [...parameters.map(() => true), false, false, false, false, false]));
+    const first = points[0]?.result.serving?.[id];
+    const replayNote = first ? traceReplayNote(first) : null;
+    if (replayNote) out.push(`Note: ${replayNote}.`);
   }
   if (ids.length === 0) out.push(`${points.length} points; the scenario has no simulated service (see --json)`);
   const truncated = points.filter((pt) => pt.result.truncated);

@@ -2,7 +2,7 @@
 // The figures are the catalogue's (simulation/present), with the labels and the spelling of the
 // app and the reports; each section lists the figures the HTML report's table of it lists.
 import type { ResultDocument, Summary } from '../../simulation';
-import { analyticText, EN_US, isSimulatedService, serviceFigures, SUMMARY_COLUMNS, summaryFigures, valueText } from '../../simulation/present';
+import { analyticText, EN_US, isSimulatedService, serviceFigures, SUMMARY_COLUMNS, summaryFigures, traceReplayNote, valueText } from '../../simulation/present';
 import { scenarioInfo } from '../backend/report/scenario-info';
 import { formatCluster } from './format-cluster';
 import { formatPipeline } from './format-pipeline';
@@ -28,6 +28,8 @@ export function formatResult(r: ResultDocument, scenario: unknown = null): strin
     const by = svc.analytic.by_replicas;
     if (by) out.push(`  Utilization by replica count: ${by.map((row) => `${row.replicas} → ${valueText(EN_US, row.utilization, 'fraction')}`).join(', ')}`);
     if (sim && !svc.stable) out.push('  Unstable: offered load reaches capacity or the queue did not drain.');
+    const replayNote = traceReplayNote(svc);
+    if (replayNote) out.push(`  Note: ${replayNote}.`);
   }
   out.push(...formatPipeline(r));
   out.push(...formatCluster(r));

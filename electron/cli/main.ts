@@ -1,7 +1,7 @@
 // `headroom` — the engine headless (docs/cli.md, docs/result-format.md). Results on stdout,
 // messages and progress on stderr. Exit codes: 0 ok, 2 invalid input or usage, 3 stopped by a
 // cap (result still printed), 1 internal error. Never opens the app's library.
-import { analyzeScenario, assertFinite, resourceIssues, servingSupportIssues, type ResultDocument } from '../../simulation';
+import { analyzeScenario, assertFinite, servingSupportIssues, type ResultDocument } from '../../simulation';
 import { WorkerOutOfMemoryError } from '../backend/runs/worker-group';
 import { applyOverrides, loadScenarioFile, type Loaded } from '../backend/traces/scenario-source';
 import { simulate } from '../backend/runs/simulate';
@@ -83,9 +83,10 @@ async function main(argv: string[]): Promise<number> {
 
   switch (args.command) {
     case 'validate': {
-      // With the files read, their rows count towards the memory estimate too.
+      // With the files read, their rows count towards the memory estimate too, and a trace's
+      // replay is checked against its span (servingSupportIssues: replay, then the memory estimate).
       const inputs = jobTracesFor(loaded.scenario, args.file, tracesFor(loaded.scenario, args.file));
-      const tooBig = resourceIssues(loaded.scenario, inputs);
+      const tooBig = servingSupportIssues(loaded.scenario, inputs);
       if (tooBig.length > 0) throw new InputError(tooBig);
       warnIgnoredFields(loaded.scenario);
       process.stdout.write('ok\n');

@@ -1,6 +1,7 @@
 // `headroom solve` and `headroom sweep` (cli-and-results.md). Both validate everything before
 // simulating anything, so bad input exits 2 with nothing run.
 import path from 'node:path';
+import { traceReplayMethod } from '../../simulation';
 import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
 import { SolveInputError, solveService } from '../backend/tools/solve';
 import { parseSetSpec, SweepUsageError, type SetSpec } from '../backend/tools/sweep';
@@ -39,7 +40,8 @@ export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
       onProgress: (p) => bar?.update(p),
     });
     (bar as ProgressBar | null)?.done();
-    process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSolve(result)}\n`);
+    const spec = patched.scenario.serving?.services.find((s) => s.id === id);
+    process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSolve(result, spec ? traceReplayMethod(spec.arrivals) : null)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof SolveInputError) throw new InputError([{ path: e.path, message: e.message }]);

@@ -1,7 +1,9 @@
 // "Analytic vs simulated" for one service: the formula's figure beside the simulated mean and
 // its 95% CI, rows and labels from the figure catalogue (./service-figures.ts). An unstable
-// queue is flagged first, since every other figure then depends on how long the simulation ran.
+// queue is flagged first, since every other figure then depends on how long the simulation ran;
+// a trace replayed the same in every replication gets the CIs' caveat under the table.
 import type { AnalyticOnlyService, ServiceResult } from '../../simulation';
+import { traceReplayNote } from '../../simulation/present';
 import { formatNumber } from '../format/numbers';
 import { ComparisonTable } from './ComparisonTable';
 import { serviceComparisonRows } from './service-figures';
@@ -16,6 +18,7 @@ interface Props {
 
 export function ServiceComparison({ serviceId, service, sloPercentile }: Props) {
   const headingId = `compare-${serviceId}`;
+  const replayNote = traceReplayNote(service);
   if (!isSimulated(service)) {
     return (
       <section className="card compare" aria-labelledby={headingId}>
@@ -37,6 +40,7 @@ export function ServiceComparison({ serviceId, service, sloPercentile }: Props) 
         </p>
       )}
       <ComparisonTable rows={serviceComparisonRows(serviceId, service, sloPercentile, true)} labelledBy={headingId} />
+      {replayNote && <p className="callout info">{replayNote}.</p>}
       <p className="card-note">
         {formatNumber(service.requests, 0)} requests · {formatNumber(service.completed, 0)} completed · {formatNumber(service.rejected, 0)} rejected · {formatNumber(service.timed_out, 0)} timed out
       </p>

@@ -11,9 +11,13 @@
 //              also when a timeout decides, so the streams stay aligned). An attempt whose
 //              duration exceeds timeout_s fails at timeout_s; one ending exactly at timeout_s
 //              succeeds (it is no longer running at that age).
-//   retry      after failed attempt n (n ≤ retries) the task waits a drawn retry_delay_s, times
+//   retry      after failed attempt n (n ≤ retries) the task waits a drawn retry_delay_s d, times
 //              2^(n−1) with retry_exponential_backoff, then capped by max_retry_delay_s (the cap
-//              applies to the backoff only, as in Airflow).
+//              applies to the backoff only, as in Airflow). With `backoff: "airflow"` the wait is
+//              Airflow 2's (TaskInstance.next_retry_datetime): m = max(1, ⌈d·2^(n−1)⌉) whole
+//              seconds, plus a uniform whole number of seconds in [0, m) — Airflow takes it from a
+//              hash of the task instance, Headroom from the task's own `backoff` stream — then
+//              capped at 24 h and by max_retry_delay_s.
 import { deriveStream, type Rng } from '../random/rng';
 import { compileDist, type Sampler } from '../random/samplers';
 import type { PipelineSpec } from '../scenario/schema';
@@ -31,6 +35,9 @@ export interface AttemptPlan {
 }
 
 const GATE_NONE = 0, GATE_PASS = 1, GATE_DRAWN = 2;
+const BACKOFF_NONE = 0, BACKOFF_EXACT = 1, BACKOFF_AIRFLOW = 2;
+/** Airflow's MAX_RETRY_DELAY: 24 h, whatever max_retry_delay_s says. */
+const AIRFLOW_MAX_RETRY_DELAY_S = 24 * 60 * 60;
 
 export class TaskDraws {
   /** Results of the last `draw`: time from trigger to final, outcome, attempts made. */
@@ -45,6 +52,7 @@ export class TaskDraws {
   private readonly retries: Int32Array;
   private readonly timeout: Float64Array;
   private readonly backoff: Uint8Array;
+  private readonly jitterRng: (Rng | null)[];
   private readonly cap: Float64Array;
   private readonly gateKind: Uint8Array;
   private readonly gateDelay: (Sampler | null)[];
@@ -60,7 +68,8 @@ export class TaskDraws {
     this.p = Float64Array.from(tasks.map((t) => t.failure_probability));
     this.retries = Int32Array.from(tasks.map((t) => t.retries));
     this.timeout = Float64Array.from(tasks.map((t) => t.timeout_s ?? Infinity));
-    this.backoff = Uint8Array.from(tasks.map((t) => (t.retry_exponential_backoff ? 1 : 0)));
+    this.backoff = Uint8Array.from(tasks.map((t) => (!t.retry_exponential_backoff ? BACKOFF_NONE : t.backoff === 'airflow' ? BACKOFF_AIRFLOW : BACKOFF_EXACT)));
+    this.jitterRng = tasks.map((t) => (t.retries > 0 && t.retry_exponential_backoff && t.backoff === 'airflow' ? stream(t.id, 'backoff') : null));
     this.cap = Float64Array.from(tasks.map((t) => (t.retry_exponential_backoff ? (t.max_retry_delay_s ?? Infinity) : Infinity)));
     this.gateKind = Uint8Array.from(tasks.map((t) => (t.gate === false ? GATE_NONE : t.gate === true ? GATE_PASS : GATE_DRAWN)));
     const gateRngs = tasks.map((t) => (typeof t.gate === 'object' ? stream(t.id, 'gate') : null));
@@ -101,8 +110,10 @@ export class TaskDraws {
       if (!failed) { ok = true; break; }
       if (a > retries) break;
       let wait = (this.delay[t] as Sampler)();
-      if (this.backoff[t] === 1) {
+      const backoff = this.backoff[t]!;
+      if (backoff !== BACKOFF_NONE) {
         wait *= 2 ** (a - 1);
+        if (backoff === BACKOFF_AIRFLOW) wait = airflowBackoff(wait, this.jitterRng[t] as Rng);
         const cap = this.cap[t]!;
         if (wait > cap) wait = cap;
       }
@@ -114,6 +125,12 @@ export class TaskDraws {
     this.attempts = a;
     if (plan) plan.ok = ok;
   }
+}
+
+/** Airflow 2's jittered backoff for a base wait `base` = d·2^(n−1): m + U{0, …, m−1} s, m = max(1, ⌈base⌉), at most 24 h. */
+export function airflowBackoff(base: number, rng: Rng): number {
+  const m = Math.max(1, Math.ceil(base));
+  return Math.min(m + Math.floor(rng.next() * m), AIRFLOW_MAX_RETRY_DELAY_S);
 }
 
 export function emptyPlan(): AttemptPlan {

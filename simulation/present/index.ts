@@ -17,3 +17,4 @@ export * from './scenario-diff';
 export * from './units';
 export * from './verdicts';
 export * from './solve-reason';
+export * from './trace-replay-note';

@@ -10,6 +10,7 @@ import type { ServiceSpec } from '../scenario/schema';
 import { capacitySlots, overloaded, replicaAvailability, stableReplicas } from '../serving/analytic';
 import { solveRefusal, type SolveResult } from '../serving/solve';
 import { distMin, distQuantile } from './dist-quantile';
+import { traceReplayNote } from './trace-replay-note';
 import { costNote, type VerdictText } from './verdict-text';
 import type { Verdict, VerdictTone } from './verdicts';
 
@@ -162,6 +163,8 @@ export function servingVerdict(doc: ResultDocument, id: string, svc: ServiceResu
     fix.push(`${x.plural(solve.replicas, 'replica')} also ${verb(solve.replicas, 'meets', 'meet')} ${slo} with 95% confidence${costNote(x, costOf(solve.replicas))}`);
   }
 
+  const replayNote = traceReplayNote(svc, x.id);
+  if (replayNote) why.push(replayNote);
   if (doc.truncated) why.push(`Partial result: the run stopped early (${doc.truncated.reason})`);
   return { layer: 'serving', subject: id, tone, status, headline, why, fix, costPerHour: serviceCostPerHour(doc, spec, svc) };
 }

@@ -80,6 +80,11 @@ export interface ServiceSeries {
 
 export interface ServiceResult {
   offered_rps: number;
+  /**
+   * Trace arrivals only: how the replications drew them (scenario `arrivals.replay`). With
+   * "same" every replication replays the same trace, so the CIs cover service-time noise only.
+   */
+  trace_replay?: 'same' | 'block_bootstrap' | 'shifted_windows';
   throughput_rps: MaybeStat;
   requests: number;
   completed: number;

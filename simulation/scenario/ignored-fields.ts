@@ -83,10 +83,13 @@ function retryRules(t: TaskSpec, at: (field: string) => Path, note: Note): void 
   if (noRetry) {
     note(at('retry_delay_s'), !isZeroDist(t.retry_delay_s), noRetry);
     note(at('retry_exponential_backoff'), t.retry_exponential_backoff, noRetry);
+    note(at('backoff'), t.backoff !== 'exact', noRetry);
     note(at('max_retry_delay_s'), t.max_retry_delay_s !== undefined, noRetry);
   } else if (!t.retry_exponential_backoff) {
     note(at('max_retry_delay_s'), t.max_retry_delay_s !== undefined,
       'ignored: it caps the exponential backoff only; set retry_exponential_backoff to true to use it');
+    note(at('backoff'), t.backoff !== 'exact',
+      'ignored: it says how the exponential backoff is computed; set retry_exponential_backoff to true to use it');
   }
 }
 

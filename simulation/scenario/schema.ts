@@ -31,6 +31,9 @@ const gate = z.union(
   { error: 'must be true, false or {"approval_delay_s": …, "rejection_probability": …}' },
 );
 
+/** `tasks[].backoff`: the n-th retry waits d·2^(n−1) exactly, or as Airflow 2 computes it (1× to 2× that). */
+export const BACKOFF_KINDS = ['exact', 'airflow'] as const;
+
 const task = z.strictObject({
   id: identifier,
   duration_s: distSchema,
@@ -38,6 +41,8 @@ const task = z.strictObject({
   retries: integer(0).default(0),
   retry_delay_s: distSchema.default({ dist: 'fixed', value: 0 }),
   retry_exponential_backoff: z.boolean(must('true or false')).default(false),
+  /** How the exponential backoff is computed (pipeline/attempts.ts): exact doubling, or Airflow's jitter. */
+  backoff: oneOf(BACKOFF_KINDS).default('exact'),
   max_retry_delay_s: nonNegative().optional(),
   timeout_s: positive().optional(),
   trigger_rule: oneOf(TRIGGER_RULES).default('all_success'),
@@ -119,6 +124,24 @@ const cluster = z.strictObject({
     .optional(),
 });
 
+// How each replication draws its arrivals from a trace (docs/scenario-format.md, `replay`).
+// The object branch comes first so a bad field inside it is the error reported, not the string's.
+const REPLAY_FORMS = '"same", {"method": "block_bootstrap", "block_s": …} or {"method": "shifted_windows", "shift_s": …}';
+const traceReplay = z.union(
+  [
+    z.discriminatedUnion(
+      'method',
+      [
+        z.strictObject({ method: z.literal('block_bootstrap'), block_s: positive() }),
+        z.strictObject({ method: z.literal('shifted_windows'), shift_s: positive() }),
+      ],
+      { error: 'must be an object whose "method" is one of block_bootstrap, shifted_windows' },
+    ),
+    z.literal('same', must(REPLAY_FORMS)),
+  ],
+  { error: `must be ${REPLAY_FORMS}` },
+);
+
 const arrivals = z.discriminatedUnion(
   'process',
   [
@@ -141,6 +164,8 @@ const arrivals = z.discriminatedUnion(
       path: text(1, 4096),
       time_column: z.union([text(1, 200), integer(0)]).optional(),
       scale: positive(MAX_TRACE_SCALE).default(1),
+      /** Absent: "same" (every replication replays the trace from its start). */
+      replay: traceReplay.optional(),
     }),
   ],
   { error: 'must be an object whose "process" is one of poisson, diurnal, bursty, trace' },

@@ -3,11 +3,19 @@
 // peak rate, each kept with probability rate(t) / peak.
 import type { ArrivalSpec } from '../scenario/schema';
 import type { Rng } from '../random/rng';
+import { replayedTimes } from './trace-replay';
 
 /** Returns the next arrival time in ms on each call (Infinity when a trace is exhausted). */
 export type ArrivalClock = () => number;
 
-export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<number>): ArrivalClock {
+/** What a trace's `replay` other than "same" needs: the replication, its own stream, the horizon. */
+export interface ReplayContext {
+  replication: number;
+  rng: Rng;
+  horizonMs: number;
+}
+
+export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<number>, replay?: ReplayContext): ArrivalClock {
   switch (spec.process) {
     case 'poisson': {
       const meanGapMs = 1000 / spec.rate_rps;
@@ -28,8 +36,14 @@ export function arrivalClock(spec: ArrivalSpec, rng: Rng, trace?: ArrayLike<numb
     case 'trace': {
       if (!trace) throw new Error('arrival trace data was not provided by the host (HostInputs.traces)');
       const scaleMs = 1000 / spec.scale;
-      // An index and the last time, in a typed array (see poisson); never earlier than the last
-      // arrival, so an unsorted trace cannot move the clock backwards.
+      if (spec.replay !== undefined && spec.replay !== 'same') {
+        if (!replay) throw new Error('a trace replay other than "same" needs the replication and its stream');
+        const next = replayedTimes(trace, spec.replay, replay.replication, replay.rng, replay.horizonMs / scaleMs);
+        return () => next() * scaleMs;
+      }
+      // "same": every replication replays the whole trace from its start. An index and the last
+      // time, in a typed array (see poisson); never earlier than the last arrival, so an unsorted
+      // trace cannot move the clock backwards.
       const state = new Float64Array(2);
       return () => {
         const i = state[0] as number;

@@ -7,6 +7,7 @@ import { statOf } from '../stats/stat';
 import { overloaded, serviceAnalytic } from './analytic';
 import type { ServiceReplication } from './figures';
 import type { ReplicationSeries } from './series';
+import { traceReplayMethod } from './trace-replay';
 
 /** More than this share of measured arrivals still waiting at the horizon flags instability. */
 const STILL_WAITING_LIMIT = 0.01;
@@ -50,6 +51,8 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
     mean_replicas: stat((r) => r.mean_replicas),
     replica_hours: stat((r) => r.replica_hours),
   };
+  const replay = traceReplayMethod(svc.arrivals);
+  if (replay !== null) out.trace_replay = replay;
   const price = svc.cost_per_replica_hour;
   if (price !== undefined) out.cost = stat((r) => (r.replica_hours === null ? null : r.replica_hours * price));
   if (svc.replica_failures) {

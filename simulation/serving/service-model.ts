@@ -97,7 +97,9 @@ export class ServiceModel {
     this.limit = spec.queue_limit ?? Infinity;
     this.warmup = w.warmupMs;
     this.horizon = w.horizonMs;
-    this.nextArrival = arrivalClock(spec.arrivals, stream('arrivals'), w.trace);
+    // A trace's resampling (arrivals.replay) draws from a stream of its own, so it shifts no other.
+    const replay = spec.arrivals.process === 'trace' ? { replication: w.replication, rng: stream('replay'), horizonMs: w.horizonMs } : undefined;
+    this.nextArrival = arrivalClock(spec.arrivals, stream('arrivals'), w.trace, replay);
     this.drawService = compileDist(spec.service_time_ms ?? ZERO, stream('service'));
     const feature = spec.latency_ms.feature ?? ZERO;
     this.drawFeature = compileDist(feature, stream('feature'));

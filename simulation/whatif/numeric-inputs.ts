@@ -22,11 +22,14 @@ const INTEGER_KEYS = new Set([
 ]);
 const ZERO_MIN_INTEGERS = new Set(['retries', 'queue_limit', 'count']);
 
-/** Not inputs of the model: run controls, targets, costs, coordinates and labels. */
+/**
+ * Not inputs of the model: run controls, targets, costs, coordinates and labels, and how a trace
+ * is sampled across replications (block_s, shift_s: they shape the CI, not the system).
+ */
 const NOT_INPUTS = new Set([
   'seed', 'replications', 'horizon_s', 'warmup_s', 'latency_budget_ms', 'slo_percentile',
   'utilization_target', 'cost_per_replica_hour', 'cost_per_unit_hour', 'allocated_units',
-  'score', 'time_column', 'arrival_s', 'bucket_s',
+  'score', 'time_column', 'arrival_s', 'bucket_s', 'block_s', 'shift_s',
 ]);
 const NOT_SECTIONS = new Set(['readiness', 'format']);
 

@@ -1,6 +1,6 @@
 // The serving, cluster and pipeline sections of the HTML report.
 import type { ResultDocument } from '../../../simulation';
-import type { VerdictTone } from '../../../simulation/present';
+import { traceReplayNote, type VerdictTone } from '../../../simulation/present';
 import type { ChartRenderer } from './charts';
 import { DASH, esc, fixed, num, pct, withUnit } from './format';
 import { clusterHeadline, pipelineHeadline, servingHeadline } from './headline';
@@ -35,6 +35,8 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   if (sim) out.push(...servingCharts(charts, id, sim, budget, si?.sloPercentile ?? null));
   out.push(`<h3>Analytic beside simulated</h3>`);
   out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.'))));
+  const replayNote = traceReplayNote(svc);
+  if (replayNote) out.push(`<p class="note">${esc(replayNote)}.</p>`);
   const by = svc.analytic.by_replicas ?? [];
   if (by.length > 0) {
     out.push(`<h3>Analytic figures by replica count</h3>`);

@@ -2,6 +2,7 @@
 // paragraph a planner pastes into a review document, then the key tables in GitHub Markdown (the
 // full list of figures is the CSV report).
 import type { ResultDocument } from '../../../simulation';
+import { traceReplayNote } from '../../../simulation/present';
 import { DASH, clock, fixed, inReportLocale, meanText, pct, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { analyticText, simulatedText, valueText } from './html-parts';
@@ -55,6 +56,8 @@ function memo(doc: ResultDocument, scenario: unknown): string {
 
   for (const id of Object.keys(doc.serving ?? {})) {
     out.push(`## Serving: ${mdText(id)}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
+    const replayNote = traceReplayNote(doc.serving![id]!, mdText);
+    if (replayNote) out.push(`${replayNote}.`, '');
   }
 
   const c = doc.cluster;

@@ -234,6 +234,14 @@ const cases: Case[] = [
     matters: pipeline([task('a', { retries: 3, failure_probability: 0.5, retry_delay_s: 100, retry_exponential_backoff: true }), task('b')]),
     message: /caps the exponential backoff only/,
   },
+  {
+    name: 'backoff without exponential backoff',
+    fields: [T(0, 'backoff')],
+    a: ['airflow'], b: ['exact'],
+    ignored: pipeline([task('a', { retries: 3, failure_probability: 0.5, retry_delay_s: 100 }), task('b')]),
+    matters: pipeline([task('a', { retries: 3, failure_probability: 0.5, retry_delay_s: 100, retry_exponential_backoff: true }), task('b')]),
+    message: /how the exponential backoff is computed/,
+  },
 ];
 
 describe('ignoredFields', () => {
@@ -270,8 +278,8 @@ describe('ignoredFields', () => {
     expect(pathsOf(p, true)).toEqual([
       'horizon_s', 'warmup_s', 'pipeline.run_interval_s',
       'pipeline.tasks[0].units', 'pipeline.tasks[0].trigger_rule',
-      'pipeline.tasks[0].retry_delay_s', 'pipeline.tasks[0].retry_exponential_backoff', 'pipeline.tasks[0].max_retry_delay_s',
-      'pipeline.tasks[1].units', 'pipeline.tasks[1].max_retry_delay_s',
+      'pipeline.tasks[0].retry_delay_s', 'pipeline.tasks[0].retry_exponential_backoff', 'pipeline.tasks[0].backoff', 'pipeline.tasks[0].max_retry_delay_s',
+      'pipeline.tasks[1].units', 'pipeline.tasks[1].max_retry_delay_s', 'pipeline.tasks[1].backoff',
     ]);
   });
 
