@@ -16,6 +16,7 @@ export class EventHeap {
   private fns: EventFn[] = [];
   private nextSeq = 0;
   private nextUrgentSeq = -9007199254740992;
+  private nextLateSeq = 4503599627370496;
   /** Entries, including a taken root that has not been replaced or removed yet. */
   private n = 0;
   /** The root was taken by `take` and is free to be overwritten. */
@@ -39,6 +40,16 @@ export class EventHeap {
    */
   pushUrgent(t: number, fn: EventFn, payload: number): void {
     this.insert(t, this.nextUrgentSeq++, fn, payload);
+  }
+
+  /**
+   * Like `push`, but behind every ordinary event at the same time, also ones pushed later (FIFO
+   * among late ones): for decisions that must see everything else that happens at an instant.
+   * Late events take their sequence numbers from 2^52 upwards, above every ordinary one (runs
+   * are capped far below 2^52 events).
+   */
+  pushLate(t: number, fn: EventFn, payload: number): void {
+    this.insert(t, this.nextLateSeq++, fn, payload);
   }
 
   private insert(t: number, s: number, fn: EventFn, payload: number): void {

@@ -54,6 +54,11 @@ export class Simulator {
     this.heap.pushUrgent(this.now + delay, fn, payload);
   }
 
+  /** Schedules `fn(payload)` behind every ordinary event at the same time, even ones scheduled later. */
+  scheduleLate(delay: number, fn: EventFn, payload = 0): void {
+    this.heap.pushLate(this.now + delay, fn, payload);
+  }
+
   /** Time of the next event (Infinity when none). */
   peek(): number {
     return this.heap.peekTime();

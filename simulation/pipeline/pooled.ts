@@ -12,8 +12,9 @@
 //     (no units held) and requests again; a timeout counts from the grant.
 // Tasks that do not run become upstream_failed or skipped at once, within the same event. A
 // negative outcome that an upstream settles before the others are final (trigger.ts: SETTLING)
-// is decided once the rest of the cascade at that instant has run, task by task in topological
-// order, so every upstream final at that instant is counted — as the direct evaluator does.
+// is decided by a late `settle` event, after everything else that happens at that instant
+// (zero-length tasks end in events of their own), task by task in topological order, so every
+// upstream final at that instant is counted — as the direct evaluator does.
 import type { Simulator } from '../engine/simulator';
 import { distMean } from '../random/dist-mean';
 import type { PipelineSpec } from '../scenario/schema';
@@ -62,6 +63,9 @@ class ActiveRun {
    */
   readonly base: Float64Array;
   readonly rel: Float64Array;
+  /** Tasks whose negative outcome an upstream settled, not decided yet; a settle event is due. */
+  readonly settled: number[] = [];
+  settleDue = false;
 
   constructor(readonly slot: number, n: number) {
     this.rec = new RunRecord(n);
@@ -96,8 +100,6 @@ export class PooledPipeline {
   private started = 0;
   /** Tasks that became final in the current cascade, with their states (FIFO). */
   private readonly pending: number[] = [];
-  /** Tasks whose negative outcome an upstream settled in the current cascade, not yet decided. */
-  private readonly settled: number[] = [];
   /** Topological position of each task (decides the order of `settled`). */
   private readonly topoPos: Int32Array;
   private cascading = false;
@@ -118,6 +120,7 @@ export class PooledPipeline {
     sim.label(this.onGateEnd, 'pipeline/gate');
     sim.label(this.onAttemptEnd, 'pipeline/attempt-end');
     sim.label(this.onRetry, 'pipeline/retry');
+    sim.label(this.onSettle, 'pipeline/settle');
   }
 
   /** Schedules the first run start (at the current time). */
@@ -262,27 +265,23 @@ export class PooledPipeline {
 
   /** Task t became final now in `state`; decides its downstreams, cascading, then maybe ends the run. */
   private finish(run: ActiveRun, t: number, state: number): void {
-    const pending = this.pending;
-    pending.push(t, state);
+    this.pending.push(t, state);
     // A trigger inside the cascade can end a task at once (a zero-delay gate that rejects): it
     // joins the queue of the cascade in progress.
     if (this.cascading) return;
+    this.cascade(run);
+  }
+
+  /** Makes the tasks in `pending` final now and decides their downstreams, cascading. */
+  private cascade(run: ActiveRun): void {
+    const pending = this.pending;
     this.cascading = true;
     const { succStart, succList, predStart, rule } = this.dag;
     const rec = run.rec;
     const now = this.sim.now;
-    const settled = this.settled;
-    let i = 0;
-    for (;;) {
-      if (i === pending.length) {
-        // Some upstream is still running (else the task was decided when the last one ended).
-        const s = this.nextSettled(run);
-        if (s < 0) break;
-        this.end(run, s, EARLY_OUTCOME[rule[s]! * 32 + run.mask[s]!]!, 2);
-        continue;
-      }
+    const settled = run.settled;
+    for (let i = 0; i < pending.length; i += 2) {
       const v = pending[i] as number, st = pending[i + 1] as number;
-      i += 2;
       rec.state[v] = st;
       rec.finish[v] = now;
       run.decided[v] = 1;
@@ -305,8 +304,11 @@ export class PooledPipeline {
       }
     }
     pending.length = 0;
-    settled.length = 0;
     this.cascading = false;
+    if (settled.length > 0 && !run.settleDue) {
+      run.settleDue = true;
+      this.sim.scheduleLate(0, this.onSettle, run.slot);
+    }
     if (run.remaining === 0) {
       this.collector.addRun(rec);
       this.onRunEnd?.(rec);
@@ -314,6 +316,21 @@ export class PooledPipeline {
       this.freeSlots.push(run.slot);
     }
   }
+
+  /**
+   * Decides the first settled task (in topological order), then cascades; another settle event
+   * follows while settled tasks remain. Some upstream of a settled task is still running (else it
+   * was decided when the last one ended).
+   */
+  private readonly onSettle = (slot: number): void => {
+    const run = this.slots[slot];
+    if (!run) return;
+    run.settleDue = false;
+    const s = this.nextSettled(run);
+    if (s < 0) return;
+    this.end(run, s, EARLY_OUTCOME[this.dag.rule[s]! * 32 + run.mask[s]!]!, 2);
+    this.cascade(run);
+  };
 
   /** Task s ends now without running (upstream_failed or skipped): it joins the cascade. */
   private end(run: ActiveRun, s: number, outcome: number, early: number): void {
@@ -328,7 +345,7 @@ export class PooledPipeline {
 
   /** Removes and returns the undecided task of `settled` first in topological order (−1: none). */
   private nextSettled(run: ActiveRun): number {
-    const settled = this.settled, pos = this.topoPos;
+    const settled = run.settled, pos = this.topoPos;
     let best = -1, at = -1;
     for (let j = 0; j < settled.length; j++) {
       const s = settled[j]!;
