@@ -7,7 +7,7 @@ import { distMean } from '../random/dist-mean';
 import type { Stat } from '../result/types';
 import type { HostInputs } from '../run/types';
 import type { Scenario } from '../scenario/schema';
-import { statOf } from '../stats/stat';
+import { NON_NEGATIVE, SHARE, statOf } from '../stats/stat';
 import { runClusterReplication } from './run';
 
 export const DEFAULT_FACTORS = [0.25, 0.5, 0.71, 1, 1.41, 2, 4];
@@ -68,10 +68,10 @@ export function checkpointSweep(s: Scenario, factors: readonly number[] = DEFAUL
     return {
       factor,
       interval_s: interval,
-      goodput: statOf(reps.map((r) => r.goodput)),
-      jct_s: statOf(reps.map((r) => r.jct_s.mean)),
-      lost: statOf(reps.map((r) => r.allocation.lost)),
-      checkpoint: statOf(reps.map((r) => r.allocation.checkpoint)),
+      goodput: statOf(reps.map((r) => r.goodput), SHARE),
+      jct_s: statOf(reps.map((r) => r.jct_s.mean), NON_NEGATIVE),
+      lost: statOf(reps.map((r) => r.allocation.lost), SHARE),
+      checkpoint: statOf(reps.map((r) => r.allocation.checkpoint), SHARE),
     };
   });
   const best = bestPoint(points);

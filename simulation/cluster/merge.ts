@@ -7,25 +7,25 @@ import type { ClusterAnalytic, ClusterResult, QuantileStat } from '../result/clu
 import type { ResultDocument } from '../result/types';
 import type { ReplicationOutcome } from '../run/replication';
 import type { ClusterSpec, Scenario } from '../scenario/schema';
-import { statOf } from '../stats/stat';
+import { NON_NEGATIVE, SHARE, statOf, type StatRange } from '../stats/stat';
 import { round4 } from './buckets';
 import { CLUSTER_QUANTILE_PERCENTS, type ClusterReplication, type PoolSeries } from './types';
 
 export type { ClusterResult, QuantileStat } from '../result/cluster';
 
 export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplication[], analytic: ClusterAnalytic): ClusterResult {
-  const stat = (pick: (r: ClusterReplication) => number | null) => statOf(reps.map(pick));
+  const stat = (pick: (r: ClusterReplication) => number | null, range: StatRange = NON_NEGATIVE) => statOf(reps.map(pick), range);
   const total = (pick: (r: ClusterReplication) => number) => reps.reduce((s, r) => s + pick(r), 0);
   const quantiles = (pick: (r: ClusterReplication) => readonly (number | null)[]): QuantileStat[] =>
     CLUSTER_QUANTILE_PERCENTS.map((p, i) => ({ q: p / 100, value: stat((r) => pick(r)[i] ?? null) }));
   const pools: ClusterResult['pools'] = {};
   const series: ClusterResult['series'] = { bucket_s: reps[0]?.series.bucket_s ?? 0, pools: {} };
   for (const p of spec.pools) {
-    const utilization = stat((r) => r.pools[p.id]?.utilization ?? null);
+    const utilization = stat((r) => r.pools[p.id]?.utilization ?? null, SHARE);
     const target = p.utilization_target ?? null;
     pools[p.id] = {
       utilization,
-      busy_utilization: stat((r) => r.pools[p.id]?.busy_utilization ?? null),
+      busy_utilization: stat((r) => r.pools[p.id]?.busy_utilization ?? null, SHARE),
       utilization_target: target,
       over_target: utilization === null || target === null ? null : utilization.mean > target,
     };
@@ -48,20 +48,20 @@ export function mergeCluster(spec: ClusterSpec, reps: readonly ClusterReplicatio
       },
       queue_delay_s: { mean: stat((r) => r.queue_delay_s.mean), p95: stat((r) => r.queue_delay_s.p95), quantiles: quantiles((r) => r.queue_delay_quantiles) },
       step_time_s: { mean: stat((r) => r.step_time_s.mean) },
-      parallel_efficiency: stat((r) => r.parallel_efficiency),
-      straggler_wait_fraction: stat((r) => r.straggler_wait_fraction),
+      parallel_efficiency: stat((r) => r.parallel_efficiency, SHARE),
+      straggler_wait_fraction: stat((r) => r.straggler_wait_fraction, SHARE),
       sync_slowdown: stat((r) => r.sync_slowdown),
-      goodput: stat((r) => r.goodput),
+      goodput: stat((r) => r.goodput, SHARE),
     },
     makespan_s: stat((r) => r.makespan_s),
     events: { node_failures: total((r) => r.node_failures), preemptions: total((r) => r.preemptions), restarts: total((r) => r.restarts) },
     allocation: {
-      compute: stat((r) => r.allocation.compute),
-      all_reduce: stat((r) => r.allocation.all_reduce),
-      barrier_wait: stat((r) => r.allocation.barrier_wait),
-      checkpoint: stat((r) => r.allocation.checkpoint),
-      restart: stat((r) => r.allocation.restart),
-      lost: stat((r) => r.allocation.lost),
+      compute: stat((r) => r.allocation.compute, SHARE),
+      all_reduce: stat((r) => r.allocation.all_reduce, SHARE),
+      barrier_wait: stat((r) => r.allocation.barrier_wait, SHARE),
+      checkpoint: stat((r) => r.allocation.checkpoint, SHARE),
+      restart: stat((r) => r.allocation.restart, SHARE),
+      lost: stat((r) => r.allocation.lost, SHARE),
     },
     series,
     analytic,

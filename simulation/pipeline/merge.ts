@@ -4,27 +4,27 @@
 // by index (mergeReplications does), so the document is byte-identical whatever the threads.
 import type { MaybeStat, ResultDocument } from '../result/types';
 import type { PipelineSpec, Scenario } from '../scenario/schema';
-import { statOf } from '../stats/stat';
+import { NON_NEGATIVE, SHARE, statOf, type StatRange } from '../stats/stat';
 import { compileDag, type Dag } from './dag';
 import type { PipelineReplication, PipelineSimulated, PipelineTaskReplication, PipelineTaskResult } from './types';
 
 export function mergePipeline(spec: PipelineSpec, reps: readonly PipelineReplication[], dag: Dag = compileDag(spec)): PipelineSimulated {
-  const ratio = (num: (r: PipelineReplication) => number) => statOf(reps.map((r) => (r.runs > 0 ? num(r) / r.runs : null)));
+  const ratio = (num: (r: PipelineReplication) => number) => statOf(reps.map((r) => (r.runs > 0 ? num(r) / r.runs : null)), SHARE);
   const tasks: Record<string, PipelineTaskResult> = {};
   spec.tasks.forEach((task, t) => {
-    const per = (pick: (x: PipelineTaskReplication, r: PipelineReplication) => number | null): MaybeStat =>
-      statOf(reps.map((r) => (r.tasks[t] ? pick(r.tasks[t] as PipelineTaskReplication, r) : null)));
+    const per = (pick: (x: PipelineTaskReplication, r: PipelineReplication) => number | null, range: StatRange = SHARE): MaybeStat =>
+      statOf(reps.map((r) => (r.tasks[t] ? pick(r.tasks[t] as PipelineTaskReplication, r) : null)), range);
     const frac = (x: number, r: PipelineReplication) => (r.runs > 0 ? x / r.runs : null);
     const result: PipelineTaskResult = {
       success: per((x, r) => frac(x.success, r)),
       failed: per((x, r) => frac(x.failed, r)),
       upstream_failed: per((x, r) => frac(x.upstream_failed, r)),
       skipped: per((x, r) => frac(x.skipped, r)),
-      attempts_mean: per((x) => (x.ran > 0 ? x.attempts / x.ran : null)),
+      attempts_mean: per((x) => (x.ran > 0 ? x.attempts / x.ran : null), NON_NEGATIVE),
       criticality: per((x, r) => frac(x.critical, r)),
-      blast_radius: per((x) => (x.blast_runs > 0 ? x.blast_sum / x.blast_runs : null)),
+      blast_radius: per((x) => (x.blast_runs > 0 ? x.blast_sum / x.blast_runs : null), NON_NEGATIVE),
     };
-    if (task.pool !== undefined) result.pool_wait_s = per((x) => (x.pool_waits > 0 ? x.pool_wait_sum / x.pool_waits : null));
+    if (task.pool !== undefined) result.pool_wait_s = per((x) => (x.pool_waits > 0 ? x.pool_wait_sum / x.pool_waits : null), NON_NEGATIVE);
     tasks[task.id] = result;
   });
   return {
@@ -32,10 +32,10 @@ export function mergePipeline(spec: PipelineSpec, reps: readonly PipelineReplica
     success_rate: ratio((r) => r.succeeded),
     dag_run_success_rate: ratio((r) => r.dag_succeeded),
     makespan_s: {
-      mean: statOf(reps.map((r) => r.makespan_s.mean)),
-      p50: statOf(reps.map((r) => r.makespan_s.p50)),
-      p95: statOf(reps.map((r) => r.makespan_s.p95)),
-      p99: statOf(reps.map((r) => r.makespan_s.p99)),
+      mean: statOf(reps.map((r) => r.makespan_s.mean), NON_NEGATIVE),
+      p50: statOf(reps.map((r) => r.makespan_s.p50), NON_NEGATIVE),
+      p95: statOf(reps.map((r) => r.makespan_s.p95), NON_NEGATIVE),
+      p99: statOf(reps.map((r) => r.makespan_s.p99), NON_NEGATIVE),
     },
     tasks,
     critical_path: modalCriticalPath(dag, reps),

@@ -3,7 +3,7 @@
 // are totals. Keys are inserted in one fixed order so the JSON is byte-stable.
 import type { MaybeStat, ServiceResult, ServiceSeries } from '../result/types';
 import type { ServiceSpec } from '../scenario/schema';
-import { statOf } from '../stats/stat';
+import { ANY, NON_NEGATIVE, SHARE, statOf, type StatRange } from '../stats/stat';
 import { overloaded, serviceAnalytic } from './analytic';
 import type { ServiceReplication } from './figures';
 import type { ReplicationSeries } from './series';
@@ -13,10 +13,10 @@ import { traceReplayMethod } from './trace-replay';
 const STILL_WAITING_LIMIT = 0.01;
 
 export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication[], offered: number, bucketS: number): ServiceResult {
-  const stat = (pick: (r: ServiceReplication) => number | null) => statOf(reps.map(pick));
+  const stat = (pick: (r: ServiceReplication) => number | null, range: StatRange = NON_NEGATIVE) => statOf(reps.map(pick), range);
   const total = (pick: (r: ServiceReplication) => number) => reps.reduce((sum, r) => sum + pick(r), 0);
   const stillWaiting = statOf(reps.map((r) =>
-    r.waiting_at_horizon === null || r.measured_arrivals === 0 ? null : r.waiting_at_horizon / r.measured_arrivals));
+    r.waiting_at_horizon === null || r.measured_arrivals === 0 ? null : r.waiting_at_horizon / r.measured_arrivals), SHARE);
   const out: ServiceResult = {
     offered_rps: offered,
     throughput_rps: stat((r) => r.throughput_rps),
@@ -34,10 +34,10 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
     },
     latency_at_slo_ms: stat((r) => r.latency_at_slo_ms),
     wait_ms: { mean: stat((r) => r.wait_ms.mean), p99: stat((r) => r.wait_ms.p99) },
-    utilization: stat((r) => r.utilization),
+    utilization: stat((r) => r.utilization, SHARE),
     mean_in_system: stat((r) => r.mean_in_system),
-    slo_attainment: stat((r) => r.slo_attainment),
-    headroom_ms: stat((r) => r.headroom_ms),
+    slo_attainment: stat((r) => r.slo_attainment, SHARE),
+    headroom_ms: stat((r) => r.headroom_ms, ANY),
     stable: !overloaded(svc, offered) && !(stillWaiting !== null && stillWaiting.mean > STILL_WAITING_LIMIT),
     components_ms: {
       feature: stat((r) => r.components_ms.feature),
@@ -47,7 +47,7 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
       postprocess: stat((r) => r.components_ms.postprocess),
     },
     analytic: serviceAnalytic(svc, offered),
-    wait_probability: stat((r) => r.wait_probability),
+    wait_probability: stat((r) => r.wait_probability, SHARE),
     mean_replicas: stat((r) => r.mean_replicas),
     replica_hours: stat((r) => r.replica_hours),
   };
@@ -67,7 +67,7 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
 function mergeSeries(reps: readonly ReplicationSeries[], bucketS: number): ServiceSeries {
   const n = reps[0]?.throughput_rps.length ?? 0;
   const stats = (pick: (r: ReplicationSeries) => readonly (number | null)[]): MaybeStat[] =>
-    Array.from({ length: n }, (_, k) => statOf(reps.map((r) => pick(r)[k])));
+    Array.from({ length: n }, (_, k) => statOf(reps.map((r) => pick(r)[k]), NON_NEGATIVE));
   const totals = (pick: (r: ReplicationSeries) => readonly number[]): number[] =>
     Array.from({ length: n }, (_, k) => reps.reduce((sum, r) => sum + (pick(r)[k] as number), 0));
   return {

@@ -1,7 +1,8 @@
 // Two results, figure by figure: B − A with its 95% CI and whether it differs from zero. Paired
 // on replication means when both runs used the same seed (replication i of each saw the same
 // random numbers, so the pairs' differences are much less noisy); otherwise Welch's t on the
-// two samples of replication means, whose spread each document's Student-t CI gives back.
+// two samples of replication means — taken from the per-replication documents when known, else
+// read back from each document's Student-t CI.
 import { studentT975 } from '../random/special';
 import type { Stat } from '../result/stat';
 import { statOf } from '../stats/stat';
@@ -47,14 +48,27 @@ export function welchDiff(a: Stat, b: Stat, na: number, nb: number): { diff: Sta
     // One replication has no spread to judge by: the difference is shown, its CI is not.
     return { diff: null, significant: null };
   }
-  // Variance of each mean: (half-width / t)², the CI read backwards.
-  const va = ((a.ci95[1] - a.ci95[0]) / 2 / studentT975(na - 1)) ** 2;
-  const vb = ((b.ci95[1] - b.ci95[0]) / 2 / studentT975(nb - 1)) ** 2;
+  // Variance of each mean: (half-width / t)², the CI read backwards. A CI clipped to its figure's
+  // range (stats/stat.ts) is cut on one side only, so the wider side is the half-width — unless
+  // it spans the whole range, where the per-replication values (welchFromValues) are exact.
+  const va = (halfWidth(a) / studentT975(na - 1)) ** 2;
+  const vb = (halfWidth(b) / studentT975(nb - 1)) ** 2;
   const se2 = va + vb;
   if (!(se2 > 0)) return { diff: { mean, ci95: [mean, mean] }, significant: mean !== 0 };
   const df = se2 ** 2 / ((va ** 2) / (na - 1) + (vb ** 2) / (nb - 1));
   const half = t975(df) * Math.sqrt(se2);
   return { diff: { mean, ci95: [mean - half, mean + half] }, significant: mean - half > 0 || mean + half < 0 };
+}
+
+const halfWidth = (s: Stat) => Math.max(s.mean - s.ci95[0], s.ci95[1] - s.mean);
+
+/** Welch's interval for b − a from the per-replication values themselves (nulls are left out). */
+export function welchFromValues(as: readonly (number | null | undefined)[], bs: readonly (number | null | undefined)[]): { diff: Stat | null; significant: boolean | null } {
+  const xs = as.filter((v): v is number => typeof v === 'number');
+  const ys = bs.filter((v): v is number => typeof v === 'number');
+  const a = statOf(xs), b = statOf(ys);
+  if (!a || !b) return { diff: null, significant: null };
+  return welchDiff(a, b, xs.length, ys.length);
 }
 
 /** The paired interval for b − a from per-replication values (nulls drop their pair). */
@@ -70,22 +84,22 @@ export function pairedDiff(as: readonly (number | null | undefined)[], bs: reado
   return { diff: s, significant: s.ci95[0] > 0 || s.ci95[1] < 0 };
 }
 
-function canPair(a: ComparedRun, b: ComparedRun): boolean {
-  return a.seed === b.seed && (a.perReplication?.length ?? 0) >= 2 && (b.perReplication?.length ?? 0) >= 2;
+function hasReplications(a: ComparedRun, b: ComparedRun): boolean {
+  return (a.perReplication?.length ?? 0) >= 2 && (b.perReplication?.length ?? 0) >= 2;
 }
 
 export function compareResults(a: ComparedRun, b: ComparedRun): Comparison {
   const la = statLeaves(a.doc), lb = statLeaves(b.doc);
   const paths = [...la.keys(), ...[...lb.keys()].filter((p) => !la.has(p))];
-  const paired = canPair(a, b);
-  const perA = paired ? a.perReplication!.map((d) => statLeaves(d)) : [];
-  const perB = paired ? b.perReplication!.map((d) => statLeaves(d)) : [];
+  const per = hasReplications(a, b);
+  const paired = per && a.seed === b.seed;
+  const perA = per ? a.perReplication!.map((d) => statLeaves(d)) : [];
+  const perB = per ? b.perReplication!.map((d) => statLeaves(d)) : [];
   const figures = paths.map((path): FigureComparison => {
     const sa = la.get(path) ?? null, sb = lb.get(path) ?? null;
     if (!sa || !sb) return { path, a: sa, b: sb, diff: null, significant: null };
-    const r = paired
-      ? pairedDiff(perA.map((m) => m.get(path)?.mean), perB.map((m) => m.get(path)?.mean))
-      : welchDiff(sa, sb, a.replications, b.replications);
+    const xs = () => perA.map((m) => m.get(path)?.mean), ys = () => perB.map((m) => m.get(path)?.mean);
+    const r = paired ? pairedDiff(xs(), ys()) : per ? welchFromValues(xs(), ys()) : welchDiff(sa, sb, a.replications, b.replications);
     return { path, a: sa, b: sb, ...r };
   });
   return { method: paired ? 'paired' : 'welch', pairs: paired ? Math.min(perA.length, perB.length) : 0, figures };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Histogram, nearestRank } from '../../../simulation/stats/histogram';
 import { TimeWeighted } from '../../../simulation/stats/time-weighted';
-import { statOf } from '../../../simulation/stats/stat';
+import { NON_NEGATIVE, SHARE, statOf } from '../../../simulation/stats/stat';
 import { deriveStream } from '../../../simulation/random/rng';
 import { compileDist } from '../../../simulation/random/samplers';
 
@@ -91,5 +91,20 @@ describe('statOf', () => {
     expect(statOf([])).toBeNull();
     expect(statOf([null, null])).toBeNull();
     expect(statOf([null, 4])).toEqual({ mean: 4, ci95: [4, 4] });
+  });
+
+  it('clips the interval to the figure\'s range, one side at a time, and never moves the mean', () => {
+    // Three p99s of 100, 200 and 2,000 ms: the t interval reaches below zero.
+    const raw = statOf([100, 200, 2000])!;
+    expect(raw.ci95[0]).toBeLessThan(0);
+    const clipped = statOf([100, 200, 2000], NON_NEGATIVE)!;
+    expect(clipped).toEqual({ mean: raw.mean, ci95: [0, raw.ci95[1]] });
+    // Shares: 0.98, 0.99, 1 reach above 1; 0.02, 0.5, 0.98 reach past both ends.
+    const high = statOf([0.98, 0.99, 1], SHARE)!;
+    expect(high.ci95[1]).toBe(1);
+    expect(high.ci95[0]).toBeCloseTo(statOf([0.98, 0.99, 1])!.ci95[0], 12);
+    expect(statOf([0.02, 0.5, 0.98], SHARE)!.ci95).toEqual([0, 1]);
+    // Within the range nothing changes.
+    expect(statOf([1, 2, 3, 4, 5], NON_NEGATIVE)).toEqual(statOf([1, 2, 3, 4, 5]));
   });
 });

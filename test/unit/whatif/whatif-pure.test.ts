@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   compareResults, inputChanges, nearestPaths, numericInputs, rankBySwing, relevantInputs, scaledValue, statAtPath, statLeaves,
 } from '../../../simulation';
+import { NON_NEGATIVE, statOf } from '../../../simulation/stats/stat';
+import { welchDiff } from '../../../simulation/whatif/compare';
 import { gridValues } from '../../../electron/backend/whatif/sweep-run';
 import { parseSetSpec, SweepUsageError } from '../../../electron/backend/tools/sweep';
 
@@ -79,6 +81,20 @@ describe('compare', () => {
     expect(paired).toMatchObject({ method: 'paired', pairs: 3 });
     expect(paired.figures[0]).toMatchObject({ path: 'x.y', significant: true });
     expect(compareResults(a, { ...b, seed: 2 }).method).toBe('welch');
+  });
+
+  it('Welch is unchanged by CIs clipped to a figure\'s range', () => {
+    // Replication p99s whose t interval reaches below 0; the documents show it clipped at 0.
+    const xs = [100, 200, 2000], ys = [900, 1000, 1100];
+    const clipped = (v: number[]) => ({ x: statOf(v, NON_NEGATIVE)! });
+    const raw = welchDiff(statOf(xs)!, statOf(ys)!, 3, 3);
+    const reps = (v: number[]) => v.map((m) => ({ x: s(m) }));
+    const fromValues = compareResults({ doc: clipped(xs), seed: 1, replications: 3, perReplication: reps(xs) }, { doc: clipped(ys), seed: 2, replications: 3, perReplication: reps(ys) });
+    expect(fromValues.figures[0]!.diff).toEqual(raw.diff);
+    // Without the replications, the CI read back from its wider (unclipped) side gives the same.
+    const fromCis = compareResults({ doc: clipped(xs), seed: 1, replications: 3 }, { doc: clipped(ys), seed: 2, replications: 3 });
+    expect(fromCis.figures[0]!.diff!.ci95[0]).toBeCloseTo(raw.diff!.ci95[0], 9);
+    expect(fromCis.figures[0]!.diff!.ci95[1]).toBeCloseTo(raw.diff!.ci95[1], 9);
   });
 });
 
