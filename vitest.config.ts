@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Empties test-results/fidelity/, which the validation tests fill (docs/fidelity.md).
+    globalSetup: ['test/validation/fidelity-global-setup.ts'],
   },
 });

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterResult } from '../../simulation/cluster/merge';
 import type { Dist } from '../../simulation/scenario/dist-schema';
 import { clusterScenario, harmonic, simulateAll } from '../unit/cluster/helpers';
+import { recordFidelity } from './fidelity-record';
+
+const ORDER = 'order statistics (David & Nagaraja, Order Statistics, 2003)';
 
 const relErr = (got: number, want: number) => Math.abs(got / want - 1);
 
@@ -24,6 +27,12 @@ describe('parallel efficiency with backup workers: simulated = analytic, ≤ 1',
   it('8 workers + 8 backups, exponential: 8 ÷ (16 (H₁₆ − H₈)) = 0.754 both ways', () => {
     const c = withBackups(8, 8, { dist: 'exponential', mean: 1 });
     const want = 8 / (16 * (harmonic(16) - harmonic(8)));
+    const exp = {
+      model: 'cluster', truth: 'parallel efficiency with b backup workers, n ÷ ((n + b)(H_{n+b} − H_b))', source: `${ORDER}: H_n for exponential steps`,
+      case: '8 workers + 8 backups, step time exponential (mean 1 s)', replications: '4 × 20,000 steps',
+    } as const;
+    recordFidelity({ ...exp, measured: c.jobs.parallel_efficiency!.mean, expected: want, tolerance: { rel: 0.01 } });
+    recordFidelity({ ...exp, case: `${exp.case}; analytic`, measured: c.analytic.jobs!.j!.parallel_efficiency!, expected: want, tolerance: { abs: 5e-10 } });
     expect(c.analytic.jobs!.j!.parallel_efficiency).toBeCloseTo(want, 9);
     expect(relErr(c.jobs.parallel_efficiency!.mean, want)).toBeLessThan(0.01);
     expect(c.jobs.parallel_efficiency!.mean).toBeLessThanOrEqual(1);
@@ -40,6 +49,10 @@ describe('parallel efficiency with backup workers: simulated = analytic, ≤ 1',
     it(`${label}: simulated within 1% of analytic`, () => {
       const c = withBackups(units, b, dist);
       const analytic = c.analytic.jobs!.j!.parallel_efficiency!;
+      recordFidelity({
+        model: 'cluster', truth: 'parallel efficiency with backup workers, E[min(X, Y)] ÷ E[Y], Y the n-th fastest of n + b', source: `${ORDER}: E[min(X, Y)], numerically integrated`,
+        case: `${units} workers + ${b} backup${b === 1 ? '' : 's'}, step time ${label.replace(/, \d+ \+ \d+$/, '')}`, measured: c.jobs.parallel_efficiency!.mean, expected: analytic, tolerance: { rel: 0.01 }, replications: '4 × 20,000 steps',
+      });
       expect(analytic).toBeGreaterThan(0);
       expect(analytic).toBeLessThanOrEqual(1);
       expect(relErr(c.jobs.parallel_efficiency!.mean, analytic)).toBeLessThan(0.01);

@@ -6,6 +6,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterScenario, runModel } from '../unit/cluster/helpers';
 import { fixtureData } from '../fixture-data';
+import { recordCases, recordFidelity } from './fidelity-record';
+
+const TIRESIAS = 'Tiresias 60-job sample (Gu et al., NSDI 2019) through a reference scheduler written in the test from the spec';
+
+/** One record per policy and pool: the jobs whose completion time equals the reference's. */
+function recordAgreement(policy: string, setup: string, run: Map<string, number | null>, ref: Map<string, number>): void {
+  recordCases({
+    model: 'cluster', truth: `${policy}: job completion times equal the reference scheduler's`, source: TIRESIAS, case: setup,
+    agree: [...ref].filter(([id, t]) => run.get(id) === t).length, total: Math.max(ref.size, run.size), replications: 1,
+  });
+}
 
 interface RefJob { id: string; units: number; arrival: number; duration: number; order: number }
 
@@ -77,10 +88,15 @@ describe('Tiresias 60-job workload vs an independent reference scheduler', () =>
       const run = simulated(jobs, 64, policy);
       const ref = reference(jobs, 64, policy);
       expect(Object.fromEntries(run.completion)).toEqual(Object.fromEntries(ref));
+      recordAgreement(policy, '64 GPUs (16 nodes × 4), nothing queues', run.completion, ref);
       for (const j of jobs) expect(run.firstStart.get(j.id)).toBe(j.arrival);
       expect(run.figures.completed).toBe(60);
     }
     // Sum of durations 10,705 s (data README): mean JCT = 10705 / 60 without queueing.
+    recordFidelity({
+      model: 'cluster', truth: 'mean JCT without queueing = Σ durations ÷ 60', source: 'Tiresias 60-job sample (Gu et al., NSDI 2019): durations sum to 10,705 s',
+      case: '64 GPUs, fifo', measured: simulated(jobs, 64, 'fifo').figures.jct_s.mean!, expected: 10705 / 60, tolerance: { abs: 5e-10 }, replications: 1,
+    });
     expect(simulated(jobs, 64, 'fifo').figures.jct_s.mean).toBeCloseTo(10705 / 60, 9);
   });
 
@@ -91,6 +107,7 @@ describe('Tiresias 60-job workload vs an independent reference scheduler', () =>
         const run = simulated(jobs, units, policy);
         const ref = reference(jobs, units, policy);
         expect(Object.fromEntries(run.completion)).toEqual(Object.fromEntries(ref));
+        recordAgreement(policy, label, run.completion, ref);
         return JSON.stringify([...ref.entries()].sort());
       });
       expect(new Set(outcomes).size).toBe(3);

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { pairedDiff, welchDiff } from '../../simulation';
 import { deriveStream } from '../../simulation/random/rng';
 import { statOf } from '../../simulation/stats/stat';
+import { recordFidelity } from './fidelity-record';
+
+const WELCH = 'Welch (1947) interval, df floored';
+const PAIRED = 'paired Student-t interval (Student, 1908)';
 
 const TRIALS = 2000;
 
@@ -34,6 +38,10 @@ describe('Welch interval from two Student-t CIs', () => {
       const { diff } = welchDiff(a, b, na, nb);
       if (diff!.ci95[0] <= 2 && 2 <= diff!.ci95[1]) covered++;
     }
+    recordFidelity({
+      model: 'what-if', truth: '95% CI coverage of the true difference B − A', source: WELCH, case: `normal samples, n = ${na} and ${nb}, sd ${sa} and ${sb}`,
+      measured: covered / TRIALS, expected: 0.95, tolerance: { range: [0.95 - 0.016, 0.99] }, replications: `${TRIALS} trials`,
+    });
     // Flooring Welch's fractional degrees of freedom errs wide: coverage at or a little above 95%.
     expect(covered / TRIALS).toBeGreaterThan(0.95 - 0.016);
     expect(covered / TRIALS).toBeLessThan(0.99);
@@ -45,6 +53,10 @@ describe('Welch interval from two Student-t CIs', () => {
     const a = statOf([1, 2, 3, 4, 5])!, b = statOf([2, 4, 6, 8, 10])!;
     const { diff, significant } = welchDiff(a, b, 5, 5);
     const half = 2.570581836 * Math.sqrt(2.5);
+    recordFidelity({
+      model: 'what-if', truth: 'Welch 95% CI upper end, 3 + t₅ · √2.5', source: 'hand computation (in the test)', case: 'A = 1…5, B = 2, 4, …, 10',
+      measured: diff!.ci95[1], expected: 3 + half, tolerance: { abs: 5e-10 },
+    });
     expect(diff!.mean).toBeCloseTo(3, 12);
     expect(diff!.ci95[0]).toBeCloseTo(3 - half, 9);
     expect(diff!.ci95[1]).toBeCloseTo(3 + half, 9);
@@ -77,6 +89,9 @@ describe('paired interval', () => {
       const w = welchDiff(statOf(a)!, statOf(b)!, 5, 5);
       if (p.diff!.ci95[1] - p.diff!.ci95[0] < w.diff!.ci95[1] - w.diff!.ci95[0]) narrower++;
     }
+    const paired = { model: 'what-if', source: PAIRED, case: 'pairs sharing common noise (sd 3) plus sd 0.3, n = 5', replications: `${TRIALS} trials` } as const;
+    recordFidelity({ ...paired, truth: '95% CI coverage of the true difference B − A', measured: covered / TRIALS, expected: 0.95, tolerance: { abs: 0.016 } });
+    recordFidelity({ ...paired, truth: 'false-alarm rate at a zero difference, 5%', measured: falseAlarms / TRIALS, expected: 0.05, tolerance: { range: [0, 0.05 + 0.016] } });
     expect(Math.abs(covered / TRIALS - 0.95)).toBeLessThan(0.016);
     expect(falseAlarms / TRIALS).toBeLessThan(0.05 + 0.016);
     expect(narrower / TRIALS).toBeGreaterThan(0.95);

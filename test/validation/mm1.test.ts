@@ -5,6 +5,9 @@
 // 2.6%; p99 ≈ 1.3%, 2.9%, 4.9% at ρ = 0.5, 0.8, 0.9). Little's law is asserted by `simulate`.
 import { describe, it, expect } from 'vitest';
 import { littleResidual, meanOf, relErr, servingScenario, simulate } from './helpers';
+import { recordFidelity, type Tolerance } from './fidelity-record';
+
+const MM1 = 'M/M/1 (Kleinrock, Queueing Systems I, 1975, ch. 3)';
 
 const cases = [
   { rho: 0.5, waitTol: 0.02, p99Tol: 0.04 },
@@ -23,6 +26,16 @@ describe('M/M/1 matches theory', () => {
       const { svc, outcomes } = simulate(s);
       const drain = 0.1 - lambda / 1000; // μ − λ per ms
       const theoryWait = rho / drain;
+      const record = (truth: string, measured: number, expected: number, tolerance: Tolerance, source = MM1, suffix = '') =>
+        recordFidelity({ model: 'serving', truth, source, case: `ρ = ${rho}, exponential service 10 ms${suffix}`, measured, expected, tolerance, replications: 4 });
+      record('M/M/1 mean wait, Wq = ρ/(μ − λ)', svc.wait_ms.mean!.mean, theoryWait, { rel: waitTol });
+      record('M/M/1 wait p99, ln(ρ/0.01)/(μ − λ)', svc.wait_ms.p99!.mean, Math.log(rho / 0.01) / drain, { rel: p99Tol });
+      record('M/M/1 P(wait) = ρ', meanOf(outcomes, (o) => o.serving.s!.wait_probability), rho, { rel: 0.015 });
+      record('utilization = λ·S/c', svc.utilization!.mean, rho, { rel: 0.015 }, 'offered load (flow balance)');
+      record('throughput = λ', svc.throughput_rps!.mean, lambda, { rel: 0.01 }, 'flow balance of a stable queue');
+      record("Little's law, residual |L / (X·(W + S)) − 1|", littleResidual(svc), 0, { abs: 0.02 }, 'Little (1961)');
+      record('M/M/1 mean wait, Wq = ρ/(μ − λ)', svc.analytic.erlang_c!.mean_wait_ms, theoryWait, { abs: 5e-10 }, MM1, '; analytic block, Erlang C');
+      record('M/M/1 mean wait, Wq = ρ/(μ − λ)', svc.analytic.pk!.mean_wait_ms, theoryWait, { abs: 5e-10 }, MM1, '; analytic block, Pollaczek–Khinchine');
       expect(relErr(svc.wait_ms.mean!.mean, theoryWait)).toBeLessThan(waitTol);
       expect(relErr(svc.wait_ms.p99!.mean, Math.log(rho / 0.01) / drain)).toBeLessThan(p99Tol);
       expect(relErr(meanOf(outcomes, (o) => o.serving.s!.wait_probability), rho)).toBeLessThan(0.015);

@@ -8,6 +8,9 @@
 // wait distribution on the kernel's own Resource.
 import { describe, it, expect } from 'vitest';
 import { erlangCDirect, meanOf, relErr, servingScenario, simulate } from './helpers';
+import { recordFidelity, type Tolerance } from './fidelity-record';
+
+const ERLANG = 'Erlang (1917); Kleinrock, Queueing Systems I (1975), ch. 3';
 
 describe('M/M/c matches Erlang C', () => {
   it('c = 4, ρ = 0.8: P(wait) within 2%, mean wait within 6%, wait p99 within 8%, utilization within 1%', () => {
@@ -19,6 +22,15 @@ describe('M/M/c matches Erlang C', () => {
     const c = 4, a = 3.2, lambdaPerMs = 0.32, muPerMs = 0.1;
     const pWait = erlangCDirect(c, a);
     const drain = c * muPerMs - lambdaPerMs;
+    const record = (truth: string, measured: number, expected: number, tolerance: Tolerance, suffix = '', source = ERLANG) =>
+      recordFidelity({ model: 'serving', truth, source, case: `c = 4, ρ = 0.8, exponential service 10 ms${suffix}`, measured, expected, tolerance, replications: 4 });
+    record('Erlang C P(wait)', meanOf(outcomes, (o) => o.serving.s!.wait_probability), pWait, { rel: 0.02 });
+    record('Erlang C mean wait, C/(cμ − λ)', svc.wait_ms.mean!.mean, pWait / drain, { rel: 0.06 });
+    record('Erlang C wait p99, ln(C/0.01)/(cμ − λ)', svc.wait_ms.p99!.mean, Math.log(pWait / 0.01) / drain, { rel: 0.08 });
+    record('utilization = λ·S/c', svc.utilization!.mean, a / c, { rel: 0.01 }, '', 'offered load (flow balance)');
+    record('Erlang C P(wait)', svc.analytic.erlang_c!.p_wait, pWait, { abs: 5e-10 }, '; analytic block');
+    record('Erlang C mean wait, C/(cμ − λ)', svc.analytic.erlang_c!.mean_wait_ms, pWait / drain, { abs: 5e-10 }, '; analytic block');
+    record('Erlang C wait p99, ln(C/0.01)/(cμ − λ)', svc.analytic.erlang_c!.p99_wait_ms, Math.log(pWait / 0.01) / drain, { abs: 5e-10 }, '; analytic block');
     expect(relErr(meanOf(outcomes, (o) => o.serving.s!.wait_probability), pWait)).toBeLessThan(0.02);
     expect(relErr(svc.wait_ms.mean!.mean, pWait / drain)).toBeLessThan(0.06);
     expect(relErr(svc.wait_ms.p99!.mean, Math.log(pWait / 0.01) / drain)).toBeLessThan(0.08);

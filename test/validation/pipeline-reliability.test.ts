@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReplications, runReplication, validateScenario, type ResultDocument } from '../../simulation';
 import type { ScenarioInput } from '../../simulation/scenario/schema';
+import { recordFidelity } from './fidelity-record';
 
 function run(pipeline: NonNullable<ScenarioInput['pipeline']>, replications = 10, seed = 1): ResultDocument {
   const parsed = validateScenario({ format: 'headroom.scenario/v1', name: 'reliability', seed, replications, pipeline });
@@ -16,8 +17,12 @@ function run(pipeline: NonNullable<ScenarioInput['pipeline']>, replications = 10
   return mergeReplications(s, Array.from({ length: replications }, (_, i) => runReplication(s, i)), { sha256: 'v', wallMs: 0 });
 }
 
-const within = (stat: { mean: number; ci95: [number, number] } | null | undefined, value: number) => {
+/** What a `within` check records on docs/fidelity.md. */
+interface Truth { truth: string; source: string; case: string; runs: number }
+
+const within = (stat: { mean: number; ci95: [number, number] } | null | undefined, value: number, t: Truth) => {
   expect(stat).toBeTruthy();
+  recordFidelity({ model: 'pipeline', truth: t.truth, source: t.source, case: t.case, measured: stat!.mean, expected: value, tolerance: { ci95: stat!.ci95 }, replications: `10 (${String(t.runs).replace(/\B(?=(\d{3})+$)/g, ',')} runs)` });
   expect(value, `${value} in [${stat!.ci95[0]}, ${stat!.ci95[1]}] (mean ${stat!.mean})`).toBeGreaterThanOrEqual(stat!.ci95[0]);
   expect(value, `${value} in [${stat!.ci95[0]}, ${stat!.ci95[1]}] (mean ${stat!.mean})`).toBeLessThanOrEqual(stat!.ci95[1]);
 };
@@ -41,12 +46,14 @@ describe('success rate vs the analytic reliability', () => {
     const p = doc.pipeline!;
     const theory = tasks.reduce((a, t) => a * (1 - t.p ** (t.r + 1)), 1);
     expect(p.analytic.reliability_with_retries).toBeCloseTo(theory, 14);
-    within(p.success_rate, theory);
-    within(p.dag_run_success_rate, theory); // a chain: the only leaf succeeds iff every task does
+    const chain = { source: 'independent tasks in series, each with r retries', case: 'chain of 6 tasks, p = 0.05–0.4, r = 0–3', runs: 40_000 };
+    within(p.success_rate, theory, { ...chain, truth: 'success rate, ∏(1 − p^(r+1))' });
+    within(p.dag_run_success_rate, theory, { ...chain, truth: 'DAG-run success rate of a chain, ∏(1 − p^(r+1))' }); // a chain: the only leaf succeeds iff every task does
     // The root always runs: its attempts and success share follow the geometric law.
     const root = tasks[0]!;
-    within(p.tasks!.ingest!.attempts_mean, (1 - root.p ** (root.r + 1)) / (1 - root.p));
-    within(p.tasks!.ingest!.success, 1 - root.p ** (root.r + 1));
+    const geometric = { source: 'truncated geometric law', case: 'root task, p = 0.2, r = 2', runs: 40_000 };
+    within(p.tasks!.ingest!.attempts_mean, (1 - root.p ** (root.r + 1)) / (1 - root.p), { ...geometric, truth: 'mean attempts, Σ_{k=0..r} p^k' });
+    within(p.tasks!.ingest!.success, 1 - root.p ** (root.r + 1), { ...geometric, truth: 'task success share, 1 − p^(r+1)' });
   });
 
   it('without retries: ∏(1 − p) lies in the CI, on a DAG that is not a chain', () => {
@@ -58,7 +65,7 @@ describe('success rate vs the analytic reliability', () => {
     }, 10, 7);
     const theory = ps.reduce((a, p) => a * (1 - p), 1);
     expect(doc.pipeline!.analytic.reliability).toBeCloseTo(theory, 14);
-    within(doc.pipeline!.success_rate, theory);
+    within(doc.pipeline!.success_rate, theory, { truth: 'success rate, ∏(1 − p)', source: 'independent tasks, no retries', case: 'DAG of 5 tasks (not a chain), p = 0.05–0.3', runs: 30_000 });
   });
 });
 
@@ -66,7 +73,7 @@ describe('times', () => {
   it('a chain of exponential tasks: mean makespan = Σ means', () => {
     const means = [100, 250, 50, 400];
     const doc = run({ runs: 20_000, tasks: means.map((m, i) => ({ id: `t${i}`, duration_s: { dist: 'exponential', mean: m } })), edges: [['t0', 't1'], ['t1', 't2'], ['t2', 't3']] }, 10, 3);
-    within(doc.pipeline!.makespan_s!.mean, 800);
+    within(doc.pipeline!.makespan_s!.mean, 800, { truth: 'mean makespan of a chain = Σ task means', source: 'linearity of expectation', case: 'chain of 4 exponential tasks, means 100, 250, 50, 400 s', runs: 20_000 });
     expect(doc.pipeline!.analytic.critical_path_s).toBe(800);
   });
 
@@ -76,9 +83,10 @@ describe('times', () => {
       tasks: [{ id: 'a', duration_s: { dist: 'exponential', mean: 30 } }, { id: 'b', duration_s: { dist: 'exponential', mean: 10 } }, { id: 'join', duration_s: 0 }],
       edges: [['a', 'join'], ['b', 'join']],
     }, 10, 5);
-    within(doc.pipeline!.tasks!.a!.criticality, 0.75);
-    within(doc.pipeline!.tasks!.b!.criticality, 0.25);
+    const pair = { source: 'two independent exponentials', runs: 20_000 };
+    within(doc.pipeline!.tasks!.a!.criticality, 0.75, { ...pair, truth: 'criticality = P(it ends last) = m₁/(m₁ + m₂)', case: 'exponential tasks of mean 30 s and 10 s: the 30 s task' });
+    within(doc.pipeline!.tasks!.b!.criticality, 0.25, { ...pair, truth: 'criticality = P(it ends last) = m₁/(m₁ + m₂)', case: 'exponential tasks of mean 30 s and 10 s: the 10 s task' });
     // E[max(X₁, X₂)] = m₁ + m₂ − m₁m₂/(m₁ + m₂)
-    within(doc.pipeline!.makespan_s!.mean, 30 + 10 - 300 / 40);
+    within(doc.pipeline!.makespan_s!.mean, 30 + 10 - 300 / 40, { ...pair, truth: 'mean makespan, E[max(X₁, X₂)] = m₁ + m₂ − m₁m₂/(m₁ + m₂)', case: 'exponential tasks of mean 30 s and 10 s' });
   });
 });

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReplications, runReplication, type ServiceResult } from '../../simulation';
 import { servingScenario } from './helpers';
+import { recordCases, recordFidelity } from './fidelity-record';
 
 function stepTrace(): Float64Array {
   // Trace units of 2.5 ms (scale 400): every 4 units before 300 s, every unit after.
@@ -43,7 +44,9 @@ describe('autoscaling', () => {
       ...Array<number>(3).fill(20), // [420, 450): max_replicas
       ...Array<number>(15).fill(16), // [450, 600): after the cooldown
     ];
+    const step = { model: 'serving', source: 'hand-derived decision schedule (in the test header)', case: 'step 100 → 400 rps at 300 s, 20 ms service, target 0.5, cold start 30 s, cooldown 60 s', replications: 1 } as const;
     expect(serving).toEqual(expected);
+    recordCases({ ...step, truth: 'autoscaling: replicas serving per 10 s bucket', agree: expected.filter((x, i) => serving[i] === x).length, total: Math.max(expected.length, serving.length) });
     // Busy slots: 2 before the step; 4, 8, 16 while the backlog lasts; 8 once it has drained.
     expect(series.busy_slots[10]!.mean).toBeCloseTo(2, 9);
     expect(series.busy_slots[35]!.mean).toBeCloseTo(8, 9);
@@ -51,6 +54,7 @@ describe('autoscaling', () => {
     expect(series.queue_length[45]!.mean).toBe(0);
     // Cost: replicas are paid for from the decision (cold start included) until removed:
     // 4 × 310 + 8 × 40 + 16 × 40 + 20 × 60 + 16 × 150 = 5 800 replica-seconds.
+    recordFidelity({ ...step, truth: 'autoscaling: replica-hours paid, cold starts included', measured: svc.replica_hours!.mean, expected: 5800 / 3600, tolerance: { abs: 5e-10 } });
     expect(svc.replica_hours!.mean).toBeCloseTo(5800 / 3600, 9);
     expect(svc.cost!.mean).toBeCloseTo((3 * 5800) / 3600, 9);
     expect(svc.completed).toBe(svc.requests);

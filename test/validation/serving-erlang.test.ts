@@ -4,6 +4,9 @@
 // these run lengths give.
 import { describe, expect, it } from 'vitest';
 import { erlangCDirect, littleResidual, meanOf, relErr, servingScenario, simulate } from './helpers';
+import { recordFidelity, type Tolerance } from './fidelity-record';
+
+const ERLANG = 'Erlang (1917); Kleinrock, Queueing Systems I (1975), ch. 3';
 
 const cases = [
   { lambda: 40, c: 5, meanMs: 100, horizon: 4000, pTol: 0.03, wTol: 0.06 }, // ρ = 0.8
@@ -22,6 +25,14 @@ describe('M/M/c matches Erlang C', () => {
       const a = (lambda * meanMs) / 1000;
       const pWait = erlangCDirect(c, a);
       const meanWait = pWait / (c / meanMs - lambda / 1000);
+      const record = (truth: string, measured: number, expected: number, tolerance: Tolerance, suffix = '', source = ERLANG) =>
+        recordFidelity({ model: 'serving', truth, source, case: `λ = ${lambda}/s, c = ${c}, ρ = ${a / c}, exponential service ${meanMs} ms${suffix}`, measured, expected, tolerance, replications: 4 });
+      record('Erlang C P(wait)', meanOf(outcomes, (o) => o.serving.s!.wait_probability), pWait, { rel: pTol });
+      record('Erlang C mean wait, C/(cμ − λ)', svc.wait_ms.mean!.mean, meanWait, { rel: wTol });
+      record('utilization = λ·S/c', svc.utilization!.mean, a / c, { rel: 0.01 }, '', 'offered load (flow balance)');
+      record("Little's law, residual |L / (X·(W + S)) − 1|", littleResidual(svc), 0, { abs: 0.02 }, '', 'Little (1961)');
+      record('Erlang C P(wait)', svc.analytic.erlang_c!.p_wait, pWait, { abs: 5e-10 }, '; analytic block');
+      record('Erlang C mean wait, C/(cμ − λ)', svc.analytic.erlang_c!.mean_wait_ms, meanWait, { abs: 5e-10 }, '; analytic block');
       expect(relErr(meanOf(outcomes, (o) => o.serving.s!.wait_probability), pWait)).toBeLessThan(pTol);
       expect(relErr(svc.wait_ms.mean!.mean, meanWait)).toBeLessThan(wTol);
       expect(relErr(svc.utilization!.mean, a / c)).toBeLessThan(0.01);

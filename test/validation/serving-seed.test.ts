@@ -9,6 +9,7 @@ import { parseScenarioText, type Scenario } from '../../simulation';
 import { Simulator } from '../../simulation/engine/simulator';
 import { ServiceModel } from '../../simulation/serving/service-model';
 import { erlangCDirect, relErr, simulate } from './helpers';
+import { recordFidelity } from './fidelity-record';
 
 const parsed = parseScenarioText(readFileSync(new URL('../../assets/examples/risk-model-api.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('seed example does not parse');
@@ -45,6 +46,10 @@ describe('the seed service', () => {
       const c = replicas * 12, a = 96;
       const want = erlangCDirect(c, a) / (c / 80 - 1.2);
       expect(svc.stable).toBe(true);
+      recordFidelity({
+        model: 'serving', truth: 'Erlang C mean wait, C/(cμ − λ)', source: 'Erlang (1917); Kleinrock, Queueing Systems I (1975), ch. 3',
+        case: `seed example risk_model_api: ${replicas} replicas × 12 slots, 1200 rps, exponential 80 ms`, measured: svc.wait_ms.mean!.mean, expected: want, tolerance: { rel: tol }, replications: 4,
+      });
       expect(relErr(svc.wait_ms.mean!.mean, want)).toBeLessThan(tol);
     });
   }

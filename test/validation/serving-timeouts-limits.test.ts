@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReplications, runReplication, type ServiceResult } from '../../simulation';
 import { relErr, servingScenario, simulate } from './helpers';
+import { recordFidelity } from './fidelity-record';
 
 describe('timeout_ms', () => {
   it('service (1 s) far slower than the timeout (95 ms), arrivals every 10 ms: only the head at each completion is served', () => {
@@ -16,6 +17,10 @@ describe('timeout_ms', () => {
     );
     const inputs = { traces: { s: Float64Array.from({ length: 10_000 }, (_, k) => k) } };
     const svc = mergeReplications(s, [runReplication(s, 0, {}, inputs)], { sha256: '', wallMs: 0 }, inputs).serving!.s as ServiceResult;
+    const schedule = { model: 'serving', source: 'hand derivation: only the head at each completion is within its timeout', case: '1 s service, 95 ms timeout, arrivals every 10 ms for 100 s', replications: 1 } as const;
+    recordFidelity({ ...schedule, truth: 'timeout_ms: requests served', measured: svc.completed, expected: 101, tolerance: { kind: 'exact' } });
+    recordFidelity({ ...schedule, truth: 'timeout_ms: requests timed out', measured: svc.timed_out, expected: 9899, tolerance: { kind: 'exact' } });
+    recordFidelity({ ...schedule, truth: 'timeout_ms: mean wait of the served, 100 × 90 / 101 ms', measured: svc.wait_ms.mean!.mean, expected: (100 * 90) / 101, tolerance: { abs: 5e-10 } });
     expect(svc.completed).toBe(101);
     expect(svc.timed_out).toBe(9899);
     expect(svc.requests).toBe(svc.completed + svc.timed_out);
@@ -43,6 +48,10 @@ describe('timeout_ms', () => {
       const s = servingScenario({ arrivals: { process: 'poisson', rate_rps: lambda }, timeout_ms: 50 }, { seed: 21, replications: 4, horizon_s: 3000, warmup_s: 20 });
       const { svc } = simulate(s);
       const want = mm1Patience(lambda / 1000, 0.1, 50);
+      recordFidelity({
+        model: 'serving', truth: 'M/M/1 + D abandonment share, ρP₀e^{−(μ−λ)τ}', source: 'level crossing of the workload (Brill, Level Crossing Methods, 2008), derived in the test',
+        case: `λ = ${lambda}/s, μ = 100/s, patience τ = 50 ms`, measured: svc.timed_out / svc.requests, expected: want, tolerance: { rel: tol }, replications: 4,
+      });
       expect(relErr(svc.timed_out / svc.requests, want)).toBeLessThan(tol);
       expect(svc.requests).toBe(svc.completed + svc.timed_out);
       // Nobody who was served waited 50 ms or more.
@@ -58,6 +67,10 @@ describe('queue_limit', () => {
     const a = 2.5, c = 3, K = 8;
     const weight = (n: number) => (n <= c ? a ** n / factorial(n) : (a ** c / factorial(c)) * (a / c) ** (n - c));
     const norm = Array.from({ length: K + 1 }, (_, n) => weight(n)).reduce((x, y) => x + y, 0);
+    recordFidelity({
+      model: 'serving', truth: 'M/M/c/K blocking probability p_K', source: 'birth–death chain (Kleinrock, Queueing Systems I, 1975, ch. 3)',
+      case: 'M/M/3/8 (5 waiting places), a = 2.5', measured: svc.rejected / svc.requests, expected: weight(K) / norm, tolerance: { rel: 0.02 }, replications: 4,
+    });
     expect(relErr(svc.rejected / svc.requests, weight(K) / norm)).toBeLessThan(0.02);
     expect(svc.requests).toBe(svc.completed + svc.rejected);
   });

@@ -12,6 +12,9 @@ import { mergeReplications, runReplication, type ServiceResult } from '../../sim
 import { nearestRank } from '../../simulation/stats/histogram';
 import { readTraceFile } from '../../electron/backend/traces/trace-loader';
 import { servingScenario } from './helpers';
+import { recordCases, recordFidelity } from './fidelity-record';
+
+const FCFS = 'Azure LLM code trace 2023 (Patel et al., Splitwise, ISCA 2024) through an FCFS recursion (Kiefer & Wolfowitz, 1955) written in the test';
 
 const trace = readTraceFile(path.resolve(__dirname, '../../assets/examples/data/AzureLLMInferenceTrace_code.csv'), 'TIMESTAMP');
 
@@ -58,8 +61,11 @@ function replay(over: { replicas: number; service: number; scale: number; timeou
 /** The engine's arrival times: trace seconds × (1000 / scale), as the arrival clock computes them. */
 const arrivalsMs = (scale: number) => trace.map((t) => t * (1000 / scale));
 
-function check(svc: ServiceResult, want: Expected) {
+function check(svc: ServiceResult, want: Expected, label: string) {
   const n = want.waits.length;
+  const base = { model: 'serving', source: FCFS, case: label, replications: 1 } as const;
+  const counts: [number, number][] = [[svc.completed, n], [svc.timed_out, want.timedOut], [svc.rejected, want.rejected], [svc.requests, trace.length]];
+  recordCases({ ...base, truth: 'trace replay: requests served, timed out, rejected, arrived', agree: counts.filter(([got, w]) => got === w).length, total: counts.length });
   expect(svc.completed).toBe(n);
   expect(svc.timed_out).toBe(want.timedOut);
   expect(svc.rejected).toBe(want.rejected);
@@ -67,6 +73,8 @@ function check(svc: ServiceResult, want: Expected) {
   const mean = want.waits.reduce((x, y) => x + y, 0) / n;
   const sorted = [...want.waits].sort((x, y) => x - y);
   const p99 = sorted[nearestRank(99, n) - 1]!;
+  recordFidelity({ ...base, truth: 'trace replay: mean wait', measured: svc.wait_ms.mean!.mean, expected: mean, tolerance: { abs: 1e-9 * Math.max(1, mean) } });
+  recordFidelity({ ...base, truth: 'trace replay: wait p99 (HDR histogram, 0.05%)', measured: svc.wait_ms.p99!.mean, expected: p99, tolerance: { abs: 5e-4 * p99 } });
   expect(Math.abs(svc.wait_ms.mean!.mean - mean)).toBeLessThanOrEqual(1e-9 * Math.max(1, mean));
   expect(Math.abs(svc.wait_ms.p99!.mean - p99)).toBeLessThanOrEqual(5e-4 * p99);
   return { mean, p99 };
@@ -75,25 +83,25 @@ function check(svc: ServiceResult, want: Expected) {
 describe('trace replay vs an independent FCFS recursion (Azure code trace)', () => {
   it('one server, 250 ms fixed service (ρ ≈ 0.64 on average, far more in bursts)', () => {
     const want = fcfs(arrivalsMs(1), 1, 250);
-    const got = check(replay({ replicas: 1, service: 250, scale: 1 }), want);
+    const got = check(replay({ replicas: 1, service: 250, scale: 1 }), want, '1 server, 250 ms fixed service');
     expect(got.p99).toBeGreaterThan(5000); // the bursts queue for seconds
   });
 
   it('six servers, 1.4 s fixed service, trace compressed 2× (scale 2)', () => {
     const want = fcfs(arrivalsMs(2), 6, 1400);
-    const got = check(replay({ replicas: 6, service: 1400, scale: 2 }), want);
+    const got = check(replay({ replicas: 6, service: 1400, scale: 2 }), want, '6 servers, 1.4 s fixed service, trace 2× compressed');
     expect(got.mean).toBeGreaterThan(100);
   });
 
   it('timeout_ms: three servers, 900 ms service, 2.5 s patience: the same requests time out', () => {
     const want = fcfs(arrivalsMs(1), 3, 900, 2500);
     expect(want.timedOut).toBeGreaterThan(100);
-    check(replay({ replicas: 3, service: 900, scale: 1, timeout: 2500 }), want);
+    check(replay({ replicas: 3, service: 900, scale: 1, timeout: 2500 }), want, '3 servers, 900 ms fixed service, 2.5 s timeout');
   });
 
   it('queue_limit: two servers, 700 ms service, at most 20 waiting: the same requests are rejected', () => {
     const want = fcfs(arrivalsMs(1), 2, 700, Infinity, 20);
     expect(want.rejected).toBeGreaterThan(100);
-    check(replay({ replicas: 2, service: 700, scale: 1, limit: 20 }), want);
+    check(replay({ replicas: 2, service: 700, scale: 1, limit: 20 }), want, '2 servers, 700 ms fixed service, queue_limit 20');
   });
 });

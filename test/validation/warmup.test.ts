@@ -5,6 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { mergeReplications, runReplication, type Scenario, type ServiceResult } from '../../simulation';
 import { assertLittleEverywhere, servingScenario } from './helpers';
+import { recordFidelity } from './fidelity-record';
+
+const WARMUP = { model: 'serving', source: 'hand derivation: a 100-request burst at t = 0, then one request every 100 ms', replications: 1 } as const;
 
 const times = [...Array.from({ length: 100 }, () => 0), ...Array.from({ length: 80 }, (_, k) => 2 + k / 10)];
 const inputs = { traces: { s: times } };
@@ -25,6 +28,8 @@ const exact = (x: number) => ({ mean: x, ci95: [x, x] });
 describe('warm-up deletion', () => {
   it('warmup_s = 1.5: the burst is deleted; every measured request has latency 10 ms and no wait', () => {
     const { svc, measured } = run(1.5);
+    recordFidelity({ ...WARMUP, truth: 'warm-up deletion: mean wait', case: 'warmup_s = 1.5 (burst deleted)', measured: svc.wait_ms.mean!.mean, expected: 0, tolerance: { kind: 'exact' } });
+    recordFidelity({ ...WARMUP, truth: 'warm-up deletion: utilization, busy ÷ window', case: 'warmup_s = 1.5 (burst deleted)', measured: svc.utilization!.mean, expected: 0.8 / 8.5, tolerance: { abs: 5e-13 } });
     expect(measured).toBe(80);
     expect(svc.requests).toBe(180); // counts include the warm-up
     expect(svc.completed).toBe(180);
@@ -40,6 +45,7 @@ describe('warm-up deletion', () => {
 
   it('warmup_s = 0: the burst is measured (mean wait = 10 ms × (0 + … + 99) / 180 = 275 ms)', () => {
     const { svc, measured } = run(0);
+    recordFidelity({ ...WARMUP, truth: 'warm-up deletion: mean wait', case: 'warmup_s = 0 (burst measured), 10 ms × (0 + … + 99) / 180', measured: svc.wait_ms.mean!.mean, expected: 275, tolerance: { abs: 5e-10 } });
     expect(measured).toBe(180);
     expect(svc.wait_ms.mean!.mean).toBeCloseTo(275, 9);
     expect(svc.latency_ms.max!.mean).toBeCloseTo(1000, 9);

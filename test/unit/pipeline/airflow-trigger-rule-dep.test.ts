@@ -9,6 +9,7 @@ import { ruleCode } from '../../../simulation/pipeline/dag';
 import { RUN, WAIT, decide } from '../../../simulation/pipeline/trigger';
 import { SKIPPED, UPSTREAM_FAILED } from '../../../simulation/pipeline/types';
 import { TRIGGER_RULES } from '../../../simulation/scenario/schema';
+import { recordCases } from '../../validation/fidelity-record';
 import { AIRFLOW_TRIGGER_RULE_DEP_CASES, type AirflowTriggerRuleCase } from './airflow-trigger-rule-dep-cases';
 
 const NAMES = ['run', '?', '?', 'upstream_failed', 'skipped', 'wait'];
@@ -61,6 +62,20 @@ const disagreeing = AIRFLOW_TRIGGER_RULE_DEP_CASES.filter((c) => DISAGREEMENTS.h
 
 describe('decide against Airflow 2.10 TestTriggerRuleDep', () => {
   it.each(agreeing)('$test', (c) => check(c));
+
+  it('docs/fidelity.md: every mapped case agrees', () => {
+    // Each case evaluated again with the same check as its own test above; a throw is a disagreement.
+    let agree = 0;
+    for (const c of agreeing) {
+      try { check(c); agree++; } catch { /* counted as a disagreement */ }
+    }
+    recordCases({
+      model: 'pipeline', truth: 'trigger rule decision (run, wait, skipped, upstream_failed) from upstream counts',
+      source: 'Apache Airflow 2.10, tests/ti_deps/deps/test_trigger_rule_dep.py (TestTriggerRuleDep)',
+      case: `Airflow's own cases for all 11 rules, flag_upstream_failed on and off: ${agreeing.length} of ${AIRFLOW_TRIGGER_RULE_DEP_CASES.length} transcribed (the 2 that cannot map onto decide are checked separately)`,
+      agree, total: agreeing.length, replications: 1,
+    });
+  });
 
   it('test_one_success_tr_success[True-skipped]: with counts that add up, Airflow runs the task too', () => {
     // Airflow's skip there comes from done (2) ≠ the counts (8); with done = 8 its flag branch sets

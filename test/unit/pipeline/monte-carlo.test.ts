@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeReplications, runReplication } from '../../../simulation';
 import { runsOfReplication } from '../../../simulation/pipeline/section';
 import { pipelineScenario, simulateAll } from './helpers';
+import { recordFidelity } from '../../validation/fidelity-record';
 
 describe('runs over replications', () => {
   it('replication i executes ⌊runs/R⌋ runs, plus one if i < runs mod R; the document totals them', () => {
@@ -63,6 +64,10 @@ describe('criticality and the critical path', () => {
     expect(p.tasks!.long!.criticality!.mean).toBe(1);
     expect(p.tasks!.short!.criticality!.mean).toBe(0);
     expect(p.tasks!.sink!.criticality!.mean).toBe(1);
+    recordFidelity({
+      model: 'pipeline', truth: 'critical path = the longest path (CPM)', source: 'critical path method (Kelley & Walker, 1959)',
+      case: 'diamond, fixed durations 1, 10 ∥ 5, 1 s: criticality of the longer branch', measured: p.tasks!.long!.criticality!.mean, expected: 1, tolerance: { kind: 'exact' }, replications: '2 (10 runs)',
+    });
   });
 
   it('random durations: criticality lies between 0 and 1 and the modal path follows the likelier branch', () => {
@@ -74,6 +79,10 @@ describe('criticality and the critical path', () => {
     const ca = p.tasks!.a!.criticality!.mean, cb = p.tasks!.b!.criticality!.mean;
     expect(ca + cb).toBeCloseTo(1, 12); // exactly one of them triggers join in each run
     expect(ca).toBeGreaterThan(0.6);
+    recordFidelity({
+      model: 'pipeline', truth: 'criticality = P(it ends last) = m₁/(m₁ + m₂)', source: 'two independent exponentials',
+      case: 'exponential tasks of mean 30 s and 10 s, then a join: the 30 s task', measured: ca, expected: 0.75, tolerance: { range: [0.6, 1] }, replications: '4 (2,000 runs)',
+    });
     expect(p.tasks!.join!.criticality!.mean).toBe(1);
     expect(p.critical_path).toEqual(['a', 'join']);
   });

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { TRIGGER_RULES } from '../../../simulation/scenario/schema';
 import { expected, STATES, type State } from './airflow-table';
 import { pipelineScenario, traceOnce, type TaskInput } from './helpers';
+import { recordCases } from '../../validation/fidelity-record';
 
 function tuples(n: number): State[][] {
   if (n === 0) return [[]];
@@ -42,7 +43,7 @@ describe('trigger rules × upstream state combinations (trigger-rules.md)', () =
   for (const rule of TRIGGER_RULES) {
     it(`${rule}: every tuple of 1–3 upstream states decides as the table says, at the right time`, () => {
       const failures: string[] = [];
-      let cases = 0;
+      let cases = 0, disagree = 0;
       for (const n of [1, 2, 3]) {
         for (const states of tuples(n)) {
           for (const [layout, endOf] of layouts) {
@@ -51,6 +52,7 @@ describe('trigger rules × upstream state combinations (trigger-rules.md)', () =
             const tasks = [...parts.flatMap((p) => p.tasks), { id: 'T', duration_s: 1, trigger_rule: rule } as TaskInput];
             const edges = [...parts.flatMap((p) => p.edges), ...states.map((_, i) => [`u${i}`, 'T'] as [string, string])];
             const run = traceOnce(pipelineScenario(tasks, edges));
+            const failedBefore = failures.length;
             states.forEach((s, i) => {
               const u = run.get(`u${i}`)!;
               if (u.state !== s || u.finish_s !== ends[i]) failures.push(`producer u${i}: wanted ${s} at ${ends[i]}, got ${u.state} at ${u.finish_s}`);
@@ -63,11 +65,16 @@ describe('trigger rules × upstream state combinations (trigger-rules.md)', () =
             if (got.state !== wantState || got.trigger_s !== want.at || got.finish_s !== wantFinish || got.attempts !== (want.state === 'run' ? 1 : 0)) {
               failures.push(`[${states.join(', ')}] (${layout}): wanted ${wantState} decided at ${want.at}, got ${got.state} decided at ${got.trigger_s} (final ${got.finish_s})`);
             }
+            if (failures.length > failedBefore) disagree++;
           }
         }
       }
       expect(cases).toBe(2 * (4 + 16 + 64));
       expect(failures).toEqual([]);
+      recordCases({
+        model: 'pipeline', truth: `trigger rule ${rule}: state and decision time`, source: 'Apache Airflow 2.x trigger_rule_dep.py, as the decision table of docs/pipeline.md',
+        case: 'every ordered tuple of 1–3 upstream states × 2 orders of end times', agree: cases - disagree, total: 2 * (4 + 16 + 64), replications: 1,
+      });
     });
   }
 
