@@ -1,9 +1,10 @@
 // "Events at the same simulated time are all applied before the scheduler decides at that time."
 // Work requested here runs once no ordinary event is left at the current time: the one pending
-// flush event re-queues itself behind any event at the same time (the heap is FIFO among equal
-// times), including events scheduled at that time while it waited. A model sharing the
-// simulator (the pipeline's pool tasks) should request its end-of-instant work here too, so there
-// is only ever one flush.
+// flush is a late event (Simulator.scheduleLate), behind every ordinary event at that time,
+// including events scheduled at that time while it waited. (It used to re-queue itself while any
+// event was due at the same time, which never ends once another late event — the pipeline's
+// settle — waits there too.) A model sharing the simulator should request its end-of-instant
+// work here too, so there is only ever one flush.
 import type { Simulator } from '../engine/simulator';
 
 export class EndOfInstant {
@@ -19,15 +20,11 @@ export class EndOfInstant {
     if (!this.tasks.includes(task)) this.tasks.push(task);
     if (!this.pending) {
       this.pending = true;
-      this.sim.schedule(0, this.flush);
+      this.sim.scheduleLate(0, this.flush);
     }
   }
 
   private readonly flush = (): void => {
-    if (this.sim.peek() <= this.sim.now) {
-      this.sim.schedule(0, this.flush);
-      return;
-    }
     this.pending = false;
     const tasks = this.tasks;
     this.tasks = [];

@@ -104,6 +104,21 @@ describe('contention with cluster jobs in one simulation', () => {
   );
   const big = (step: number) => ({ id: 'big', pool: 'gpu', arrival_s: 0, units: 8, steps: 1, step_time_s: step });
 
+  it('a settled decision and the cluster\'s scheduling pass at the same instant both happen', () => {
+    // prep fails at 10 s, so train (all_success) is settled upstream_failed at 10 s while `slow`
+    // still runs; a job arrives at 10 s too, so the cluster's end-of-instant pass is due then.
+    // Both wait for the end of the instant: neither may wait for the other forever.
+    const s = pipelineScenario(
+      [{ id: 'prep', duration_s: 10, failure_probability: 1 }, { id: 'slow', duration_s: 100 }, { id: 'train', duration_s: 50, pool: 'gpu', units: 8 }],
+      [['prep', 'train'], ['slow', 'train']],
+      { cluster: { pools: [{ id: 'gpu', units: 8 }], jobs: [{ id: 'job', pool: 'gpu', arrival_s: 10, units: 8, steps: 1, step_time_s: 30 }] } },
+    );
+    const doc = simulateAll(s);
+    expect(doc.pipeline!.tasks!.train!.upstream_failed!.mean).toBe(1);
+    expect(doc.cluster!.jobs.completed).toBe(1);
+    expect(doc.truncated).toBeUndefined();
+  });
+
   it('a task waits for the units a training job holds', () => {
     const doc = simulateAll(scenario([big(100)]));
     const p = doc.pipeline!;
