@@ -22,10 +22,18 @@ export function pipelineVerdict(doc: ResultDocument, spec: PipelineSpec, x: Verd
   const p = doc.pipeline;
   if (!p?.success_rate) return null;
   const a = p.analytic;
-  const sr = p.success_rate;
+  // Tasks that are skipped whenever all goes well (an alert on failure) make "every task
+  // succeeded" impossible: judge such a DAG as Airflow judges a DAG run, by its leaves.
+  const byDesign = spec.tasks.filter((t) => t.trigger_rule === 'one_failed' || t.trigger_rule === 'all_failed');
+  const byLeaves = byDesign.length > 0 && p.dag_run_success_rate ? p.dag_run_success_rate : null;
+  const sr = byLeaves ?? p.success_rate;
   const tasks = Object.entries(p.tasks ?? {});
   const why: string[] = [];
   const fix: string[] = [];
+  if (byLeaves) {
+    const names = byDesign.slice(0, 3).map((t) => `${x.id(t.id)} (${t.trigger_rule})`).join(', ') + (byDesign.length > 3 ? ', …' : '');
+    why.push(`Judged as Airflow judges a DAG run, by its leaves (each ends success or skipped): ${names} ${byDesign.length === 1 ? 'is' : 'are'} skipped whenever all goes well, so every task succeeding (${x.stat(p.success_rate, 'fraction')} of runs) is not the measure`);
+  }
 
   const worst = tasks
     .filter(([, t]) => t.failed && t.failed.mean > 0)
@@ -57,7 +65,7 @@ export function pipelineVerdict(doc: ResultDocument, spec: PipelineSpec, x: Verd
   if (sr.ci95[0] >= RELIABLE) { tone = 'good'; status = 'Reliable'; }
   else if (sr.ci95[1] < FAILS_OFTEN) { tone = 'bad'; status = 'Fails often'; }
   else { tone = 'warn'; status = 'Some runs fail'; }
-  const headline = `${x.stat(sr, 'fraction')} of runs succeed${worst ? `; ${x.id(worst[0])} hurts most` : ''}`;
+  const headline = `${x.stat(sr, 'fraction')} of ${byLeaves ? 'DAG runs' : 'runs'} succeed${worst ? `; ${x.id(worst[0])} hurts most` : ''}`;
   if (doc.truncated) why.push(`Partial result: the run stopped early (${doc.truncated.reason})`);
   return { layer: 'pipeline', subject: 'pipeline', tone, status, headline, why, fix, costPerHour: null };
 }

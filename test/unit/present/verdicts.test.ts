@@ -175,6 +175,25 @@ describe('cluster and pipeline verdicts', () => {
     expect(p.why.at(-1)).toMatch(/^Makespan .* on average, p95 .*, against a critical path of 3\.38 h \(on mean durations\): no pool waits or retries to speak of: the spread is the task durations' own$/);
   });
 
+  it('an alert task skipped when all goes well: judged by DAG runs, as Airflow does, and says why', () => {
+    const raw = example('risk-model-api.json', { replications: 2 });
+    delete raw.serving;
+    delete raw.cluster;
+    const pipeline = raw.pipeline as { runs: number; tasks: Record<string, unknown>[]; edges: [string, string][] };
+    pipeline.runs = 300;
+    for (const t of pipeline.tasks) t.failure_probability = 0;
+    const last = pipeline.tasks.at(-1)!.id as string;
+    pipeline.tasks.push({ id: 'alert_on_failure', duration_s: 1, trigger_rule: 'one_failed' });
+    pipeline.edges.push([last, 'alert_on_failure']);
+    const scenario = scenarioOf(raw);
+    const doc = simulate(scenario);
+    expect(doc.pipeline!.success_rate!.mean).toBe(0); // the alert never succeeds: it is skipped
+    const p = only(verdictsOf(doc, scenario), 'pipeline');
+    expect(p).toMatchObject({ tone: 'good', status: 'Reliable' });
+    expect(p.headline).toBe('100% of DAG runs succeed');
+    expect(p.why[0]).toBe('Judged as Airflow judges a DAG run, by its leaves (each ends success or skipped): alert_on_failure (one_failed) is skipped whenever all goes well, so every task succeeding (0% of runs) is not the measure');
+  });
+
   it('a pipeline task queueing for pool units: pool waits stretch the makespan; the cluster is judged on the simulated pools', () => {
     const raw = example('risk-model-api.json', { replications: 2, horizon_s: 200_000, warmup_s: 0 });
     delete raw.serving;
