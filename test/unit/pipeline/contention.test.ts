@@ -115,7 +115,7 @@ describe('contention with cluster jobs in one simulation', () => {
     );
     const doc = simulateAll(s);
     expect(doc.pipeline!.tasks!.train!.upstream_failed!.mean).toBe(1);
-    expect(doc.cluster!.jobs.completed).toBe(1);
+    expect(doc.cluster!.jobs!.completed).toBe(1);
     expect(doc.truncated).toBeUndefined();
   });
 
