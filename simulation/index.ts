@@ -44,6 +44,7 @@ export type { WfImportOptions, WfImportResult } from './pipeline/wfcommons';
 export { tracePipelineRuns } from './pipeline/trace';
 export type { RunTrace, TaskRunRecord } from './pipeline/trace';
 export type { PipelineSimulated, PipelineTaskResult, PipelineReplication } from './pipeline/types';
+export type { PipelineSampleRun, PipelineSampleTask, PipelineTaskSegment } from './result/pipeline';
 // Result types (simulation/result/, a leaf) and the helpers the host needs around them.
 export type { AllocationShares, CheckpointAnalytic, ClusterAnalytic, JobAnalytic, OccupancyGrid, PoolAnalytic, PoolSeries, QuantileStat } from './result/cluster';
 export type { ServiceAnalytic } from './result/types';

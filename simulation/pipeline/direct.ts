@@ -7,12 +7,14 @@
 // decision, attempt end and retry wait — so the event cap and the events figure mean the same in
 // both models. Caps, cancel and progress are checked between runs (every RUN_CHUNK runs for the
 // wall clock, cancel and progress); the event cap stops before a run once it is reached.
+import type { PipelineSampleRun } from '../result/pipeline';
 import type { RunControl, StopReason } from '../run/types';
 import type { PipelineSpec } from '../scenario/schema';
-import { TaskDraws } from './attempts';
+import { emptyPlan, TaskDraws, type AttemptPlan } from './attempts';
 import { PipelineCollector } from './collector';
 import { compileDag, type Dag } from './dag';
 import { evaluateRun, RunRecord } from './evaluate';
+import { planSegments, runTrace } from './segments';
 import type { PipelineReplication } from './types';
 
 const RUN_CHUNK = 256;
@@ -22,6 +24,8 @@ export interface PipelineRunOutcome {
   figures: PipelineReplication;
   events: number;
   stopped?: StopReason;
+  /** The first `sample` runs task by task (DirectOptions.sample). */
+  samples?: PipelineSampleRun[];
 }
 
 export interface DirectOptions {
@@ -29,6 +33,8 @@ export interface DirectOptions {
   replication: number;
   runs: number;
   dag?: Dag;
+  /** Trace the first `sample` runs with their segments (default 0). */
+  sample?: number;
 }
 
 export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, control: RunControl = {}): PipelineRunOutcome {
@@ -43,6 +49,9 @@ export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, contr
   const wallLimit = clock && control.maxWallMs !== undefined ? wallStart + control.maxWallMs : Infinity;
   let events = 0;
   let stopped: StopReason | undefined;
+  const sample = Math.min(opts.sample ?? 0, opts.runs);
+  const plans = sample > 0 ? Array.from({ length: n }, emptyPlan) : undefined;
+  const samples: PipelineSampleRun[] = [];
   for (let r = 0; r < opts.runs; r++) {
     if (events >= maxEvents) { stopped = 'max_events'; break; }
     if (r > 0 && r % RUN_CHUNK === 0) {
@@ -50,7 +59,8 @@ export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, contr
       if (wallLimit !== Infinity && (clock as () => number)() >= wallLimit) { stopped = 'max_wall_s'; break; }
       if (control.onProgress) report(control, r / opts.runs, events, wallStart);
     }
-    const rec = runs.next(r);
+    const rec = r < sample ? runs.next(r, plans) : runs.next(r);
+    if (r < sample) samples.push(runTrace(dag, rec, (plans as AttemptPlan[]).map((p, t) => (rec.ran[t] === 1 ? planSegments(p, rec.decision[t]!, rec.t0) : null))));
     collector.addRun(rec);
     let ev = 1;
     for (let t = 0; t < n; t++) {
@@ -62,6 +72,7 @@ export function runPipelineDirect(spec: PipelineSpec, opts: DirectOptions, contr
   }
   const out: PipelineRunOutcome = { figures: collector.figures(opts.runs), events };
   if (stopped) out.stopped = stopped;
+  if (sample > 0) out.samples = samples;
   return out;
 }
 
@@ -85,10 +96,15 @@ export class DirectRuns {
     this.rec = new RunRecord(n);
   }
 
-  next(index: number): RunRecord {
+  /** `plans` (one per task, refilled): also keep each task's drawn course — the same draws — for traces. */
+  next(index: number, plans?: AttemptPlan[]): RunRecord {
     const { dag, draws, elapsed, ok, attempts, rec } = this;
     for (let t = 0, n = dag.n; t < n; t++) {
-      draws.draw(t);
+      if (plans) {
+        const plan = plans[t]!;
+        plan.gate = 0; plan.rejected = false; plan.times.length = 0; plan.delays.length = 0; plan.ok = false;
+        draws.draw(t, plan);
+      } else draws.draw(t);
       elapsed[t] = draws.elapsed;
       ok[t] = draws.ok ? 1 : 0;
       attempts[t] = draws.attempts;

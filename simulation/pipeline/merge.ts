@@ -2,6 +2,7 @@
 // computed within each replication and then merged into a mean with its Student-t 95% interval
 // (null when no replication had data for it); `runs` is a total. Replications must come sorted
 // by index (mergeReplications does), so the document is byte-identical whatever the threads.
+import type { PipelineSampleRun } from '../result/pipeline';
 import type { MaybeStat, ResultDocument } from '../result/types';
 import type { PipelineSpec, Scenario } from '../scenario/schema';
 import { NON_NEGATIVE, SHARE, statOf, type StatRange } from '../stats/stat';
@@ -70,9 +71,16 @@ export function modalCriticalPath(dag: Dag, reps: readonly Pick<PipelineReplicat
   return path;
 }
 
-/** Fills the document's `pipeline` block (its analytic part is already there) from the replications. */
-export function mergePipelineSection(doc: ResultDocument, scenario: Scenario, sorted: readonly { pipeline?: PipelineReplication }[]): void {
+/**
+ * Fills the document's `pipeline` block (its analytic part is already there) from the
+ * replications; `sample_runs` (after `analytic`) from the one that traced them (replication 0).
+ */
+export function mergePipelineSection(
+  doc: ResultDocument, scenario: Scenario, sorted: readonly { pipeline?: PipelineReplication; pipelineSamples?: PipelineSampleRun[] }[],
+): void {
   if (!scenario.pipeline || !doc.pipeline) return;
   const reps = sorted.flatMap((o) => (o.pipeline ? [o.pipeline] : []));
   doc.pipeline = { ...mergePipeline(scenario.pipeline, reps), analytic: doc.pipeline.analytic };
+  const samples = sorted.find((o) => o.pipelineSamples)?.pipelineSamples;
+  if (samples) doc.pipeline.sample_runs = samples;
 }

@@ -17,12 +17,14 @@
 // upstream final at that instant is counted — as the direct evaluator does.
 import type { Simulator } from '../engine/simulator';
 import { distMean } from '../random/dist-mean';
+import type { PipelineSampleRun } from '../result/pipeline';
 import type { PipelineSpec } from '../scenario/schema';
 import { emptyPlan, TaskDraws, type AttemptPlan } from './attempts';
 import { PipelineCollector } from './collector';
 import { ALWAYS, compileDag, type Dag } from './dag';
 import { RunRecord } from './evaluate';
 import type { PoolPort } from './pool-port';
+import { planSegments, pooledSegments, runTrace } from './segments';
 import { EARLY_OUTCOME, OUTCOME, RUN, SATISFYING, SETTLING } from './trigger';
 import { FAILED, SUCCESS, type PipelineReplication } from './types';
 
@@ -34,6 +36,8 @@ export interface PooledOptions {
   /** Time between run starts. */
   interval: number;
   dag?: Dag;
+  /** Record the first `trace` runs task by task, with their segments, in `samples` (default 0). */
+  trace?: number;
 }
 
 class ActiveRun {
@@ -66,6 +70,12 @@ class ActiveRun {
   /** Tasks whose negative outcome an upstream settled, not decided yet; a settle event is due. */
   readonly settled: number[] = [];
   settleDue = false;
+  /**
+   * Traced runs only: every task's drawn course (the same draws, kept), and per pool task the
+   * request, grant and end time of each attempt (segments.ts).
+   */
+  tracePlans: AttemptPlan[] | null = null;
+  marks: number[][] | null = null;
 
   constructor(readonly slot: number, n: number) {
     this.rec = new RunRecord(n);
@@ -131,6 +141,9 @@ export class PooledPipeline {
   /** Called with each run's record when the run ends (traces, tests); the record is not kept. */
   onRunEnd: ((rec: RunRecord) => void) | null = null;
 
+  /** The traced runs (options.trace), in the order they ended. */
+  readonly samples: PipelineSampleRun[] = [];
+
   figures(): PipelineReplication {
     return this.collector.figures(this.opts.runs);
   }
@@ -146,11 +159,25 @@ export class PooledPipeline {
     run.rec.index = k;
     run.rec.t0 = this.sim.now;
     const draws = this.draws;
+    const traced = k < (this.opts.trace ?? 0);
+    if (traced) {
+      run.tracePlans = [];
+      run.marks = Array.from({ length: this.n }, () => []);
+    }
     for (let t = 0; t < this.n; t++) {
       if (this.pool[t] !== null) {
         const plan = emptyPlan();
         draws.draw(t, plan);
         run.plans[t] = plan;
+        run.tracePlans?.push(plan);
+      } else if (traced) {
+        // Drawing into a plan consumes the same numbers; the plan is kept for the segments.
+        const plan = emptyPlan();
+        draws.draw(t, plan);
+        (run.tracePlans as AttemptPlan[]).push(plan);
+        run.elapsed[t] = draws.elapsed;
+        run.ok[t] = draws.ok ? 1 : 0;
+        run.attempts[t] = draws.attempts;
       } else {
         draws.draw(t);
         run.elapsed[t] = draws.elapsed;
@@ -243,7 +270,10 @@ export class PooledPipeline {
   }
 
   private request(run: ActiveRun, t: number, again = false): void {
-    if (!again) run.requested[t] = this.sim.now;
+    if (!again) {
+      run.requested[t] = this.sim.now;
+      run.marks?.[t]!.push(this.sim.now);
+    }
     run.waiting[t] = 1;
     const payload = run.slot * this.n + t;
     run.ticket[t] = (this.port as PoolPort).hold(this.pool[t] as string, {
@@ -260,6 +290,7 @@ export class PooledPipeline {
     const plan = run.plans[t] as AttemptPlan;
     if (g !== run.requested[t]) { run.base[t] = g; run.rel[t] = 0; }
     run.rel[t]! += plan.times[run.attempt[t]!] as number;
+    run.marks?.[t]!.push(g, run.base[t]! + run.rel[t]!);
     this.sim.scheduleAt(run.base[t]! + run.rel[t]!, this.onAttemptEnd, payload);
   }
 
@@ -311,6 +342,7 @@ export class PooledPipeline {
     }
     if (run.remaining === 0) {
       this.collector.addRun(rec);
+      if (run.tracePlans) this.samples.push(this.traceOf(run));
       this.onRunEnd?.(rec);
       this.slots[run.slot] = null;
       this.freeSlots.push(run.slot);
@@ -331,6 +363,14 @@ export class PooledPipeline {
     this.end(run, s, EARLY_OUTCOME[this.dag.rule[s]! * 32 + run.mask[s]!]!, 2);
     this.cascade(run);
   };
+
+  private traceOf(run: ActiveRun): PipelineSampleRun {
+    const rec = run.rec, plans = run.tracePlans as AttemptPlan[], marks = run.marks as number[][];
+    return runTrace(this.dag, rec, plans.map((plan, t) => {
+      if (rec.ran[t] !== 1) return null;
+      return this.pool[t] === null ? planSegments(plan, rec.decision[t]!, rec.t0) : pooledSegments(plan, rec.decision[t]!, rec.finish[t]!, marks[t]!, rec.t0);
+    }));
+  }
 
   /** Task s ends now without running (upstream_failed or skipped): it joins the cascade. */
   private end(run: ActiveRun, s: number, outcome: number, early: number): void {

@@ -7,6 +7,7 @@ import { runClusterReplication } from '../cluster/run';
 import type { ClusterReplication } from '../cluster/types';
 import { pipelineUsesPools, runPipelineSection } from '../pipeline/section';
 import type { PipelineReplication } from '../pipeline/types';
+import type { PipelineSampleRun } from '../result/pipeline';
 import { Simulator } from '../engine/simulator';
 import type { Scenario } from '../scenario/schema';
 import type { ServiceReplication } from '../serving/figures';
@@ -26,6 +27,8 @@ export interface ReplicationOutcome {
   cluster?: ClusterReplication;
   /** The pipeline section's figures (when its tasks hold pool units, from the cluster's simulation). */
   pipeline?: PipelineReplication;
+  /** Replication 0: its first pipeline runs task by task (the result's `pipeline.sample_runs`). */
+  pipelineSamples?: PipelineSampleRun[];
 }
 
 export function runReplication(scenario: Scenario, index: number, given: RunControl = {}, inputs: HostInputs = {}): ReplicationOutcome {
@@ -41,6 +44,7 @@ export function runReplication(scenario: Scenario, index: number, given: RunCont
     // Tasks that hold pool units run inside the cluster's simulation, which then gives the cluster's figures too.
     const run = runPipelineSection(scenario, index, control, inputs);
     outcome.pipeline = run.figures;
+    if (run.samples) outcome.pipelineSamples = run.samples;
     if (run.cluster) outcome.cluster = run.cluster;
     outcome.events += run.events;
     if (run.stopped) outcome.stopped ??= run.stopped;

@@ -70,7 +70,7 @@ describe('headroom run on a pipeline', () => {
     expect(doc.not_simulated).toBeUndefined();
     const p = doc.pipeline;
     expect(p.runs).toBe(2000);
-    expect(Object.keys(p)).toEqual(['runs', 'success_rate', 'dag_run_success_rate', 'makespan_s', 'tasks', 'critical_path', 'analytic']);
+    expect(Object.keys(p)).toEqual(['runs', 'success_rate', 'dag_run_success_rate', 'makespan_s', 'tasks', 'critical_path', 'analytic', 'sample_runs']);
     expect(Object.keys(p.tasks)).toEqual(['ingest', 'validate', 'train', 'notify_failure']);
     expect(p.tasks.train.attempts_mean.mean).toBeGreaterThan(1);
     expect(p.critical_path).toEqual(['ingest', 'validate', 'train']); // notify_failure is mostly skipped

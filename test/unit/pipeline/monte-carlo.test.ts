@@ -170,7 +170,7 @@ describe('caps, cancel, determinism', () => {
 
   it('result block has the documented keys in a fixed order', () => {
     const p = simulateAll(s).pipeline!;
-    expect(Object.keys(p)).toEqual(['runs', 'success_rate', 'dag_run_success_rate', 'makespan_s', 'tasks', 'critical_path', 'analytic']);
+    expect(Object.keys(p)).toEqual(['runs', 'success_rate', 'dag_run_success_rate', 'makespan_s', 'tasks', 'critical_path', 'analytic', 'sample_runs']);
     expect(Object.keys(p.tasks!.a!)).toEqual(['success', 'failed', 'upstream_failed', 'skipped', 'attempts_mean', 'criticality', 'blast_radius']);
     expect(Object.keys(p.analytic)).toEqual(['reliability', 'reliability_with_retries', 'total_duration_s', 'critical_path_s', 'critical_path', 'blast_radius']);
   });
