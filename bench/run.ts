@@ -2,6 +2,7 @@
 // printed (medians of BENCH_REPEATS runs), never gated in CI: the machine is shared and noisy.
 // `npm run bench -- engine` runs one section.
 import { REPEATS } from './util';
+import { benchCharts } from './charts';
 import { benchCluster } from './cluster';
 import { benchEngine } from './engine';
 import { benchLibrary } from './library';
@@ -14,6 +15,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   serving: benchServing,
   cluster: benchCluster,
   pipeline: benchPipeline,
+  charts: benchCharts,
 };
 
 async function main(): Promise<void> {

@@ -18,6 +18,8 @@ import './styles/verdicts.css';
 import './styles/whatif-compare.css';
 import './styles/whatif-live.css';
 import './styles/whatif-analyses.css';
+import './styles/playback.css';
+import './styles/time-charts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,5 @@
 // The editor: one scenario text, seen as a form or as JSON, validated as you type.
+import { EDITOR_ID } from '../app/panel-ids';
 import { ClusterTools } from '../cluster-tools/ClusterTools';
 import { useAppStore } from '../store';
 import { EditorToolbar } from './EditorToolbar';
@@ -15,9 +16,11 @@ export function EditorPanel() {
   const view = useAppStore((s) => s.editorView);
   // While another scenario loads, edits would land in the one being left: make them impossible.
   const switching = useAppStore((s) => s.selectedScenarioId !== null && s.selectedScenarioId !== s.editorScenarioId);
+  // Collapsed (Ctrl+E) or presenting: hidden, but kept mounted so nothing typed is lost.
+  const hidden = useAppStore((s) => s.panels.editorCollapsed || s.presenting);
 
   return (
-    <section className="panel editor" aria-labelledby="editor-heading">
+    <section id={EDITOR_ID} className="panel editor" aria-labelledby="editor-heading" hidden={hidden}>
       <div className="panel-head">
         <h2 id="editor-heading" tabIndex={-1}>Editor</h2>
         {hasScenario && (

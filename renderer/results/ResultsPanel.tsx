@@ -1,5 +1,6 @@
 // Results: run controls and progress, the selected run's charts, then the analytic table beside
-// each service's analytic-vs-simulated comparison.
+// each service's analytic-vs-simulated comparison. With no scenario open: the example gallery.
+import { ExampleGallery, StartGallery } from '../library/ExampleGallery';
 import { useAppStore } from '../store';
 import { LiveWhatIf } from '../whatif/LiveWhatIf';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
@@ -19,7 +20,10 @@ export function ResultsPanel() {
   const hasScenario = useAppStore((s) => s.editorScenarioId !== null);
   const result = useAppStore((s) => (s.selectedRunId ? s.results[s.selectedRunId] : undefined));
   const notSimulated = useNotSimulated();
-  if (!hasScenario) return null;
+  // A scenario never run (a fresh library opens its first example): the gallery under the results.
+  const neverRun = useAppStore((s) => s.runsStatus === 'ready' && s.runs.length === 0);
+  // The start screen: with no scenario open, the bundled examples and their stories.
+  if (!hasScenario) return <StartGallery />;
   return (
     <section className="panel results" aria-labelledby="results-heading">
       <div className="panel-head">
@@ -33,6 +37,12 @@ export function ResultsPanel() {
         {result && serviceEntries(result).map(([id, svc]) => <Comparison key={id} id={id} svc={svc} />)}
       </div>
       <WhatIfPanel />
+      {neverRun && (
+        <section className="start-gallery" aria-labelledby="start-gallery-heading">
+          <h3 id="start-gallery-heading">Or start from an example</h3>
+          <ExampleGallery />
+        </section>
+      )}
     </section>
   );
 }

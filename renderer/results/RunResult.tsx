@@ -1,15 +1,19 @@
 // The selected run: what it was (version, seed, engine, wall time), its report export, and its
 // charts, or its comparison with another run (renderer/whatif/CompareView).
+import type { ComponentProps } from 'react';
 import type { ResultDocument, RunSummary } from '../../electron/common/contract';
 import { BreakdownChart } from '../charts/BreakdownChart';
 import { LatencyChart } from '../charts/LatencyChart';
+import { ServingTimeCharts } from '../charts/time/ServingTimeCharts';
 import { formatDuration, formatNumber, formatWhen } from '../format/numbers';
 import { useAppStore } from '../store';
 import { PipelineResults } from './pipeline/PipelineResults';
 import { ClusterResults } from './cluster/ClusterResults';
+import { PlaybackBar } from './PlaybackBar';
 import { ReportExport } from './ReportExport';
 import { Verdicts } from './Verdicts';
 import { budgetMs, isSimulated, serviceEntries } from './service-results';
+import { useRunScenario } from './use-run-scenario';
 import { CompareControl } from '../whatif/CompareControl';
 import { CompareView } from '../whatif/CompareView';
 
@@ -41,15 +45,23 @@ function RunMeta({ run, result }: { run: RunSummary; result: ResultDocument }) {
   );
 }
 
-function ServiceCharts({ serviceId, result }: { serviceId: string; result: ResultDocument }) {
+/** The time charts with the playback cursor: only they redraw as it moves. */
+function ServiceOverTime(props: Omit<ComponentProps<typeof ServingTimeCharts>, 'cursorS'>) {
+  return <ServingTimeCharts {...props} cursorS={useAppStore((s) => s.playbackT)} />;
+}
+
+function ServiceCharts({ serviceId, result, run }: { serviceId: string; result: ResultDocument; run: RunSummary }) {
   const svc = result.serving?.[serviceId];
   const sloPercentile = useSloPercentile(serviceId);
+  // Over time: the arrivals of the version that ran (a diurnal load varies).
+  const arrivals = useRunScenario(run)?.serving?.services.find((x) => x.id === serviceId)?.arrivals;
   if (!svc || !isSimulated(svc)) return null;
   const budget = budgetMs(svc.analytic);
   return (
     <div className="service-charts">
       <LatencyChart serviceId={serviceId} service={svc} budgetMs={budget} sloPercentile={sloPercentile} />
       <BreakdownChart serviceId={serviceId} components={svc.components_ms} budgetMs={budget} sloPercentile={sloPercentile} />
+      <ServiceOverTime serviceId={serviceId} service={svc} horizonS={result.horizon_s} warmupS={result.warmup_s} replications={result.replications} budgetMs={budget} arrivals={arrivals} />
     </div>
   );
 }
@@ -88,8 +100,9 @@ export function RunResult() {
     <>
       <RunMeta run={run} result={result} />
       <Verdicts run={run} result={result} />
+      <PlaybackBar key={run.id} run={run} result={result} />
       {serviceEntries(result).map(([id]) => (
-        <ServiceCharts key={id} serviceId={id} result={result} />
+        <ServiceCharts key={id} serviceId={id} result={result} run={run} />
       ))}
       <PipelineResults result={result} />
       {result.cluster && <ClusterResults result={result} />}

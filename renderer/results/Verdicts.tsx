@@ -4,39 +4,12 @@
 // version that was run, not the editor's text, so an edit since does not change them.
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ResultDocument, RunSummary } from '../../electron/common/contract';
-import { parseScenarioText, type Scenario, type SolveResult } from '../../simulation';
+import type { SolveResult } from '../../simulation';
 import { verdictsOf, type Verdict } from '../../simulation/present';
 import { api } from '../api';
 import { APP_NUMBERS } from '../format/numbers';
 import { useAppStore } from '../store';
-
-/** Versions are immutable: each is fetched and parsed once (null: not valid any more). */
-const versionScenarios = new Map<string, Scenario | null>();
-
-/** The scenario the run ran: the editor's when it shows that saved version, else fetched. */
-function useRunScenario(run: RunSummary): Scenario | null | undefined {
-  const editorScenario = useAppStore((s) =>
-    s.editorScenarioId === run.scenarioId && s.editorVersion === run.scenarioVersion && s.text === s.savedText && s.parse?.ok ? s.lastValid : null);
-  const [fetched, setFetched] = useState<{ id: string; scenario: Scenario | null } | null>(null);
-  const known = versionScenarios.get(run.scenarioVersionId);
-  useEffect(() => {
-    if (editorScenario || versionScenarios.has(run.scenarioVersionId)) return;
-    let live = true;
-    const id = run.scenarioVersionId;
-    api.getVersion(id).then(
-      (record) => {
-        const parsed = parseScenarioText(record.json);
-        versionScenarios.set(id, parsed.ok ? parsed.scenario : null);
-        if (live) setFetched({ id, scenario: versionScenarios.get(id) ?? null });
-      },
-      () => { if (live) setFetched({ id, scenario: null }); },
-    );
-    return () => { live = false; };
-  }, [editorScenario, run.scenarioVersionId]);
-  if (editorScenario) return editorScenario;
-  if (known !== undefined) return known;
-  return fetched?.id === run.scenarioVersionId ? fetched.scenario : undefined;
-}
+import { useRunScenario } from './use-run-scenario';
 
 /** Kept solves are immutable too: each is fetched once. */
 const solveDocs = new Map<string, SolveResult | null>();

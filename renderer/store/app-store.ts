@@ -8,6 +8,7 @@ import { createHistorySlice } from './history-slice';
 import { createLibraryFileSlice } from './library-file-slice';
 import { createLibrarySlice } from './library-slice';
 import { createOrganizeSlice } from './organize-slice';
+import { createPlaybackSlice } from './playback-slice';
 import { createRunsSlice } from './runs-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -23,6 +24,7 @@ export const appStateCreator = (api: HeadroomApi): StateCreator<AppState> => (..
   ...createRunsSlice(api)(...a),
   ...createUiSlice(...a),
   ...createWhatIfSlice(api)(...a),
+  ...createPlaybackSlice(...a),
 });
 
 /** A store without React, e.g. for tests; run events reach it only if the caller subscribes. */

@@ -156,12 +156,33 @@ export interface Toast {
   action?: { label: string; run: () => void | Promise<void> };
 }
 
+export type PanelId = 'sidebar' | 'editor';
+
+/** The side panels' widths (CSS px) and whether each is collapsed; remembered across reloads. */
+export interface PanelLayout {
+  sidebarWidth: number;
+  editorWidth: number;
+  sidebarCollapsed: boolean;
+  editorCollapsed: boolean;
+}
+
 export interface UiSlice {
   theme: Theme;
   toggleTheme(): void;
   toast: Toast | null;
   showToast(message: string, action?: Toast['action']): void;
   dismissToast(): void;
+  /** Presentation view (workshop mode): results full width, large type, high-contrast palette. */
+  presenting: boolean;
+  setPresenting(on: boolean): void;
+  panels: PanelLayout;
+  /** Clamped to the panel's limits (ui-slice: PANEL_LIMITS). */
+  setPanelWidth(panel: PanelId, width: number): void;
+  togglePanel(panel: PanelId): void;
+  /** The keyboard shortcut sheet (also opened from the desktop Help menu). */
+  shortcutsOpen: boolean;
+  openShortcuts(): void;
+  closeShortcuts(): void;
 }
 
 export interface WhatIfSlice {
@@ -202,4 +223,19 @@ export interface WhatIfSlice {
   handleAnalysisEvent(event: RunEvent): void;
 }
 
-export type AppState = LibrarySlice & OrganizeSlice & LibraryFileSlice & HistorySlice & EditorSlice & RunsSlice & UiSlice & WhatIfSlice;
+/**
+ * Playback of a run over simulated time (workshop mode): one cursor that every time chart of the
+ * run draws, a play/pause state and a speed. The animation itself lives in the playback bar.
+ */
+export interface PlaybackSlice {
+  /** Simulated seconds from the run's start where the cursor is; null: no cursor. */
+  playbackT: number | null;
+  playing: boolean;
+  /** Simulated seconds per wall-clock second, 1–1000. */
+  playbackSpeed: number;
+  setPlaybackT(t: number | null): void;
+  setPlaying(playing: boolean): void;
+  setPlaybackSpeed(speed: number): void;
+}
+
+export type AppState = LibrarySlice & OrganizeSlice & LibraryFileSlice & HistorySlice & EditorSlice & RunsSlice & UiSlice & WhatIfSlice & PlaybackSlice;

@@ -1,7 +1,38 @@
-// Interface preferences: the colour theme, defaulting to the system's and remembered across launches.
+// Interface preferences: the colour theme, defaulting to the system's and remembered across
+// launches; the side panels' widths and collapsed state, remembered too; presentation view and
+// the shortcut sheet, which every launch starts without.
 import type { StateCreator } from 'zustand';
-import type { AppState, Theme, UiSlice } from './types';
-import { rememberedTheme, rememberTheme } from './session';
+import type { AppState, PanelId, PanelLayout, Theme, UiSlice } from './types';
+import { rememberedPanels, rememberedTheme, rememberPanels, rememberTheme } from './session';
+
+/** Widths (CSS px) a panel may be dragged to; the defaults are the layout's before panels resized. */
+export const PANEL_LIMITS: Record<PanelId, { min: number; max: number; initial: number }> = {
+  sidebar: { min: 180, max: 480, initial: 260 },
+  editor: { min: 300, max: 760, initial: 400 },
+};
+
+const WIDTH_KEY = { sidebar: 'sidebarWidth', editor: 'editorWidth' } as const;
+const COLLAPSED_KEY = { sidebar: 'sidebarCollapsed', editor: 'editorCollapsed' } as const;
+
+export function clampPanelWidth(panel: PanelId, width: number): number {
+  const { min, max, initial } = PANEL_LIMITS[panel];
+  return Number.isFinite(width) ? Math.round(Math.min(max, Math.max(min, width))) : initial;
+}
+
+/** The remembered layout, each part checked on its own (a bad or missing part takes its default). */
+export function panelLayoutFrom(saved: unknown): PanelLayout {
+  const o = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
+  const width = (panel: PanelId) => {
+    const v = o[WIDTH_KEY[panel]];
+    return typeof v === 'number' ? clampPanelWidth(panel, v) : PANEL_LIMITS[panel].initial;
+  };
+  return {
+    sidebarWidth: width('sidebar'),
+    editorWidth: width('editor'),
+    sidebarCollapsed: o.sidebarCollapsed === true,
+    editorCollapsed: o.editorCollapsed === true,
+  };
+}
 
 function initialTheme(): Theme {
   const saved = rememberedTheme();
@@ -34,5 +65,28 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     if (toastTimer !== null) clearTimeout(toastTimer);
     toastTimer = null;
     set({ toast: null });
+  },
+  presenting: false,
+  setPresenting(on) {
+    set({ presenting: on });
+  },
+  panels: panelLayoutFrom(rememberedPanels()),
+  setPanelWidth(panel, width) {
+    const panels = { ...get().panels, [WIDTH_KEY[panel]]: clampPanelWidth(panel, width) };
+    rememberPanels(panels);
+    set({ panels });
+  },
+  togglePanel(panel) {
+    const key = COLLAPSED_KEY[panel];
+    const panels = { ...get().panels, [key]: !get().panels[key] };
+    rememberPanels(panels);
+    set({ panels });
+  },
+  shortcutsOpen: false,
+  openShortcuts() {
+    set({ shortcutsOpen: true });
+  },
+  closeShortcuts() {
+    set({ shortcutsOpen: false });
   },
 });

@@ -18,3 +18,5 @@ export * from './units';
 export * from './verdicts';
 export * from './solve-reason';
 export * from './trace-replay-note';
+export * from './story';
+export * from './state-at';

@@ -31,7 +31,7 @@ export function pipelineVerdict(doc: ResultDocument, spec: PipelineSpec, x: Verd
   const why: string[] = [];
   const fix: string[] = [];
   if (byLeaves) {
-    const names = byDesign.slice(0, 3).map((t) => `${x.id(t.id)} (${t.trigger_rule})`).join(', ') + (byDesign.length > 3 ? ', …' : '');
+    const names = byDesign.slice(0, 3).map((t) => `${x.id(t.id)} (${x.id(t.trigger_rule)})`).join(', ') + (byDesign.length > 3 ? ', …' : '');
     why.push(`Judged as Airflow judges a DAG run, by its leaves (each ends success or skipped): ${names} ${byDesign.length === 1 ? 'is' : 'are'} skipped whenever all goes well, so every task succeeding (${x.stat(p.success_rate, 'fraction')} of runs) is not the measure`);
   }
 

@@ -24,7 +24,7 @@ const CLI_CASES = Number(process.env.HEADROOM_FUZZ_CLI_RUNS ?? 40);
 
 /** The bundled examples, and the cluster example reading a real Tiresias job trace (no example names one). */
 function baseScenarios(): string[] {
-  const names = ['risk-model-api.json', 'gpu-training-cluster.json', 'azure-llm-code-trace.json'];
+  const names = ['risk-model-api.json', 'gpu-training-cluster.json', 'azure-llm-code-trace.json', 'nightly-retraining.json'];
   const texts = names.map((n) => fs.readFileSync(path.join(EXAMPLES, n), 'utf8'));
   const cluster = JSON.parse(texts[1] as string) as { cluster: Record<string, unknown> };
   cluster.cluster.job_trace = { path: 'data/60_job.csv', format: 'tiresias', pool: 'h100_train' };

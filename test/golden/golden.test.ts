@@ -21,6 +21,8 @@ const CASES = [
   { example: 'risk-model-api', args: ['--replications', '2', '--horizon-s', '120', '--seed', '11'] },
   { example: 'azure-llm-code-trace', args: ['--replications', '2', '--horizon-s', '300', '--seed', '12'] },
   { example: 'gpu-training-cluster', args: ['--replications', '2', '--horizon-s', '86400', '--seed', '13'] },
+  { example: 'diurnal-autoscaling', args: ['--replications', '2', '--horizon-s', '7200', '--seed', '15'] },
+  { example: 'nightly-retraining', args: ['--replications', '2', '--horizon-s', '604800', '--seed', '16'] },
 ];
 
 /** Wall-clock time is the one thing that differs between two runs of the same seed. */

@@ -1,5 +1,5 @@
 // Which of the app's figures each report section shows, with the same props the app's result
-// views pass (renderer/results): serving latency and breakdown, the cluster's utilization,
+// views pass (renderer/results): serving latency, breakdown and time charts, the cluster's utilization,
 // allocation, duration CDFs and pools over time, the pipeline's success rate, makespan and task
 // states. The occupancy heatmap is painted on a canvas in the app and has no static form.
 import type { ResultDocument, ServiceResult } from '../../../simulation';
@@ -12,6 +12,8 @@ import { LatencyFigure } from '../../../renderer/charts/LatencyFigure';
 import { MakespanFigure } from '../../../renderer/charts/pipeline/MakespanFigure';
 import { SuccessRateFigure } from '../../../renderer/charts/pipeline/SuccessRateFigure';
 import { TaskStatesFigure } from '../../../renderer/charts/pipeline/TaskStatesFigure';
+import type { ServingTimeInput } from '../../../renderer/charts/time/serving-time';
+import { ServingTimeFigure } from '../../../renderer/charts/time/ServingTimeFigure';
 import { CHART_WIDTH, PAIR_WIDTH, type ChartRenderer } from './charts';
 
 type Cluster = NonNullable<ResultDocument['cluster']>;
@@ -26,6 +28,11 @@ export function servingCharts(charts: ChartRenderer, serviceId: string, service:
     charts.render(LatencyFigure, { serviceId, service, budgetMs, sloPercentile, width: CHART_WIDTH }),
     charts.render(BreakdownFigure, { serviceId, components: service.components_ms, budgetMs, sloPercentile, width: CHART_WIDTH }),
   ];
+}
+
+/** The service over simulated time: the app's small multiples, without the playback cursor. */
+export function servingTimeChart(charts: ChartRenderer, serviceId: string, input: ServingTimeInput | null): string {
+  return input ? `<div class="chart over-time">${charts.render(ServingTimeFigure, { serviceId, input, width: CHART_WIDTH })}</div>` : '';
 }
 
 /** Simulated pools and jobs, with at least one job submitted (otherwise the charts show only zeros). */

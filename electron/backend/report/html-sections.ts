@@ -1,10 +1,11 @@
 // The serving, cluster and pipeline sections of the HTML report.
 import type { ResultDocument } from '../../../simulation';
 import { traceReplayNote, type VerdictTone } from '../../../simulation/present';
+import { servingTimeInput } from '../../../renderer/charts/time/serving-time';
 import type { ChartRenderer } from './charts';
 import { DASH, esc, fixed, num, pct, withUnit } from './format';
 import { clusterHeadline, pipelineHeadline, servingHeadline } from './headline';
-import { allocationChart, jobCharts, makespanChart, poolSeriesCharts, servingCharts, simulatedCluster, successRateChart, taskStatesChart, utilizationChart } from './html-charts';
+import { allocationChart, jobCharts, makespanChart, poolSeriesCharts, servingCharts, servingTimeChart, simulatedCluster, successRateChart, taskStatesChart, utilizationChart } from './html-charts';
 import { figureTable, statCell, table } from './html-parts';
 import { isSimulatedService, YOUNG_DALY_FIGURES, type Figure } from './metrics';
 import type { ScenarioInfo } from './scenario-info';
@@ -33,6 +34,8 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   const sim = isSimulatedService(svc) ? svc : null;
   out.push(headlineBox(servingHeadline(doc, id, info), boxState(tone)));
   if (sim) out.push(...servingCharts(charts, id, sim, budget, si?.sloPercentile ?? null));
+  const overTime = sim ? servingTimeChart(charts, id, servingTimeInput(sim, { horizonS: doc.horizon_s, warmupS: doc.warmup_s, replications: doc.replications, budgetMs: budget, arrivals: si?.arrivals })) : '';
+  if (overTime) out.push('<h3>Over time</h3>', overTime);
   out.push(`<h3>Analytic beside simulated</h3>`);
   out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.'))));
   const replayNote = traceReplayNote(svc);

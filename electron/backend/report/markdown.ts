@@ -3,11 +3,12 @@
 // full list of figures is the CSV report).
 import type { ResultDocument } from '../../../simulation';
 import { traceReplayNote } from '../../../simulation/present';
-import { DASH, clock, fixed, inReportLocale, meanText, pct, statText } from './format';
+import { servingTimeInput, servingTimeSummaries } from '../../../renderer/charts/time/serving-time';
+import { DASH, clock, fixed, inReportLocale, meanText, pct, plural, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
 import { analyticText, simulatedText, valueText } from './html-parts';
 import { mdText } from './markdown-escape';
-import { reportFigures, summaryLabel, type Figure } from './metrics';
+import { isSimulatedService, reportFigures, summaryLabel, type Figure } from './metrics';
 import { scenarioInfo } from './scenario-info';
 import { reportVerdicts, verdictsMarkdown } from './verdicts';
 
@@ -34,6 +35,16 @@ const SERVING_KEYS = ['latency_ms.p50', 'latency_ms.p95', 'latency_ms.p99', 'lat
 const JOB_KEYS = ['submitted', 'completed', 'unfinished', 'jct_s.mean', 'jct_s.p95', 'queue_delay_s.mean', 'queue_delay_s.p95', 'parallel_efficiency', 'straggler_wait_fraction', 'goodput'];
 const PIPELINE_KEYS = ['runs', 'success_rate', 'dag_run_success_rate', 'analytic.reliability', 'makespan_s.mean', 'makespan_s.p95', 'analytic.critical_path_s'];
 
+/** "Over time (…): Queue length from 99 to 954 …" — the HTML report's time charts, in a few sentences. */
+function overTimeSentence(doc: ResultDocument, id: string, info: ReturnType<typeof scenarioInfo>): string {
+  const svc = doc.serving![id]!;
+  const si = info.services[id];
+  const input = isSimulatedService(svc) ? servingTimeInput(svc, { horizonS: doc.horizon_s, warmupS: doc.warmup_s, replications: doc.replications, budgetMs: si?.budgetMs ?? null, arrivals: si?.arrivals }) : null;
+  if (!input) return '';
+  const s = servingTimeSummaries(input);
+  return `**Over time** (${plural(input.series.queue_length.length, 'bucket')} of ${clock(input.series.bucket_s)}, warm-up included; means over replications): ${[s.queue, s.latency, s.replicas, s.drops].join('. ')}.`;
+}
+
 /** The memo, its numbers spelled in `locale` (default en-US; see format.ts). */
 export function renderMarkdown(doc: ResultDocument, scenario: unknown = null, locale?: string | null): string {
   return inReportLocale(locale, () => memo(doc, scenario));
@@ -58,6 +69,8 @@ function memo(doc: ResultDocument, scenario: unknown): string {
     out.push(`## Serving: ${mdText(id)}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
     const replayNote = traceReplayNote(doc.serving![id]!, mdText);
     if (replayNote) out.push(`${replayNote}.`, '');
+    const overTime = overTimeSentence(doc, id, info);
+    if (overTime) out.push(overTime, '');
   }
 
   const c = doc.cluster;

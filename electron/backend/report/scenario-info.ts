@@ -7,6 +7,8 @@ import type { ResultDocument } from '../../../simulation';
 export interface ServiceInfo {
   budgetMs: number | null;
   sloPercentile: number;
+  /** The service's `arrivals` as the scenario gives them (unchecked): diurnal and bursty loads vary in time. */
+  arrivals?: unknown;
 }
 
 export interface ScenarioInfo {
@@ -28,6 +30,7 @@ export function scenarioInfo(doc: ResultDocument, scenario: unknown): ScenarioIn
     services[id] = {
       budgetMs: finite(spec?.latency_budget_ms) ?? (Number.isFinite(a.total_latency_ms + a.latency_margin_ms) ? a.total_latency_ms + a.latency_margin_ms : null),
       sloPercentile: finite(spec?.slo_percentile) ?? 99,
+      arrivals: spec?.arrivals,
     };
   }
   return { description: typeof raw.description === 'string' ? raw.description : '', services };

@@ -6,6 +6,7 @@ import chartsCss from '../../../renderer/styles/charts.css?raw';
 import clusterCss from '../../../renderer/styles/cluster.css?raw';
 import pipelineCss from '../../../renderer/styles/pipeline.css?raw';
 import themeCss from '../../../renderer/styles/theme.css?raw';
+import timeChartsCss from '../../../renderer/styles/time-charts.css?raw';
 
 const PAGE_CSS = `
 :root { --text: #18202b; --muted: #5a6576; --rule: #d5dbe3; --soft: #f5f7fa; --accent: #2456c4;
@@ -83,7 +84,7 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
 
 /** What the app's base stylesheet gives the charts, and their size on paper. */
 const CHART_CSS = `
-figure.chart { max-width: 702px; margin: 12px 0 18px; }
+figure.chart, .chart.over-time { max-width: 702px; margin: 12px 0 18px; }
 .chart .chart-title { margin: 0; }
 .chart-head p, .chart-foot { margin: 2px 0 0; }
 .chart ul.legend { list-style: none; padding: 0; margin: 4px 0 0; }
@@ -93,4 +94,4 @@ figure.chart { max-width: 702px; margin: 12px 0 18px; }
 .cdf-readout { margin: 4px 0 0; }
 `;
 
-export const REPORT_CSS = `${PAGE_CSS}${themeCss}${chartsCss}${clusterCss}${pipelineCss}${CHART_CSS}`;
+export const REPORT_CSS = `${PAGE_CSS}${themeCss}${chartsCss}${clusterCss}${pipelineCss}${timeChartsCss}${CHART_CSS}`;

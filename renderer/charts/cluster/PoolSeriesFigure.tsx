@@ -6,6 +6,7 @@ import type { PoolSeries } from '../../../simulation';
 import { formatNumber, formatPercent } from '../../format/numbers';
 import { poolSeriesModel } from './pool-series';
 import { ChartHead, ChartSvg, XAxisTicks, YGridTicks } from '../chart-parts';
+import { cursorX, timeAxis } from '../time/time-series';
 
 export interface PoolSeriesFigureProps {
   pool: string;
@@ -14,13 +15,17 @@ export interface PoolSeriesFigureProps {
   horizonS: number;
   target: number | null;
   width: number;
+  /** The playback cursor in simulated seconds (the run's time axis, [0, horizon]); none when null. */
+  cursorS?: number | null;
   boxRef?: Ref<HTMLDivElement>;
 }
 
 const LAYOUT = { margin: { left: 44, right: 12, top: 8 }, shareHeight: 110, gap: 14, queueHeight: 44, axis: 32 };
 
-export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, width, boxRef }: PoolSeriesFigureProps) {
+export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, width, cursorS, boxRef }: PoolSeriesFigureProps) {
   const m = useMemo(() => poolSeriesModel(series, bucketS, horizonS, target, { width, ...LAYOUT }), [series, bucketS, horizonS, target, width]);
+  // The same domain as the model's x scale (the horizon, or the buckets if they reach further).
+  const cx = cursorX(timeAxis(Math.max(horizonS, series.allocated.length * bucketS), m.x.left, m.x.right), cursorS);
   const id = useId();
   const title = `Pool ${pool} over time`;
   const summary = `${pool}: allocated ${formatPercent(m.meanAllocated)} on average (peak ${formatPercent(m.peakAllocated)}), busy ${formatPercent(m.meanBusy)}${
@@ -49,6 +54,7 @@ export function PoolSeriesFigure({ pool, series, bucketS, horizonS, target, widt
           <line x1={m.x.left} x2={m.x.right} y1={m.queue.bottom} y2={m.queue.bottom} className="axis" />
           <text x={m.x.left + 4} y={m.queue.top - 3} className="panel-label">Jobs waiting</text>
           <XAxisTicks ticks={m.xTicks} bottom={m.queue.bottom} labelY={m.queue.bottom + 15} />
+          {cx !== null && <line className="time-cursor" x1={cx} x2={cx} y1={m.share.top} y2={m.queue.bottom + 4} />}
           <text className="axis-title" x={(m.x.left + m.x.right) / 2} y={m.height - 4} textAnchor="middle">Simulated time ({m.unit.name})</text>
         </ChartSvg>
       </div>

@@ -8,11 +8,13 @@ import { PoolSeriesChart } from '../../charts/cluster/PoolSeriesChart';
 import { QuantileCdfChart } from '../../charts/cluster/QuantileCdfChart';
 import { UtilizationChart } from '../../charts/cluster/UtilizationChart';
 import { formatNumber } from '../../format/numbers';
+import { useAppStore } from '../../store';
 import { AnalyticJobsTable } from './AnalyticJobsTable';
 import { ClusterComparison, SimulatedJobFigures, YoungDalyTable } from './ClusterComparison';
 import { isSimulatedCluster } from './cluster-result';
 
 export function ClusterResults({ result }: { result: ResultDocument }) {
+  const cursorS = useAppStore((s) => s.playbackT);
   const c = result.cluster;
   if (!c) return null;
   // A cluster with pools but no jobs (the seed article's snapshot) has nothing to simulate:
@@ -44,7 +46,7 @@ export function ClusterResults({ result }: { result: ResultDocument }) {
             <QuantileCdfChart title="Queueing delay (CDF)" what="Queueing delay" quantiles={j.queue_delay_s.quantiles} />
           </div>
           {Object.entries(simulated.series.pools).map(([pool, series]) => (
-            <PoolSeriesChart key={pool} pool={pool} series={series} bucketS={simulated.series.bucket_s} horizonS={result.horizon_s} target={simulated.pools[pool]?.utilization_target ?? null} />
+            <PoolSeriesChart key={pool} pool={pool} series={series} bucketS={simulated.series.bucket_s} horizonS={result.horizon_s} target={simulated.pools[pool]?.utilization_target ?? null} cursorS={cursorS} />
           ))}
           {simulated.occupancy && <OccupancyHeatmap grid={simulated.occupancy} horizonS={result.horizon_s} />}
         </div>

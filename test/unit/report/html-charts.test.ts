@@ -32,9 +32,10 @@ describe('report charts = app charts', () => {
     const figures = [
       app(LatencyFigure, { serviceId: 'risk_model_api', service, budgetMs: 200, sloPercentile: 99, width: CHART_WIDTH }, 1),
       app(BreakdownFigure, { serviceId: 'risk_model_api', components: service.components_ms, budgetMs: 200, sloPercentile: 99, width: CHART_WIDTH }, 2),
-      app(SuccessRateFigure, { successRate: p.success_rate!, dagRunSuccessRate: p.dag_run_success_rate!, reliability: p.analytic.reliability, reliabilityWithRetries: p.analytic.reliability_with_retries, width: CHART_WIDTH }, 3),
-      app(MakespanFigure, { makespan: p.makespan_s!, criticalPathS: p.analytic.critical_path_s, width: CHART_WIDTH }, 4),
-      app(TaskStatesFigure, { tasks: p.tasks!, width: CHART_WIDTH }, 5),
+      // Chart 3 is the service's "Over time" figure (test/unit/renderer/charts/time-charts.test.ts).
+      app(SuccessRateFigure, { successRate: p.success_rate!, dagRunSuccessRate: p.dag_run_success_rate!, reliability: p.analytic.reliability, reliabilityWithRetries: p.analytic.reliability_with_retries, width: CHART_WIDTH }, 4),
+      app(MakespanFigure, { makespan: p.makespan_s!, criticalPathS: p.analytic.critical_path_s, width: CHART_WIDTH }, 5),
+      app(TaskStatesFigure, { tasks: p.tasks!, width: CHART_WIDTH }, 6),
     ];
     for (const f of figures) {
       expect(svgOf(f)).not.toBe('');
