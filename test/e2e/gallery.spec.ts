@@ -50,9 +50,12 @@ test('start screen: the example gallery, opened and run from the keyboard', asyn
     await tabTo(page, `Open example ${DIURNAL}`);
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Scenario name')).toHaveValue(DIURNAL);
-    await expect(gallery).toHaveCount(0);
+    // The start screen gives way to the scenario; until it is run, the gallery sits under its results.
+    await expect(page.getByRole('heading', { name: 'Examples', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Or start from an example' }).getByRole('list', { name: 'Example gallery' })).toBeVisible();
     await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 30_000 });
+    await expect(gallery).toHaveCount(0);
 
     // The replicas follow the load: from the floor of 2 at night to 8 or more at the peak.
     const replicasFigure = page.getByRole('figure', { name: 'Replicas serving' });
