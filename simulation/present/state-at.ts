@@ -14,12 +14,7 @@ export interface StateLine {
   text: string;
 }
 
-interface SampleRun {
-  tasks: { id: string; state: string; trigger_s: number; finish_s: number; attempts: number }[];
-  makespan_s: number;
-}
-
-const sampleRuns = (doc: ResultDocument) => (doc.pipeline as { sample_runs?: SampleRun[] } | undefined)?.sample_runs ?? [];
+const sampleRuns = (doc: ResultDocument) => doc.pipeline?.sample_runs ?? [];
 
 /**
  * The span playback moves over, in simulated seconds: the horizon when the run has serving or
@@ -73,11 +68,13 @@ export function stateAt(doc: ResultDocument, scenario: Scenario | null, t: numbe
   }
   const run = sampleRuns(doc)[0];
   if (run) {
-    const running = run.tasks.filter((k) => k.attempts > 0 && k.trigger_s <= t && t < k.finish_s).map((k) => k.id);
-    const failed = run.tasks.filter((k) => k.state === 'failed' && k.finish_s <= t).map((k) => k.id);
-    const done = run.tasks.filter((k) => k.finish_s <= t).length;
+    // Task times are on the run's own clock; the cursor is on the simulation's.
+    const r = t - run.start_s;
+    const running = run.tasks.filter((k) => k.attempts > 0 && k.trigger_s <= r && r < k.finish_s).map((k) => k.id);
+    const failed = run.tasks.filter((k) => k.state === 'failed' && k.finish_s <= r).map((k) => k.id);
+    const done = run.tasks.filter((k) => k.finish_s <= r).length;
     const parts = [
-      running.length > 0 ? `running ${running.join(', ')}` : t >= run.makespan_s ? `ended at ${clock(run.makespan_s)}` : 'nothing running',
+      running.length > 0 ? `running ${running.join(', ')}` : r >= run.makespan_s ? `ended at ${clock(run.makespan_s)}` : 'nothing running',
       failed.length > 0 ? `failed ${failed.join(', ')}` : null,
       `${done} of ${run.tasks.length} tasks final`,
     ].filter((x): x is string => x !== null);

@@ -104,29 +104,22 @@ function clusterMoments(out: StoryMoment[], doc: ResultDocument, t: NumberText):
   });
 }
 
-/** The part of `pipeline.sample_runs` this reads (docs/result-format.md). */
-interface SampleRun {
-  tasks: { id: string; state: string; trigger_s: number; finish_s: number }[];
-  makespan_s: number;
-}
-
 function pipelineMoments(out: StoryMoment[], doc: ResultDocument): void {
-  const runs = (doc.pipeline as { sample_runs?: SampleRun[] }).sample_runs;
-  const run = runs?.[0];
+  const run = doc.pipeline?.sample_runs?.[0];
   if (!run) return;
   const failed = run.tasks.filter((k) => k.state === 'failed').sort((a, b) => a.finish_s - b.finish_s)[0];
   if (failed) {
     const cascade = run.tasks.filter((k) => (k.state === 'upstream_failed' || k.state === 'skipped') && k.finish_s >= failed.finish_s);
     const names = cascade.slice(0, 4).map((k) => k.id).join(', ') + (cascade.length > 4 ? ', …' : '');
     out.push({
-      t_s: failed.finish_s, layer: 'pipeline', title: `${failed.id} fails`,
+      t_s: run.start_s + failed.finish_s, layer: 'pipeline', title: `${failed.id} fails`,
       sentence: cascade.length > 0
         ? `In the first sampled run ${failed.id} fails at ${clock(failed.finish_s)} (its last attempt); ${cascade.length} task${cascade.length === 1 ? '' : 's'} downstream will not run (${names}).`
         : `In the first sampled run ${failed.id} fails at ${clock(failed.finish_s)} (its last attempt); its trigger rules let everything downstream run.`,
     });
   }
   out.push({
-    t_s: run.makespan_s, layer: 'pipeline', title: 'first sampled run ends',
+    t_s: run.start_s + run.makespan_s, layer: 'pipeline', title: 'first sampled run ends',
     sentence: `The first sampled run ends at ${clock(run.makespan_s)} with ${run.tasks.filter((k) => k.state === 'success').length} of ${run.tasks.length} tasks successful.`,
   });
 }

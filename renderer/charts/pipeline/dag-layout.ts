@@ -39,8 +39,8 @@ export interface LayoutOptions {
   maxNodeWidth?: number;
 }
 
-/** Longest-path layer of each task (0 for sources); edges naming unknown tasks are ignored. */
-export function layersOf(ids: readonly string[], edges: readonly (readonly [string, string])[]): Map<string, number> {
+/** Successor lists and in-degrees by task index; edges naming unknown tasks are ignored. */
+export function successorGraph(ids: readonly string[], edges: readonly (readonly [string, string])[]): { succ: number[][]; indeg: number[] } {
   const index = new Map(ids.map((id, i) => [id, i]));
   const succ: number[][] = ids.map(() => []);
   const indeg = new Array<number>(ids.length).fill(0);
@@ -50,6 +50,12 @@ export function layersOf(ids: readonly string[], edges: readonly (readonly [stri
     succ[i]!.push(j);
     indeg[j]!++;
   }
+  return { succ, indeg };
+}
+
+/** Longest-path layer of each task (0 for sources); edges naming unknown tasks are ignored. */
+export function layersOf(ids: readonly string[], edges: readonly (readonly [string, string])[]): Map<string, number> {
+  const { succ, indeg } = successorGraph(ids, edges);
   const layer = new Array<number>(ids.length).fill(0);
   const ready = ids.flatMap((_, i) => (indeg[i] === 0 ? [i] : []));
   for (let k = 0; k < ready.length; k++) {

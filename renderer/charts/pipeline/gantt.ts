@@ -6,6 +6,7 @@
 import type { PipelineSampleRun, PipelineSampleTask, PipelineTaskSegment } from '../../../simulation';
 import { formatNumber } from '../../format/numbers';
 import { instantText, timeAxis, type TimeAxis } from '../time/time-series';
+import { successorGraph } from './dag-layout';
 import { STATE_LABELS } from './task-states';
 
 export type SegmentKind = PipelineTaskSegment['kind'];
@@ -85,15 +86,7 @@ const MONO_EM = 0.62;
  * tasks are ignored, and tasks on a cycle (not a valid scenario) follow in the given order.
  */
 export function topologicalOrder(ids: readonly string[], edges: readonly (readonly [string, string])[]): string[] {
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const succ: number[][] = ids.map(() => []);
-  const indeg = new Array<number>(ids.length).fill(0);
-  for (const [a, b] of edges) {
-    const i = index.get(a), j = index.get(b);
-    if (i === undefined || j === undefined) continue;
-    succ[i]!.push(j);
-    indeg[j]!++;
-  }
+  const { succ, indeg } = successorGraph(ids, edges);
   // The ready set as a sorted list of indices: the earliest-listed ready task comes next.
   const ready = ids.flatMap((_, i) => (indeg[i] === 0 ? [i] : []));
   const out: number[] = [];

@@ -16,7 +16,7 @@ const doc = {
   cluster: { series: { bucket_s: 15, pools: { gpu: { allocated: [0.5, 1], busy: [0.25, 0.75], queued: [0, 2] } } } },
   pipeline: {
     sample_runs: [{
-      makespan_s: 40,
+      index: 0, start_s: 0, makespan_s: 40,
       tasks: [
         { id: 'a', state: 'success', trigger_s: 0, finish_s: 10, attempts: 1 },
         { id: 'b', state: 'failed', trigger_s: 10, finish_s: 25, attempts: 2 },

@@ -62,7 +62,7 @@ describe('storyMoments', () => {
 
   it('a pipeline\'s first sampled run: the first failure and its cascade, then the run\'s end', () => {
     const run = {
-      makespan_s: 500,
+      index: 0, start_s: 0, makespan_s: 500,
       tasks: [
         { id: 'extract', state: 'success', trigger_s: 0, finish_s: 100 },
         { id: 'train', state: 'failed', trigger_s: 100, finish_s: 400 },
