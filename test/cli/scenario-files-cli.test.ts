@@ -2,25 +2,21 @@
 // in a child process, real files, links, a FIFO and a sparse file): only regular files in the
 // scenario's folder or below are read; everything else exits 2 naming the field, never hangs,
 // never prints a stack. A scenario file with a byte-order mark is read like one without.
-import { spawnSync } from 'node:child_process';
+// Every spawn here is mostly Node starting (~0.4 s): the tests run concurrently, and runCli runs
+// two children at a time; each case has a folder of its own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasMkfifo, mkfifo, refusedByText, refusedInFolder } from '../scenario-file-cases';
+import { runCli } from './run-cli';
 
-const root = path.resolve(__dirname, '..', '..');
-const cli = path.join(root, 'bin', 'headroom.cjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-file-rule-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The CLI with a 20 s timeout: a read of a device or FIFO would otherwise hang the test. */
 function headroom(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8', cwd: os.tmpdir(), timeout: 20_000,
-    env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') },
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd: os.tmpdir(), timeout: 20_000, env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') } });
 }
 
 const TRACE = `t\n${Array.from({ length: 200 }, (_, i) => (i * 0.05).toFixed(2)).join('\n')}\n`;
@@ -49,13 +45,15 @@ const cases = [...refusedByText, ...refusedInFolder('/etc/passwd')];
 
 const fields: [string, (file: string) => object][] = [['serving.services[0].arrivals.path', serving], ['cluster.job_trace.path', cluster]];
 
-describe('a scenario names a file it may not: validate and run exit 2, the field named, nothing read', () => {
+describe.concurrent('a scenario names a file it may not: validate and run exit 2, the field named, nothing read', () => {
   for (const c of cases) {
     for (const [field, shape] of fields) {
-      it.skipIf(c.skip)(`${c.what} in ${field}`, () => {
+      it.skipIf(c.skip)(`${c.what} in ${field}`, async ({ expect }) => {
         const file = scenarioIn(c.value, shape, c.setup);
-        for (const cmd of ['validate', 'run']) {
-          const r = headroom(cmd, file);
+        const commands = ['validate', 'run'];
+        const runs = await Promise.all(commands.map((cmd) => headroom(cmd, file)));
+        for (const [i, cmd] of commands.entries()) {
+          const r = runs[i]!;
           expect(r.signal, `${cmd} hung`).toBeNull();
           expect(r.code, `${cmd}: ${r.stderr}`).toBe(2);
           expect(r.stdout).toBe('');
@@ -70,47 +68,49 @@ describe('a scenario names a file it may not: validate and run exit 2, the field
   }
 });
 
-describe('a scenario file the CLI is pointed at', () => {
-  it('refuses /dev/zero without hanging', () => {
-    const r = headroom('validate', '/dev/zero');
+describe.concurrent('a scenario file the CLI is pointed at', () => {
+  it('refuses /dev/zero without hanging', async ({ expect }) => {
+    const r = await headroom('validate', '/dev/zero');
     expect(r.signal).toBeNull();
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^\(file\): \/dev\/zero is a device, not a regular file$/m) });
   });
 
-  it.skipIf(!hasMkfifo)(`refuses a FIFO without hanging${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, () => {
+  it.skipIf(!hasMkfifo)(`refuses a FIFO without hanging${hasMkfifo ? '' : ' (skipped: mkfifo is missing)'}`, async ({ expect }) => {
     const fifo = path.join(tmp, 'scenario.fifo');
     mkfifo(fifo);
-    const r = headroom('run', fifo);
+    const r = await headroom('run', fifo);
     expect(r.signal).toBeNull();
     expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('is a FIFO (named pipe), not a regular file') });
   });
 
-  it('reads one that starts with a byte-order mark', () => {
+  it('reads one that starts with a byte-order mark', async ({ expect }) => {
     const file = scenarioIn('data/trace.csv', serving, (d) => {
       fs.mkdirSync(path.join(d, 'data'));
       fs.writeFileSync(path.join(d, 'data', 'trace.csv'), TRACE);
     });
     fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
     expect(fs.readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(headroom('validate', file)).toMatchObject({ code: 0, stdout: 'ok\n' });
-    const run = headroom('run', file, '--json');
+    const [validate, run] = await Promise.all([headroom('validate', file), headroom('run', file, '--json')]);
+    expect(validate).toMatchObject({ code: 0, stdout: 'ok\n' });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).serving.api).toBeDefined();
   }, 60_000);
 });
 
 describe('legitimate files are read as before', () => {
-  it('a serving trace and a job trace in subfolders, also through a link that stays inside', () => {
+  it('a serving trace and a job trace in subfolders, also through a link that stays inside', async () => {
     const setup = (d: string) => {
       fs.mkdirSync(path.join(d, 'data', 'deeper'), { recursive: true });
       fs.writeFileSync(path.join(d, 'data', 'deeper', 'trace.csv'), TRACE);
       fs.writeFileSync(path.join(d, 'data', 'deeper', 'jobs.csv'), 'arrival_s,units,step_time_s,steps\n0,4,2,10\n5,2,3,5\n');
       fs.symlinkSync(path.join(d, 'data', 'deeper', 'trace.csv'), path.join(d, 'inside.csv'));
     };
-    for (const [value, shape] of [['data/deeper/trace.csv', serving], ['./data/../data/deeper/trace.csv', serving], ['inside.csv', serving], ['data/deeper/jobs.csv', cluster]] as const) {
-      const file = scenarioIn(value, shape, setup);
-      expect(headroom('validate', file), value).toMatchObject({ code: 0, stdout: 'ok\n' });
-      const run = headroom('run', file, '--json');
+    const cases = [['data/deeper/trace.csv', serving], ['./data/../data/deeper/trace.csv', serving], ['inside.csv', serving], ['data/deeper/jobs.csv', cluster]] as const;
+    const files = cases.map(([value, shape]) => scenarioIn(value, shape, setup));
+    const runs = await Promise.all(files.flatMap((file) => [headroom('validate', file), headroom('run', file, '--json')]));
+    for (const [i, [value]] of cases.entries()) {
+      expect(runs[2 * i], value).toMatchObject({ code: 0, stdout: 'ok\n' });
+      const run = runs[2 * i + 1]!;
       expect(run.code, `${value}: ${run.stderr}`).toBe(0);
     }
   }, 60_000);

@@ -1,21 +1,20 @@
 // The serving side of the `headroom` command as users run it (the built bundle in a child
 // process, real files): trace files resolved next to the scenario, bad input refused with the
-// field named and exit code 2, `solve` and `sweep` with their JSON shapes.
-import { spawnSync } from 'node:child_process';
+// field named and exit code 2, `solve` and `sweep` with their JSON shapes. The tests run
+// concurrently, their children two at a time (runCli): most are Node starting up.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { runCli } from './run-cli';
 
 const root = path.resolve(__dirname, '..', '..');
-const cli = path.join(root, 'bin', 'headroom.cjs');
 const traceExample = path.join(root, 'assets', 'examples', 'azure-llm-code-trace.json');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-serving-cli-'));
 
 function headroom(...args: string[]) {
   // Run from another folder: relative trace paths must resolve against the scenario's folder.
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: os.tmpdir(), env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd: os.tmpdir(), env: { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') } });
 }
 
 function write(name: string, text: string): string {
@@ -38,7 +37,7 @@ function scenario(service: Record<string, unknown>, top: Record<string, unknown>
 
 const traceArrivals = (file: string) => ({ arrivals: { process: 'trace', path: file, time_column: 'TIMESTAMP' } });
 
-describe('bad serving input: exit 2, nothing simulated, the field named', () => {
+describe.concurrent('bad serving input: exit 2, nothing simulated, the field named', () => {
   write('traces/empty.csv', 'TIMESTAMP\r\n');
   write('traces/bad.csv', 'TIMESTAMP,tokens\r\n2023-11-16 18:17:03.9799600,1\r\n2023-11-16 18:17:04.0319600,2\r\n2023-11-16 18:17:0x,3\r\n');
   const cases: [string, string, RegExp][] = [
@@ -51,10 +50,9 @@ describe('bad serving input: exit 2, nothing simulated, the field named', () => 
     ['max_batch < 1', scenario({ service_time_ms: undefined, batching: { max_batch: 0, max_wait_ms: 5, batch_time_ms: { base: 10, per_item: 1 } } }), /^serving\.services\[0\]\.batching\.max_batch: must be an integer from 1 to 10000 \(got 0\)$/m],
   ];
   for (const [name, text, message] of cases) {
-    it(`${name}: validate and run exit 2 with "${message.source.slice(1, 60)}…"`, () => {
+    it(`${name}: validate and run exit 2 with "${message.source.slice(1, 60)}…"`, async ({ expect }) => {
       const file = write(`bad-${name.replace(/\W+/g, '-')}.json`, text);
-      for (const command of ['validate', 'run']) {
-        const r = headroom(command, file);
+      for (const r of await Promise.all(['validate', 'run'].map((command) => headroom(command, file)))) {
         expect(r.code).toBe(2);
         expect(r.stdout).toBe('');
         expect(r.stderr).toMatch(message);
@@ -63,13 +61,17 @@ describe('bad serving input: exit 2, nothing simulated, the field named', () => 
   }
 });
 
-describe('trace arrivals', () => {
-  it('the bundled Azure example validates, offers requests ÷ span, replays every request, byte-identically across threads', () => {
-    expect(headroom('validate', traceExample)).toMatchObject({ code: 0, stdout: 'ok\n' });
-    const analytic = JSON.parse(headroom('analyze', traceExample, '--json').stdout);
+describe.concurrent('trace arrivals', () => {
+  it('the bundled Azure example validates, offers requests ÷ span, replays every request, byte-identically across threads', async ({ expect }) => {
+    const [validate, analyze, one, two] = await Promise.all([
+      headroom('validate', traceExample),
+      headroom('analyze', traceExample, '--json'),
+      headroom('run', traceExample, '--json', '--replications', '2', '--threads', '1'),
+      headroom('run', traceExample, '--json', '--replications', '2', '--threads', '2'),
+    ]);
+    expect(validate).toMatchObject({ code: 0, stdout: 'ok\n' });
+    const analytic = JSON.parse(analyze.stdout);
     expect(analytic.serving.code_completion.offered_rps).toBeCloseTo(8819 / 3435.948056, 9);
-    const one = headroom('run', traceExample, '--json', '--replications', '2', '--threads', '1');
-    const two = headroom('run', traceExample, '--json', '--replications', '2', '--threads', '2');
     expect(one.code).toBe(0);
     const strip = (s: string) => s.replace(/"wall_ms": \d+/, '"wall_ms": 0');
     expect(strip(two.stdout)).toBe(strip(one.stdout));
@@ -82,11 +84,11 @@ describe('trace arrivals', () => {
   });
 });
 
-describe('headroom solve', () => {
+describe.concurrent('headroom solve', () => {
   const file = write('solve.json', scenario({ cost_per_replica_hour: 2 }, { horizon_s: 10 }));
 
-  it('--json: the fewest replicas whose p99 upper CI bound meets the budget, with the evidence that shows it', () => {
-    const r = headroom('solve', file, '--service', 'api', '--json');
+  it('--json: the fewest replicas whose p99 upper CI bound meets the budget, with the evidence that shows it', async ({ expect }) => {
+    const r = await headroom('solve', file, '--service', 'api', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).slice(0, 3)).toEqual(['service', 'replicas', 'evidence']);
@@ -110,52 +112,59 @@ describe('headroom solve', () => {
     expect(out.evidence.map((e: any) => e.replicas)).toEqual([...out.evidence.map((e: any) => e.replicas)].sort((a: number, b: number) => a - b));
   });
 
-  it('prints "replicas": null and exits 0 when no count up to 4 × the estimate meets the budget', () => {
+  it('prints "replicas": null and exits 0 when no count up to 4 × the estimate meets the budget', async ({ expect }) => {
     const tight = write('solve-null.json', scenario({ latency_budget_ms: 19 }));
-    const r = headroom('solve', tight, '--service', 'api', '--json', '--replications', '2');
+    const [r, text] = await Promise.all([
+      headroom('solve', tight, '--service', 'api', '--json', '--replications', '2'),
+      headroom('solve', tight, '--service', 'api', '--replications', '2'),
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.replicas).toBeNull();
     expect(out.replications).toBe(2);
     expect(out.evidence.map((e: any) => [e.replicas, e.meets])).toEqual([[7, false], [28, false]]);
     expect(out.reason).toBe('no replica count can meet it: the service time\'s own p99 (20 ms) already exceeds the 19 ms budget before any queueing');
-    const text = headroom('solve', tight, '--service', 'api', '--replications', '2');
     expect(text.stdout).toContain('No replica count from 7 to 28 meets the SLO.');
     // At 28 replicas nothing queues, yet the fixed 20 ms service time alone misses 19 ms.
     expect(text.stdout).toMatch(/At 28 replicas \(utilization 2\d\.\d%\) there is little queueing, yet the latency is 20 ms/);
   });
 
-  it('text output: the evidence table and the answer (here the estimate itself meets a loose budget)', () => {
+  it('text output: the evidence table and the answer (here the estimate itself meets a loose budget)', async ({ expect }) => {
     const loose = write('solve-loose.json', scenario({ latency_budget_ms: 500 }));
-    const r = headroom('solve', loose, '--service', 'api', '--replications', '3');
+    const [r, one, two] = await Promise.all([
+      headroom('solve', loose, '--service', 'api', '--replications', '3'),
+      headroom('solve', loose, '--service', 'api', '--replications', '3', '--json', '--threads', '1'),
+      headroom('solve', loose, '--service', 'api', '--replications', '3', '--json', '--threads', '2'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Answer: 7 replicas\.$/m);
     // Same answer and evidence whatever the thread count.
-    const one = headroom('solve', loose, '--service', 'api', '--replications', '3', '--json', '--threads', '1');
-    const two = headroom('solve', loose, '--service', 'api', '--replications', '3', '--json', '--threads', '2');
     expect(one.stdout).toBe(two.stdout);
     expect(JSON.parse(one.stdout).replicas).toBe(7);
     expect(r.stdout).toMatch(/^Replicas\s+Latency at the SLO percentile \(p99\)\s+Utilization\s+Cost per hour\s+Stable\s+Meets the SLO$/m);
     expect(r.stdout).toMatch(/^Answer: \d+ replicas\.$/m);
   });
 
-  it('refuses an unknown service, a missing --service and an autoscaled service with exit 2', () => {
-    const unknown = headroom('solve', file, '--service', 'nope');
+  it('refuses an unknown service, a missing --service and an autoscaled service with exit 2', async ({ expect }) => {
+    const scaled = write('solve-scaled.json', scenario({ replicas: 2, autoscaling: { min_replicas: 1, max_replicas: 9, target_utilization: 0.6, interval_s: 10 } }));
+    const [unknown, noService, r] = await Promise.all([
+      headroom('solve', file, '--service', 'nope'),
+      headroom('solve', file),
+      headroom('solve', scaled, '--service', 'api'),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--service: no service "nope" in the scenario (services: api)');
-    expect(headroom('solve', file).stderr).toContain('solve needs --service ID');
-    const scaled = write('solve-scaled.json', scenario({ replicas: 2, autoscaling: { min_replicas: 1, max_replicas: 9, target_utilization: 0.6, interval_s: 10 } }));
-    const r = headroom('solve', scaled, '--service', 'api');
+    expect(noService.stderr).toContain('solve needs --service ID');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^serving\.services\[0\]: solve varies a fixed replica count/m);
   });
 });
 
-describe('headroom sweep', () => {
+describe.concurrent('headroom sweep', () => {
   const file = write('sweep.json', scenario({}));
 
-  it('--json: { parameter, points: [{ value, result }] } with one result document per value', () => {
-    const r = headroom('sweep', file, '--set', 'serving.services[0].replicas=6:8', '--json', '--replications', '2');
+  it('--json: { parameter, points: [{ value, result }] } with one result document per value', async ({ expect }) => {
+    const r = await headroom('sweep', file, '--set', 'serving.services[0].replicas=6:8', '--json', '--replications', '2');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     // `parameters` and `points[].values` extend the document for two-parameter grids.
@@ -175,26 +184,29 @@ describe('headroom sweep', () => {
     expect(new Set(out.points.map((p: any) => p.result.scenario.sha256)).size).toBe(3);
   });
 
-  it('sweeps a fractional step and prints a table per service', () => {
-    const r = headroom('sweep', file, '--set', 'serving.services[0].arrivals.rate_rps=100:200:50', '--replications', '1');
+  it('sweeps a fractional step and prints a table per service', async ({ expect }) => {
+    const r = await headroom('sweep', file, '--set', 'serving.services[0].arrivals.rate_rps=100:200:50', '--replications', '1');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Service api$/m);
     expect(r.stdout.trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['100', '150', '200']);
   });
 
-  it('refuses a bad range, a path that does not exist and an invalid value with exit 2, nothing simulated', () => {
-    const range = headroom('sweep', file, '--set', 'serving.services[0].replicas=8:6');
+  it('refuses a bad range, a path that does not exist and an invalid value with exit 2, nothing simulated', async ({ expect }) => {
+    const [range, missing, invalid, unknown, noSet] = await Promise.all([
+      headroom('sweep', file, '--set', 'serving.services[0].replicas=8:6'),
+      headroom('sweep', file, '--set', 'serving.services[3].replicas=1:2'),
+      headroom('sweep', file, '--set', 'serving.services[0].replicas=0:2', '--json'),
+      headroom('sweep', file, '--set', 'serving.services[0].replica=1:2'),
+      headroom('sweep', file),
+    ]);
     expect(range.code).toBe(2);
     expect(range.stderr).toContain('--set: FROM must be ≤ TO (got 8:6)');
-    const missing = headroom('sweep', file, '--set', 'serving.services[3].replicas=1:2');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--set: serving.services[3] does not exist (serving.services has 1 entries)');
-    const invalid = headroom('sweep', file, '--set', 'serving.services[0].replicas=0:2', '--json');
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe('');
     expect(invalid.stderr).toContain('serving.services[0].replicas: must be an integer from 1 to 100000 (got 0) (with serving.services[0].replicas = 0)');
-    const unknown = headroom('sweep', file, '--set', 'serving.services[0].replica=1:2');
     expect(unknown.stderr).toContain('serving.services[0].replica: unknown field');
-    expect(headroom('sweep', file).stderr).toContain('sweep needs --set PATH=FROM:TO[:STEP]');
+    expect(noSet.stderr).toContain('sweep needs --set PATH=FROM:TO[:STEP]');
   });
 });
