@@ -3,6 +3,7 @@
 // Output is CommonJS (.cjs): the sandboxed preload must be CommonJS, and so may everything else.
 import { build } from 'esbuild';
 import { common } from './esbuild-common.mjs';
+import { writeLicences } from './third-party-licences.mjs';
 
 /**
  * The method table's names (electron/common/api.ts), read from the table itself: the sandboxed
@@ -25,3 +26,6 @@ await Promise.all([
     define: { ...common.define, __HEADROOM_API_NAMES__: JSON.stringify(await apiNames()) },
   }),
 ]);
+
+// Help → Licences reads out/licences/ (the shipped packages' licences, Headroom's own).
+await writeLicences();

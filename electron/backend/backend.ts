@@ -13,11 +13,12 @@ import { BackupNameSchema, type CalibrationFileSchema, type CalibrationOptionsSc
 import type { ImplOf } from '../common/api-types';
 import { BadRequestError, parseNamed } from '../common/api-validate';
 import type {
-  AppInfo, BackupInfo, CalibrationResult, CheckpointSweepResult, ExampleScenario, ExportedFile, ImportResult, LibraryStatus,
+  AppInfo, BackupInfo, Licences, CalibrationResult, CheckpointSweepResult, ExampleScenario, ExportedFile, ImportResult, LibraryStatus,
   ResultDocument, RunEvent, RunReportKind, RunSummary, SaveResult, ScenarioRecord, ScenarioSummary, TrashedScenario, VersionRecord,
   VersionSummary,
 } from '../common/contract';
 import { writeFileAtomic } from './atomic-write';
+import { readLicences } from './licences';
 import { calibrateFile } from './tools/calibrate';
 import { sweepSavedScenario } from './tools/cluster-tools';
 import { WhatIfHost } from './whatif/app-whatif';
@@ -129,6 +130,10 @@ export class Backend implements BackendApi {
 
   async info(): Promise<AppInfo> {
     return { version: __HEADROOM_VERSION__, engineVersion: ENGINE_VERSION, dataDir: this.options.dataDir, shell: this.options.shell };
+  }
+
+  async licences(): Promise<Licences> {
+    return readLicences();
   }
 
   async listScenarios(): Promise<ScenarioSummary[]> {

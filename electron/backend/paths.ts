@@ -8,6 +8,8 @@ export interface AppPaths {
   root: string;
   examplesDir: string;
   rendererDir: string;
+  /** What the build writes for Help → Licences (scripts/third-party-licences.mjs). */
+  licencesDir: string;
   workerScript: string;
 }
 
@@ -20,6 +22,7 @@ export function appPaths(): AppPaths {
     root,
     examplesDir: path.join(root, 'assets', 'examples'),
     rendererDir: path.join(root, 'out', 'renderer'),
+    licencesDir: path.join(root, 'out', 'licences'),
     workerScript: path.join(root, 'out', 'node', 'worker.cjs'),
   };
   return cached;

@@ -28,6 +28,7 @@ interface Context {
 /** Valid arguments of each method, in table order (earlier answers may be used). */
 const VALID: Record<keyof ApiTable, (c: Context) => unknown[] | Promise<unknown[]>> = {
   info: () => [],
+  licences: () => [],
   listScenarios: () => [],
   getScenario: (c) => [c.scenarioId],
   createScenario: () => [quickExample({ name: 'Created' })],

@@ -131,6 +131,14 @@ export class FakeBackend implements Impl {
     return { version: '0.0.0-test', engineVersion: 'test', dataDir: '/fake', shell: 'web' as const };
   }
 
+  async licences() {
+    return {
+      headroom: { licence: 'MIT', text: 'MIT License' },
+      data: { attribution: '# Attribution', licences: [{ file: 'data/LICENSE-CC-BY-4.0.txt', text: 'Attribution 4.0 International' }] },
+      thirdParty: [{ name: 'react', version: '19.0.0', licence: 'MIT', homepage: null, repository: null, licenceText: 'MIT License' }],
+    };
+  }
+
   async listScenarios() {
     return this.live().map(summary);
   }
