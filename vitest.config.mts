@@ -6,7 +6,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export default defineConfig({
   define: { __HEADROOM_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/validation/**/*.test.ts', 'test/backend/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/golden/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/validation/**/*.test.ts', 'test/backend/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/electron/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -3,6 +3,7 @@
 // tests parse every answer with them. The engine's own documents (a result, a sweep, a fit) are
 // checked only for being objects here: their shape is the engine's, pinned by its golden tests.
 import * as z from 'zod';
+import { MENU_COMMANDS } from './menu-commands';
 import { AnalysisProgressSchema } from './api-whatif';
 import type { CheckpointSweep } from '../../simulation';
 import type { StragglerFit } from '../../simulation';
@@ -103,6 +104,31 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'web']),
 });
 
+/** A package Headroom ships, from the list the build writes (scripts/third-party-licences.mjs). */
+export const ThirdPartyPackageSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The SPDX expression of its package.json, or null if it declares none. */
+  licence: z.string().nullable(),
+  homepage: z.string().nullable(),
+  repository: z.string().nullable(),
+  /** Its licence file's text, or null if it ships none. */
+  licenceText: z.string().nullable(),
+});
+
+/** Help → Licences: Headroom's own licence, the bundled example data's attributions, the shipped packages'. */
+export const LicencesSchema = z.object({
+  headroom: z.object({ licence: z.string(), text: z.string() }),
+  data: z.object({
+    /** assets/examples/ATTRIBUTION.md, as Markdown. */
+    attribution: z.string(),
+    /** The full texts of the licences it names (assets/examples/data/LICENSE-*.txt), by file name. */
+    licences: z.array(z.object({ file: z.string(), text: z.string() })),
+  }),
+  /** Sorted by name, then version. */
+  thirdParty: z.array(ThirdPartyPackageSchema),
+});
+
 /** One immutable saved version of a scenario, without its text. */
 export const VersionSummarySchema = z.object({
   id: z.string(),
@@ -200,4 +226,15 @@ export const CheckpointSweepResultSchema = z.discriminatedUnion('ok', [
     message: z.string(),
     errors: z.array(ValidationIssueSchema),
   }),
+]);
+
+/**
+ * What the desktop shell's application menu asks the page to do (the same actions its buttons
+ * and keys do), and what a scenario file opened from the system imported. The browser preview
+ * has no application menu: it never sends one.
+ */
+export const MenuCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** Files opened by double-click, from a second launch or from File → Open Recent, already imported. */
+  z.object({ command: z.literal('imported'), result: ImportResultSchema }),
 ]);

@@ -19,6 +19,8 @@ const id = (name: string) => arg(name, I.IdSchema);
 
 export const API = {
   info: backend([], R.AppInfoSchema),
+  /** Help → Licences: Headroom's licence, the example data's attributions, the third-party packages' licences (written by `npm run build`). */
+  licences: backend([], R.LicencesSchema),
   listScenarios: backend([], z.array(R.ScenarioSummarySchema)),
   getScenario: backend([id('id')], R.ScenarioRecordSchema),
   createScenario: backend([arg('json', I.ScenarioTextSchema)], R.SaveResultSchema),
@@ -127,10 +129,14 @@ export const API = {
   saveRunReport: dialog([id('runId'), arg('kind', I.SaveReportKindSchema), arg('locale', I.ReportLocaleSchema.nullish())], z.string().nullable()),
 };
 
-/** What the backend pushes: progress and status changes of all runs. */
+/** What is pushed to the page: progress and status changes of all runs (the backend's), menu commands (the desktop shell's). */
 export const API_EVENTS = {
   onRunEvent: R.RunEventSchema,
+  onMenuCommand: R.MenuCommandSchema,
 };
+
+/** The events the backend itself sends; the others are a shell's. */
+export const BACKEND_EVENTS = ['onRunEvent'] as const satisfies readonly (keyof typeof API_EVENTS)[];
 
 export type ApiTable = typeof API;
 

@@ -23,7 +23,7 @@ export interface IpcWiring {
   handlers: Handlers;
   /** One source per event of the table: subscribe(listener) → unsubscribe. */
   events: Record<string, (listener: (payload: unknown) => void) => () => void>;
-  /** The URL of the app's page: the only sender answered. */
+  /** The URL of the app's page (app://headroom/index.html): the only sender answered, whatever its hash or query. */
   appUrl: string;
   /** Sends an event to the window, if there is one. */
   send(channel: string, payload: unknown): void;
@@ -33,9 +33,15 @@ export interface IpcWiring {
 export function wireIpc(ipcMain: IpcMainLike, { table, handlers, events, appUrl, send, options }: IpcWiring): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method, args) => {
     // Only our own page, in the main frame, may call the backend.
-    if (event.senderFrame?.url !== appUrl || event.senderFrame.parent !== null) throw new Error('unexpected IPC sender');
+    const frame = event.senderFrame;
+    if (!frame || documentOf(frame.url) !== documentOf(appUrl) || frame.parent !== null) throw new Error('unexpected IPC sender');
     return callMethod(table, handlers, method, args, options);
   });
   const unsubscribes = Object.entries(events).map(([name, subscribe]) => subscribe((payload) => send(IPC_EVENT_CHANNEL_PREFIX + name, payload)));
   return () => unsubscribes.forEach((off) => off());
+}
+
+/** A URL without its hash and query: the document it names. */
+function documentOf(url: string): string {
+  return url.replace(/[?#].*$/s, '');
 }

@@ -18,14 +18,31 @@ export interface ApiNames {
   events: readonly string[];
 }
 
+/** Events that arrive before the page listens (a file opened at launch) are held, up to this many per event. */
+export const HELD_EVENTS_LIMIT = 64;
+
 export function createPreloadApi(ipc: IpcRendererLike, names: ApiNames): HeadroomApi {
   const api: Record<string, unknown> = {};
   for (const method of names.methods) api[method] = (...args: unknown[]) => ipc.invoke(IPC_INVOKE_CHANNEL, method, args);
   for (const name of names.events) {
+    const channel = IPC_EVENT_CHANNEL_PREFIX + name;
+    // Until the page's first listener, events are held (main may send as soon as the page has
+    // loaded, before the page's code subscribes); the first listener gets them in order.
+    let held: unknown[] | null = [];
+    const hold = (_event: unknown, payload: unknown) => {
+      if (held && held.length < HELD_EVENTS_LIMIT) held.push(payload);
+    };
+    ipc.on(channel, hold);
     api[name] = (listener: (payload: unknown) => void) => {
       const handler = (_event: unknown, payload: unknown) => listener(payload);
-      ipc.on(IPC_EVENT_CHANNEL_PREFIX + name, handler);
-      return () => void ipc.removeListener(IPC_EVENT_CHANNEL_PREFIX + name, handler);
+      ipc.on(channel, handler);
+      if (held) {
+        const early = held;
+        held = null;
+        ipc.removeListener(channel, hold);
+        for (const payload of early) listener(payload);
+      }
+      return () => void ipc.removeListener(channel, handler);
     };
   }
   return api as unknown as HeadroomApi;

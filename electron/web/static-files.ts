@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { CSP } from '../common/csp';
 import { afterRequestBody } from './body-drain';
 import { sendError } from './http-errors';
 import { decodePathPart } from './request-input';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon', '.woff2': 'font/woff2',

@@ -18,7 +18,7 @@ function electronBinary(): string | null {
   }
 }
 
-test('desktop shell: opens the library, secure window, runs the example', async () => {
+test('desktop shell: starts on app://, secure window, menu, runs the example, exports its report, quits cleanly', async () => {
   const bin = electronBinary();
   if (!bin) {
     console.warn('\n*** SKIPPED: the Electron binary is not installed (it cannot be downloaded on this machine).\n*** The desktop shell was NOT tested. Run `npx install-electron` where there is internet, then `npm run test:e2e`.\n');
@@ -38,10 +38,30 @@ test('desktop shell: opens the library, secure window, runs the example', async 
     expect(exposed.require).toBe('undefined');
     expect(exposed.process).toBe('undefined');
     expect(exposed.api).toContain('startRun');
+    expect(page.url()).toBe('app://headroom/index.html');
     const scenarios = await page.evaluate(() => (window as unknown as { headroom: { listScenarios(): Promise<unknown[]> } }).headroom.listScenarios());
     expect(scenarios.length).toBeGreaterThan(0);
-  } finally {
+
+    // The menu is the one the fake-electron suite checks, installed for real.
+    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? []);
+    expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+
+    // Run the open example, then export its report through the native save dialog (answered here).
+    await page.getByLabel('Stop after (s)').fill('30');
+    await page.getByRole('button', { name: /Run/ }).first().click();
+    await expect(page.getByRole('button', { name: 'Export report…' })).toBeEnabled({ timeout: 120_000 });
+    const report = path.join(dataDir, 'report.html');
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, report);
+    await page.getByRole('button', { name: 'Export report…' }).click();
+    await expect.poll(() => fs.existsSync(report), { timeout: 30_000 }).toBe(true);
+    expect(fs.readFileSync(report, 'utf8')).toContain('<svg');
+    // A clean quit releases the library's lock.
     await app.close();
+    expect(fs.existsSync(path.join(dataDir, 'library.lock'))).toBe(false);
+  } finally {
+    await app.close().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -87,8 +87,15 @@ describe('the main process\'s IPC wiring', () => {
     expect((await overIpc(wiring()).info!()) as { shell: string }).toMatchObject({ shell: 'web' });
   });
 
+  it('answers the app\'s page whatever its hash or query', async () => {
+    expect((await overIpc(wiring(), { url: `${APP_URL}#results`, parent: null }).info!()) as { shell: string }).toMatchObject({ shell: 'web' });
+  });
+
   it.each([
     ['another page', { url: 'https://evil.example/', parent: null }],
+    ['a file:// page', { url: 'file:///app/out/renderer/index.html', parent: null }],
+    ['another document of the app\'s scheme', { url: 'app://headroom/other.html', parent: null }],
+    ['another host of the app\'s scheme', { url: 'app://evil/index.html', parent: null }],
     ['a frame inside the app', { url: APP_URL, parent: {} }],
     ['no frame', null],
   ])('refuses %s', async (_what, frame) => {

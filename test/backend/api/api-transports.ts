@@ -14,7 +14,7 @@ import { createWebServer } from '../../../electron/web/server';
 import { createWebClient } from '../../../renderer/api/web-client';
 import type { Backend } from '../../../electron/backend/backend';
 
-export const APP_URL = 'file:///app/out/renderer/index.html';
+export const APP_URL = 'app://headroom/index.html';
 
 export type AnyApi = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
