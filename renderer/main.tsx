@@ -1,4 +1,5 @@
-// Renderer entry: styles, then the app in StrictMode.
+// Renderer entry: zod without eval (first), styles, then the app in StrictMode.
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -61,6 +61,8 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
   // so the renderer takes only types from the contract and a method added there needs no edit here.
   const own: Pick<HeadroomApi, DialogMethod | EventName> = {
     onRunEvent: (listener) => subscribe(listener),
+    // A browser tab has no application menu; its buttons and keys do the same things.
+    onMenuCommand: () => () => undefined,
 
     async saveExport(ids, options) {
       const exported = await api.exportScenarios(ids, options);

@@ -13,10 +13,13 @@ import { ResultsPanel } from '../results/ResultsPanel';
 import { useAppStore } from '../store';
 import { Header } from './Header';
 import { LibraryBanner } from './LibraryBanner';
+import { AppLicences, LicencesButton } from './LicencesDialog';
+import { performMenuCommand } from './menu-commands';
 import { EDITOR_ID, SIDEBAR_ID } from './panel-ids';
 import { ShortcutSheet } from './ShortcutSheet';
 import { Splitter } from './Splitter';
 import { Toast } from './Toast';
+import { useFileDrop } from './use-file-drop';
 import { useShortcuts } from './use-shortcuts';
 
 let libraryRequested = false; // StrictMode mounts twice in development; load the library once
@@ -55,7 +58,10 @@ export function App() {
     else state.handleRunEvent(event);
   }), []);
 
+  useEffect(() => api.onMenuCommand((command) => performMenuCommand(command)), []);
+
   useShortcuts();
+  useFileDrop();
 
   return (
     <div className="app">
@@ -70,6 +76,7 @@ export function App() {
           <TrashPanel />
           <RunsList />
           <BackupsButton />
+          <LicencesButton />
         </nav>
         <Splitter panel="sidebar" label="Resize the library panel" controls={SIDEBAR_ID} />
         <main className={panels.editorCollapsed ? 'workspace editor-collapsed' : 'workspace'}>
@@ -80,6 +87,7 @@ export function App() {
       </div>
       <BackupsDialog />
       <ShortcutSheet />
+      <AppLicences />
       <Toast />
     </div>
   );

@@ -1,5 +1,5 @@
 // The scenario library: search, every saved scenario (name, latest version, sections, tags),
-// and how to add one (from an example, or by importing files).
+// and how to add one (new, from an example, or by importing files).
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { ImportProblems } from './ImportProblems';
@@ -15,6 +15,7 @@ export function LibraryPanel() {
   const dismiss = useAppStore((s) => s.dismissLibraryError);
   const selectedId = useAppStore((s) => s.selectedScenarioId);
   const importScenarios = useAppStore((s) => s.importScenarios);
+  const newScenario = useAppStore((s) => s.newScenario);
   const usable = useAppStore((s) => s.libraryFile?.state !== 'unavailable');
   const writable = useAppStore((s) => s.libraryFile?.state === 'ok');
 
@@ -23,6 +24,7 @@ export function LibraryPanel() {
       <div className="panel-head">
         <h2 id="library-heading">Library</h2>
         <div className="panel-actions">
+          {writable && <button type="button" onClick={() => void newScenario()} title="A small scenario that runs as it is, to edit">New</button>}
           {writable && <button type="button" onClick={() => void importScenarios()} title="Import scenario files or bundles">Import…</button>}
           {writable && <NewFromExample />}
         </div>

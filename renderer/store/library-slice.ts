@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
 import type { AppState, LibrarySlice } from './types';
 import { recentScenariosFirst } from './order';
+import { BLANK_SCENARIO_TEXT } from '../library/blank-scenario';
 import { errorMessage, rememberedScenarioId, rememberScenarioId } from './session';
 
 /** Pause after typing in the search box before the library is searched. */
@@ -35,6 +36,21 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
     if (s.parse?.ok && (await s.saveScenario())) return;
     const id = s.editorScenarioId;
     set((st) => ({ drafts: { ...st.drafts, [id]: get().text } }));
+  }
+
+  /** Saves `json` as a new scenario and opens it; `what` names it in an error. */
+  async function create(json: string, what: string): Promise<void> {
+    try {
+      const result = await api.createScenario(json);
+      if (!result.ok) {
+        set({ libraryError: `The ${what} did not validate: ${result.errors.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
+        return;
+      }
+      await get().refreshScenarios();
+      await get().openScenario(result.scenario.id);
+    } catch (e) {
+      set({ libraryError: `Cannot create the scenario: ${errorMessage(e)}` });
+    }
   }
 
   return {
@@ -104,18 +120,11 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
 
     async createFromExample(exampleId) {
       const example = get().examples.find((x) => x.id === exampleId);
-      if (!example) return;
-      try {
-        const result = await api.createScenario(example.json);
-        if (!result.ok) {
-          set({ libraryError: `The example did not validate: ${result.errors.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
-          return;
-        }
-        await get().refreshScenarios();
-        await get().openScenario(result.scenario.id);
-      } catch (e) {
-        set({ libraryError: `Cannot create the scenario: ${errorMessage(e)}` });
-      }
+      if (example) await create(example.json, 'example');
+    },
+
+    async newScenario() {
+      await create(BLANK_SCENARIO_TEXT, 'new scenario');
     },
 
     async deleteScenario(id) {

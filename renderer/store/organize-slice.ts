@@ -112,16 +112,19 @@ export const createOrganizeSlice = (api: HeadroomApi): StateCreator<AppState, []
       set({ importProblems: [] });
       try {
         const result = await api.openImport();
-        if (!result) return;
-        set({ importProblems: result.problems });
-        await get().refreshScenarios();
-        const n = result.imported.length;
-        if (n > 0) {
-          get().showToast(`Imported ${n} scenario${n === 1 ? '' : 's'}${result.problems.length > 0 ? ' (some files were refused)' : ''}`);
-          await get().openScenario(result.imported[0]!.id);
-        }
+        if (result) await get().showImportResult(result);
       } catch (e) {
         fail('import', e);
+      }
+    },
+
+    async showImportResult(result) {
+      set({ importProblems: result.problems });
+      await get().refreshScenarios();
+      const n = result.imported.length;
+      if (n > 0) {
+        get().showToast(`Imported ${n} scenario${n === 1 ? '' : 's'}${result.problems.length > 0 ? ' (some files were refused)' : ''}`);
+        await get().openScenario(result.imported[0]!.id);
       }
     },
 

@@ -1,7 +1,7 @@
 // The shape of the one app store, made of four slices. Components select small pieces of it.
 import type {
   AnalysisRecord, AnalysisRequest, AnalysisSummary, CompareDocument, PreviewOutcome,
-  ExampleScenario, ImportProblem, LibraryStatus, ResultDocument, RunEvent, RunProgress, RunSummary, ScenarioRecord, ScenarioSummary,
+  ExampleScenario, ImportProblem, ImportResult, LibraryStatus, ResultDocument, RunEvent, RunProgress, RunSummary, ScenarioRecord, ScenarioSummary,
   TrashedScenario, ValidationIssue, VersionRecord, VersionSummary,
 } from '../../electron/common/contract';
 import type { DiffEntry } from '../history/scenario-diff';
@@ -23,6 +23,8 @@ export interface LibrarySlice {
   refreshScenarios(): Promise<void>;
   openScenario(id: string): Promise<void>;
   createFromExample(exampleId: string): Promise<void>;
+  /** File → New Scenario: a small scenario that runs as it is (renderer/library/blank-scenario.ts). */
+  newScenario(): Promise<void>;
   /** Moves to the trash and offers Undo in a toast. */
   deleteScenario(id: string): Promise<void>;
   dismissLibraryError(): void;
@@ -43,6 +45,8 @@ export interface OrganizeSlice {
   duplicateScenario(id: string): Promise<void>;
   setTags(id: string, tags: string[]): Promise<void>;
   importScenarios(): Promise<void>;
+  /** Shows what an import did (files opened from the system come here too) and opens the first scenario it added. */
+  showImportResult(result: ImportResult): Promise<void>;
   exportScenario(id: string, withHistory: boolean): Promise<void>;
   importProblems: ImportProblem[];
   dismissImportProblems(): void;
@@ -183,6 +187,9 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   openShortcuts(): void;
   closeShortcuts(): void;
+  /** Help → Licences: Headroom's, the bundled data's attributions, and the third-party packages'. */
+  licencesOpen: boolean;
+  setLicencesOpen(open: boolean): void;
 }
 
 export interface WhatIfSlice {

@@ -89,4 +89,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   closeShortcuts() {
     set({ shortcutsOpen: false });
   },
+  licencesOpen: false,
+  setLicencesOpen(open) {
+    set({ licencesOpen: open });
+  },
 });
