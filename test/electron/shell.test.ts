@@ -328,6 +328,38 @@ describe('window state', () => {
   });
 });
 
+describe('native dialogs', () => {
+  it('File → Import: the chosen files are imported; Cancel imports nothing', async () => {
+    await started();
+    fake.state.nextDialog = { canceled: true, filePaths: [], filePath: undefined };
+    expect(await invoke('openImport', [])).toBeNull();
+    fake.state.nextDialog = { canceled: false, filePaths: [example], filePath: undefined };
+    const result = (await invoke('openImport', [])) as { imported: { name: string }[]; problems: unknown[] };
+    expect(result.problems).toEqual([]);
+    expect(result.imported).toHaveLength(1);
+  });
+
+  it('Export report: written where the user chose, HTML with its charts; a bad kind is refused by name', async () => {
+    await started();
+    const [scenario] = (await invoke('listScenarios', [])) as { id: string }[];
+    const run = (await invoke('startRun', [scenario!.id, { replications: 2, maxWallS: 60 }])) as { id: string };
+    await vi.waitFor(async () => expect(((await invoke('listRuns', [scenario!.id])) as { status: string }[])[0]!.status).toBe('done'), { timeout: 60_000 });
+    const file = path.join(dataDir, 'review.html');
+    fake.state.nextDialog = { canceled: false, filePaths: [], filePath: file };
+    expect(await invoke('saveRunReport', [run.id, 'html', null])).toBe(file);
+    expect(fs.readFileSync(file, 'utf8')).toContain('<svg');
+    await expect(invoke('saveRunReport', [run.id, 'exe', null])).rejects.toThrow(/kind/);
+  });
+
+  it('Back up the library to a chosen file: a verified SQLite copy', async () => {
+    await started();
+    const file = path.join(dataDir, 'copy.sqlite');
+    fake.state.nextDialog = { canceled: false, filePaths: [], filePath: file };
+    expect(await invoke('saveLibraryBackup', [])).toBe(file);
+    expect(fs.readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+});
+
 describe('quit', () => {
   it('waits for the running run to stop and be recorded, closes the library, then quits', async () => {
     const { desktop } = await started();
