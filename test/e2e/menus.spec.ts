@@ -2,6 +2,7 @@
 // and Windows and for macOS, dumped and drawn as open menus in Chromium, one screenshot each —
 // the Electron binary cannot run here, so this is how the menus are looked at. Each page item's
 // key is the one the shortcut sheet lists for the same action.
+import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { expect, test } from '@playwright/test';
 import { menuTemplate } from '../../electron/main/menu';
@@ -46,7 +47,7 @@ function render(template: MenuItemConstructorOptions[], open: number): string {
 
 for (const platform of ['linux', 'darwin'] as const) {
   test(`the application menu on ${platform}, each menu drawn open`, async ({ page }, testInfo) => {
-    const template = menuTemplate({ platform, recent: ['/home/ana/plans/q3-serving.headroom.json', '/home/ana/plans/nightly.headroom.json'], packaged: true, actions });
+    const template = menuTemplate({ platform, recent: [path.resolve('plans', 'q3-serving.headroom.json'), path.resolve('plans', 'nightly.headroom.json')], packaged: true, actions });
     await testInfo.attach(`menu-${platform}.json`, { body: JSON.stringify(template, null, 2), contentType: 'application/json' });
     await page.setViewportSize({ width: 480, height: 460 });
     for (let i = 0; i < template.length; i++) {
