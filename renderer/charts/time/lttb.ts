@@ -8,12 +8,13 @@
 // index is kept between runs so that a path drawn from the result still breaks there.
 
 /**
- * Indices (increasing) of the points to keep from (x, y). x must be non-decreasing. With
+ * Indices (increasing) of the points to keep from (x, y). x must be non-decreasing; null means
+ * evenly spaced (x = the index), which spares a million-point series its x array. With
  * n ≤ threshold every index is returned (the result is then exact). Without gaps the result has
  * exactly `threshold` points (threshold ≥ 2); with gaps, about that many plus one gap per break.
  */
-export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Uint32Array {
-  const n = Math.min(x.length, y.length);
+export function lttbIndices(x: ArrayLike<number> | null, y: ArrayLike<number>, threshold: number): Uint32Array {
+  const n = x === null ? y.length : Math.min(x.length, y.length);
   const keep = Math.max(2, Math.floor(threshold));
   if (n <= keep) return Uint32Array.from({ length: n }, (_, i) => i);
 
@@ -47,7 +48,7 @@ export function lttbIndices(x: ArrayLike<number>, y: ArrayLike<number>, threshol
 }
 
 /** Standard LTTB of the run [s, s + len), all finite, keeping m ≤ len points; writes at out[o…]. */
-function lttbRun(x: ArrayLike<number>, y: ArrayLike<number>, s: number, len: number, m: number, out: Uint32Array, o: number): number {
+function lttbRun(x: ArrayLike<number> | null, y: ArrayLike<number>, s: number, len: number, m: number, out: Uint32Array, o: number): number {
   if (m >= len || len <= 2) {
     for (let i = 0; i < len; i++) out[o++] = s + i;
     return o;
@@ -65,9 +66,14 @@ function lttbRun(x: ArrayLike<number>, y: ArrayLike<number>, s: number, len: num
     const avgStart = s + Math.floor((i + 1) * every) + 1;
     const avgEnd = s + Math.min(Math.floor((i + 2) * every) + 1, len);
     let ax = 0, ay = 0;
-    for (let j = avgStart; j < avgEnd; j++) {
-      ax += x[j] as number;
-      ay += y[j] as number;
+    if (x === null) {
+      for (let j = avgStart; j < avgEnd; j++) ay += y[j] as number;
+      ax = ((avgStart + avgEnd - 1) / 2) * (avgEnd - avgStart); // Σ j over the bucket
+    } else {
+      for (let j = avgStart; j < avgEnd; j++) {
+        ax += x[j] as number;
+        ay += y[j] as number;
+      }
     }
     const count = avgEnd - avgStart;
     ax /= count;
@@ -75,13 +81,23 @@ function lttbRun(x: ArrayLike<number>, y: ArrayLike<number>, s: number, len: num
     // The point of this bucket spanning the largest triangle with a and the average.
     const from = s + Math.floor(i * every) + 1;
     const to = s + Math.floor((i + 1) * every) + 1;
-    const xa = x[a] as number, ya = y[a] as number;
+    const xa = x === null ? a : (x[a] as number), ya = y[a] as number;
     let best = from, bestArea = -1;
-    for (let j = from; j < to; j++) {
-      const area = Math.abs((xa - ax) * ((y[j] as number) - ya) - (xa - (x[j] as number)) * (ay - ya));
-      if (area > bestArea) {
-        bestArea = area;
-        best = j;
+    if (x === null) {
+      for (let j = from; j < to; j++) {
+        const area = Math.abs((xa - ax) * ((y[j] as number) - ya) - (xa - j) * (ay - ya));
+        if (area > bestArea) {
+          bestArea = area;
+          best = j;
+        }
+      }
+    } else {
+      for (let j = from; j < to; j++) {
+        const area = Math.abs((xa - ax) * ((y[j] as number) - ya) - (xa - (x[j] as number)) * (ay - ya));
+        if (area > bestArea) {
+          bestArea = area;
+          best = j;
+        }
       }
     }
     out[o++] = best;

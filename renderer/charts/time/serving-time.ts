@@ -7,8 +7,9 @@ import { scaleLinear } from 'd3';
 import type { MaybeStat, ServiceResult } from '../../../simulation';
 import { formatNumber } from '../../format/numbers';
 import { msTickLabel } from '../ticks';
+import { lttbIndices } from './lttb';
 import { offeredPerBucket, offeredRateOver, offeredShape, type OfferedShape } from './offered-load';
-import { bandPath, bucketIndexAt, bucketMidpoints, downsampledStats, finiteMax, instantText as clock, linePath, timeAxis, type StatSeries, type TimeAxis } from './time-series';
+import { bandPath, bucketIndexAt, bucketMidpoint, downsampledStats, finiteMax, instantText as clock, linePath, timeAxis, type StatSeries, type TimeAxis } from './time-series';
 
 export type ServiceSeries = NonNullable<ServiceResult['series']>;
 
@@ -192,6 +193,17 @@ function replicaMarkers(replicas: Float64Array, bucketS: number, axis: TimeAxis)
   return { markers, changes };
 }
 
+/** A varying offered load at the bucket midpoints, downsampled like the series (a smooth curve loses nothing). */
+function offeredPath(offered: Float64Array, midAt: (k: number) => number, points: number, axis: TimeAxis, y: (v: number) => number): string {
+  const idx = offered.length > points ? lttbIndices(null, offered, points) : Uint32Array.from({ length: offered.length }, (_, k) => k);
+  const x = new Float64Array(idx.length), v = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) {
+    x[i] = midAt(idx[i]!);
+    v[i] = offered[idx[i]!]!;
+  }
+  return linePath(x, v, axis.x, y);
+}
+
 export function servingTimeModel(input: ServingTimeInput, layout: TimeLayout): ServingTimeModel {
   const { series: s, budgetMs } = input;
   const bucketS = s.bucket_s;
@@ -199,10 +211,10 @@ export function servingTimeModel(input: ServingTimeInput, layout: TimeLayout): S
   const axis = timeAxis(input.horizonS > 0 ? input.horizonS : n * bucketS, layout.margin.left, layout.width - layout.margin.right);
   const over = clock(axis.endS);
   const points = pointsFor(layout);
-  const mid = bucketMidpoints(n, bucketS, axis.endS);
+  const midAt = (k: number) => bucketMidpoint(k, n, bucketS, axis.endS);
   // One buffer for the full-resolution means, reused series after series (read fullMean at once).
   const scratch = n > points ? new Float64Array(n) : undefined;
-  const ds = (stats: readonly MaybeStat[]) => downsampledStats(stats, mid, points, scratch);
+  const ds = (stats: readonly MaybeStat[]) => downsampledStats(stats, midAt, points, scratch);
   const panels: TimePanel[] = [];
 
   // Queue length.
@@ -279,7 +291,7 @@ export function servingTimeModel(input: ServingTimeInput, layout: TimeLayout): S
     const p = statPaths('throughput', t, axis, f.y, 'key-throughput');
     // A constant offered rate spans the whole axis; a varying one is drawn at the bucket midpoints.
     const offeredLine = input.offeredShape
-      ? linePath(mid, offered, axis.x, f.y)
+      ? offeredPath(offered, midAt, points, axis, f.y)
       : `M${axis.left.toFixed(1)},${f.y(input.offeredRps).toFixed(1)}H${axis.right.toFixed(1)}`;
     const fl = firstLast(t.mean);
     const offeredText = input.offeredShape

@@ -67,12 +67,7 @@ export interface StatSeries {
 /** The middle of each bucket k, [k·bucketS, min((k+1)·bucketS, endS)) — the last may be shorter. */
 export function bucketMidpoints(n: number, bucketS: number, endS: number): Float64Array {
   const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const a = k * bucketS;
-    const full = a + bucketS;
-    const b = k === n - 1 && endS > a && endS < full ? endS : full;
-    out[k] = (a + b) / 2;
-  }
+  for (let k = 0; k < n; k++) out[k] = bucketMidpoint(k, n, bucketS, endS);
   return out;
 }
 
@@ -81,8 +76,8 @@ export function statSeries(stats: readonly MaybeStat[], bucketS: number, endS: n
   return pick(stats, bucketMidpoints(stats.length, bucketS, endS), null);
 }
 
-/** The stats at `indices` (all when null), at x. */
-function pick(stats: readonly MaybeStat[], x: Float64Array, indices: Uint32Array | null): StatSeries {
+/** The stats at `indices` (all when null), at x (left empty when null: the caller sets it). */
+function pick(stats: readonly MaybeStat[], x: Float64Array | null, indices: Uint32Array | null): StatSeries {
   const n = indices ? indices.length : stats.length;
   const mean = new Float64Array(n), lo = new Float64Array(n), hi = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -95,24 +90,38 @@ function pick(stats: readonly MaybeStat[], x: Float64Array, indices: Uint32Array
       mean[i] = lo[i] = hi[i] = NaN;
     }
   }
-  return { x: indices ? take(x, indices) : x, mean, lo, hi };
+  return { x: x === null ? new Float64Array(0) : indices ? take(x, indices) : x, mean, lo, hi };
 }
 
 /**
- * A bucketed `MaybeStat[]` at x (the buckets' midpoints, shared by every series of a run),
- * downsampled by LTTB on the mean to about `threshold` points; the band is read at those points
- * only, so a million-bucket series costs one array of means, not four. `fullMean` holds every
- * bucket's mean; it is `scratch` when one is given (reused by the next call: read it first).
+ * A bucketed `MaybeStat[]` downsampled by LTTB on the mean to about `threshold` points, at the
+ * x that `xAt(k)` gives bucket k (its midpoint). The buckets are evenly spaced, so LTTB chooses
+ * on the bucket index and x is computed for the kept points only (the last bucket, when the
+ * horizon cuts it short, is the one exception, too small to change a choice). The band is read
+ * at the kept points only, so a million-bucket series costs one array of means, not five.
+ * `fullMean` holds every bucket's mean; it is `scratch` when one is given (reused by the next
+ * call: read it first).
  */
-export function downsampledStats(stats: readonly MaybeStat[], x: Float64Array, threshold: number, scratch?: Float64Array): StatSeries & { fullMean: Float64Array } {
+export function downsampledStats(stats: readonly MaybeStat[], xAt: (k: number) => number, threshold: number, scratch?: Float64Array): StatSeries & { fullMean: Float64Array } {
   const n = stats.length;
   if (n <= threshold) {
-    const all = pick(stats, x, null);
+    const all = pick(stats, Float64Array.from({ length: n }, (_, k) => xAt(k)), null);
     return { ...all, fullMean: all.mean };
   }
   const mean = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   for (let k = 0; k < n; k++) mean[k] = stats[k]?.mean ?? NaN;
-  return { ...pick(stats, x, lttbIndices(x, mean, threshold)), fullMean: mean };
+  const idx = lttbIndices(null, mean, threshold);
+  const picked = pick(stats, null, idx);
+  const x = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) x[i] = xAt(idx[i]!);
+  return { ...picked, x, fullMean: mean };
+}
+
+/** The middle of bucket k of n, [k·bucketS, min((k+1)·bucketS, endS)) — the last may be shorter. */
+export function bucketMidpoint(k: number, n: number, bucketS: number, endS: number): number {
+  const a = k * bucketS;
+  const full = a + bucketS;
+  return (a + (k === n - 1 && endS > a && endS < full ? endS : full)) / 2;
 }
 
 /** At most about `threshold` points, chosen by LTTB on the mean; the band keeps the same points. */

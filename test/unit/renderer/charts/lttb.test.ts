@@ -154,4 +154,11 @@ describe('lttbIndices', () => {
     y[900] = 3;
     expect(Array.from(lttbIndices(range(n), y, 100))).toEqual([10, 11, 500, 501, 900]);
   });
+
+  it('with x = null chooses exactly as with x = 0, 1, 2, … (evenly spaced points), gaps included', () => {
+    const n = 20_000;
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) y[i] = i % 4_001 === 17 ? NaN : Math.sin(i / 300) * 50 + ((i * 7919) % 101) - (i % 997 === 0 ? 400 : 0);
+    for (const threshold of [3, 100, 777, 2000]) expect(Array.from(lttbIndices(null, y, threshold))).toEqual(Array.from(lttbIndices(range(n), y, threshold)));
+  });
 });
