@@ -68,10 +68,11 @@ export function PipelineDagFigure({ ids, edges, tasks, criticalPath, width, boxR
             : "How each task's runs ended; heavier edges: the modal critical path."}
         </p>
       </ChartHead>
-      <div ref={boxRef} className="chart-box">
+      {/* A DAG too wide for the panel even at the narrowest boxes scrolls sideways (reachable by keyboard). */}
+      <div ref={boxRef} className="chart-box" {...(layout.width > width ? { tabIndex: 0, role: 'group', 'aria-label': 'Pipeline DAG, scrolls sideways' } : {})}>
         <ChartSvg
           id={id} label={moments ? summary : "Pipeline DAG with how each task's runs ended"} title={moments ? 'The DAG at the playback cursor' : 'Failure propagation on the DAG'}
-          description={summary} width={width} height={layout.height} className={moments ? 'dag at-moment' : 'dag'}
+          description={summary} width={layout.width} height={layout.height} className={moments ? 'dag at-moment' : 'dag'}
         >
           <defs>
             <marker id={`${id}-arrow`} viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">

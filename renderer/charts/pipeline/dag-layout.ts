@@ -1,7 +1,9 @@
-// Layered drawing of a pipeline DAG, top to bottom: a task's layer is its longest path from a
-// source, so every edge points down; within a layer, tasks are ordered by the mean position of
-// their neighbours (two barycenter sweeps), which untangles the usual fan-out/fan-in shapes.
-// Pure: the chart component only turns the boxes and curves into SVG.
+// Layered drawing of a pipeline DAG, top to bottom, by dagre (an established layered-layout
+// library): every edge points down, crossings are reduced, and an edge that skips layers is
+// routed around the boxes between. Pure: the chart component only turns boxes and curves into
+// SVG. `layersOf` (longest path from a source) is the layering the thumbnails and sizing use.
+import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
+import { curveBasis, line } from 'd3';
 
 export interface DagNode {
   id: string;
@@ -72,65 +74,43 @@ export function layersOf(ids: readonly string[], edges: readonly (readonly [stri
 export function layoutDag(ids: readonly string[], edges: readonly (readonly [string, string])[], opts: LayoutOptions): DagLayout {
   const nodeHeight = opts.nodeHeight ?? 44, layerGap = opts.layerGap ?? 26, gap = opts.gap ?? 10;
   const known = new Set(ids);
-  const kept = edges.filter(([a, b]) => known.has(a) && known.has(b));
+  const kept = edges.filter(([a, b]) => known.has(a) && known.has(b) && a !== b);
+  if (ids.length === 0) return { nodes: [], edges: [], width: opts.width, height: 0, layers: 0 };
+
+  // Boxes shrink to fit the widest longest-path layer, down to MIN_NODE_WIDTH; a DAG wider than
+  // that is laid out wider than `width` (the figure scrolls) rather than squeezed unreadably.
   const layer = layersOf(ids, kept);
-  const count = ids.length === 0 ? 0 : Math.max(...layer.values()) + 1;
-  const rows: string[][] = Array.from({ length: count }, () => []);
-  for (const id of ids) rows[layer.get(id)!]!.push(id);
-
-  const preds = new Map<string, string[]>(ids.map((id) => [id, []]));
-  const succs = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const [a, b] of kept) { preds.get(b)!.push(a); succs.get(a)!.push(b); }
-  const pos = new Map<string, number>();
-  const place = (row: string[]) => row.forEach((id, i) => pos.set(id, (i + 0.5) / row.length));
-  rows.forEach(place);
-  const sweep = (order: number[], neighbours: Map<string, string[]>) => {
-    for (const r of order) {
-      const row = rows[r]!;
-      const key = (id: string) => {
-        const n = neighbours.get(id)!;
-        return n.length === 0 ? pos.get(id)! : n.reduce((s, m) => s + pos.get(m)!, 0) / n.length;
-      };
-      const keyed = row.map((id, i) => ({ id, k: key(id), i }));
-      keyed.sort((p, q) => p.k - q.k || p.i - q.i);
-      rows[r] = keyed.map((e) => e.id);
-      place(rows[r]!);
-    }
-  };
-  const down = rows.map((_, r) => r).slice(1);
-  sweep(down, preds);
-  sweep(down.map((r) => r - 1).reverse(), succs);
-
-  // Boxes shrink to fit the widest layer down to MIN_NODE_WIDTH; a layer wider than that wraps
-  // onto several rows (its tasks have no edges between them, so wrapping crosses nothing).
-  const perRow = Math.max(1, Math.floor((opts.width - gap) / (MIN_NODE_WIDTH + gap)));
-  const widest = Math.min(perRow, Math.max(1, ...rows.map((r) => r.length)));
+  const perLayer = new Map<number, number>();
+  for (const l of layer.values()) perLayer.set(l, (perLayer.get(l) ?? 0) + 1);
+  const widest = Math.max(1, ...perLayer.values());
   const nodeWidth = Math.max(MIN_NODE_WIDTH, Math.min(opts.maxNodeWidth ?? 190, (opts.width - gap * (widest + 1)) / widest));
-  const nodes: DagNode[] = [];
-  const byId = new Map<string, DagNode>();
-  let y = 4;
-  rows.forEach((row, r) => {
-    for (let start = 0; start < row.length; start += perRow) {
-      const chunk = row.slice(start, start + perRow);
-      const span = chunk.length * nodeWidth + (chunk.length - 1) * gap;
-      const left = Math.max(0, (opts.width - span) / 2);
-      chunk.forEach((id, i) => {
-        const n = { id, layer: r, x: left + i * (nodeWidth + gap), y, width: nodeWidth, height: nodeHeight };
-        nodes.push(n);
-        byId.set(id, n);
-      });
-      y += nodeHeight + (start + perRow < row.length ? gap : layerGap);
-    }
+
+  // dagre (network-simplex ranks, barycentre ordering with transposition, Brandes–Köpf
+  // placement) routes an edge that skips layers through points of its own, beside the boxes in
+  // between, so a transitive edge a→c is never hidden under b.
+  const g = new Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'TB', nodesep: gap, ranksep: layerGap, edgesep: gap, marginx: gap / 2, marginy: 4 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const id of ids) g.setNode(id, { width: nodeWidth, height: nodeHeight });
+  for (const [a, b] of kept) g.setEdge(a, b);
+  dagreLayout(g);
+
+  const graphWidth = g.graph().width ?? 0;
+  const shift = Math.max(0, (opts.width - graphWidth) / 2); // centred when narrower
+  const ys = [...new Set(ids.map((id) => g.node(id).y))].sort((a, b) => a - b);
+  const nodes: DagNode[] = ids.map((id) => {
+    const n = g.node(id);
+    return { id, layer: ys.indexOf(n.y), x: r1(n.x - nodeWidth / 2 + shift), y: r1(n.y - nodeHeight / 2), width: nodeWidth, height: nodeHeight };
   });
   const edgesOut = kept.map(([from, to]): DagEdge => {
-    const a = byId.get(from)!, b = byId.get(to)!;
-    const x1 = a.x + a.width / 2, y1 = a.y + a.height, x2 = b.x + b.width / 2, y2 = b.y;
-    const mid = (y1 + y2) / 2;
-    return { from, to, d: `M${r1(x1)},${r1(y1)} C${r1(x1)},${r1(mid)} ${r1(x2)},${r1(mid)} ${r1(x2)},${r1(y2)}` };
+    const points = ((g.edge(from, to) as { points?: { x: number; y: number }[] } | undefined)?.points ?? []).map((p) => [p.x + shift, p.y] as [number, number]);
+    return { from, to, d: edgeLine(points) ?? '' };
   });
-  const height = count === 0 ? 0 : y - layerGap + 4;
-  return { nodes, edges: edgesOut, width: opts.width, height, layers: count };
+  return { nodes, edges: edgesOut, width: Math.max(opts.width, r1(graphWidth)), height: r1((g.graph().height ?? 0)), layers: ys.length };
 }
+
+/** A smooth curve through dagre's edge points (a B-spline, which stays inside their hull). */
+const edgeLine = line<[number, number]>().x((p) => r1(p[0])).y((p) => r1(p[1])).curve(curveBasis);
 
 function r1(v: number): number {
   return Math.round(v * 10) / 10;

@@ -1,8 +1,9 @@
-// The pipeline DAG drawing: layers are longest paths (every edge points down), boxes never
-// overlap and stay inside the width, barycenter ordering uncrosses a simple fan-out/fan-in, and
-// task end states become shares and bar segments.
+// The pipeline DAG drawing (dagre): every edge points down, boxes never overlap and stay inside
+// the layout, which keeps to the width asked for unless the widest layer cannot fit even at the
+// narrowest box; ordering uncrosses a simple fan-out/fan-in; an edge that skips a layer is
+// routed beside the box it skips; task end states become shares and bar segments.
 import { describe, expect, it } from 'vitest';
-import { layersOf, layoutDag } from '../../../renderer/charts/pipeline/dag-layout';
+import { layersOf, layoutDag, MIN_NODE_WIDTH } from '../../../renderer/charts/pipeline/dag-layout';
 import { stateSegments, taskShares } from '../../../renderer/charts/pipeline/task-states';
 
 const stat = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
@@ -20,17 +21,20 @@ describe('DAG layout', () => {
     expect(l.edges).toHaveLength(edges.length);
   });
 
-  it('boxes in a layer do not overlap and stay within the width, however wide the layer', () => {
+  it('boxes do not overlap and stay within the layout, which is the width asked for when the widest layer fits', () => {
     const ids = ['root', ...Array.from({ length: 30 }, (_, i) => `t${i}`)];
     const edges = ids.slice(1).map((id): [string, string] => ['root', id]);
-    for (const width of [320, 800]) {
+    for (const width of [320, 800, 4000]) {
       const l = layoutDag(ids, edges, { width });
       const layer = l.nodes.filter((n) => n.layer === 1);
       expect(layer).toHaveLength(30);
-      for (const a of layer) {
+      // 30 boxes of at least MIN_NODE_WIDTH fit in 4000 px, not in 320 or 800: those scroll.
+      if (width === 4000) expect(l.width).toBe(4000);
+      else expect(l.width).toBeGreaterThanOrEqual(30 * MIN_NODE_WIDTH);
+      for (const a of l.nodes) {
         expect(a.x).toBeGreaterThanOrEqual(0);
-        expect(a.x + a.width).toBeLessThanOrEqual(width);
-        for (const b of layer) {
+        expect(a.x + a.width).toBeLessThanOrEqual(l.width);
+        for (const b of l.nodes) {
           if (a === b) continue;
           const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
           expect(apart).toBe(true);
@@ -47,6 +51,22 @@ describe('DAG layout', () => {
     const l = layoutDag(ids, edges, { width: 400 });
     const x = new Map(l.nodes.map((n) => [n.id, n.x]));
     expect(x.get('y2')!).toBeLessThan(x.get('y1')!);
+  });
+
+  it('routes a transitive edge a→c beside b, not under its box (the old layout hid it)', () => {
+    for (const ids of [['a', 'b', 'c'], ['a', 'b', 'c', 'd']]) {
+      const edges: [string, string][] = [['a', 'b'], ['b', 'c'], ['a', 'c'], ...(ids.includes('d') ? [['b', 'd'] as [string, string], ['a', 'd'] as [string, string]] : [])];
+      const l = layoutDag(ids, edges, { width: 600 });
+      const b = l.nodes.find((n) => n.id === 'b')!;
+      for (const e of l.edges.filter((x) => x.from === 'a' && x.to !== 'b')) {
+        // Every coordinate of the path (its control points; a B-spline stays inside their hull) at b's height is beside b.
+        const nums = e.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+        const pts = Array.from({ length: nums.length / 2 }, (_, i) => [nums[2 * i]!, nums[2 * i + 1]!] as const);
+        const level = pts.filter(([, y]) => y > b.y && y < b.y + b.height);
+        expect(level.length, `${e.from}→${e.to} passes b's level`).toBeGreaterThan(0);
+        for (const [x] of level) expect(x < b.x || x > b.x + b.width, `${e.from}→${e.to} at x=${x} inside b [${b.x}, ${b.x + b.width}]`).toBe(true);
+      }
+    }
   });
 
   it('ignores edges that name unknown tasks and lays out nothing for no tasks', () => {

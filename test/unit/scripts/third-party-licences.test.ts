@@ -81,7 +81,7 @@ describe('the walk over a made-up tree', () => {
   function tree(): string {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-tpl-tree-'));
     const nm = path.join(root, 'node_modules');
-    put(root, { name: 'app', dependencies: { lib: '1' }, devDependencies: { react: '1', 'react-dom': '1', zustand: '1', d3: '1', vitest: '1' } });
+    put(root, { name: 'app', dependencies: { lib: '1' }, devDependencies: { react: '1', 'react-dom': '1', zustand: '1', d3: '1', '@dagrejs/dagre': '1', vitest: '1' } });
     put(path.join(nm, 'lib'), { name: 'lib', version: '1.0.0', license: 'MIT', dependencies: { dep: '2' }, optionalDependencies: { absent: '1' } }, { 'LICENCE.md': '\uFEFFlib licence\r\n' });
     put(path.join(nm, 'lib', 'node_modules', 'dep'), { name: 'dep', version: '2.0.0', licenses: [{ type: 'MIT' }, { type: 'Apache-2.0' }] }, { 'LICENSE-MIT': 'mit', 'LICENSE-APACHE': 'apache' });
     put(path.join(nm, 'dep'), { name: 'dep', version: '1.0.0', license: { type: 'ISC' } }, { license: 'isc' });
@@ -89,6 +89,7 @@ describe('the walk over a made-up tree', () => {
     put(path.join(nm, 'react-dom'), { name: 'react-dom', version: '1.0.0', license: 'MIT', dependencies: { dep: '1' }, repository: 'git+https://github.com/x/react.git' });
     put(path.join(nm, 'zustand'), { name: 'zustand', version: '1.0.0', license: 'MIT', repository: 'pmndrs/zustand' }, { 'README.md': 'not a licence' });
     put(path.join(nm, 'd3'), { name: 'd3', version: '1.0.0', license: 'ISC' });
+    put(path.join(nm, '@dagrejs', 'dagre'), { name: '@dagrejs/dagre', version: '1.0.0', license: 'MIT' }, { LICENSE: 'dagre' });
     put(path.join(nm, 'vitest'), { name: 'vitest', version: '1.0.0', license: 'MIT' });
     return root;
   }
@@ -96,7 +97,7 @@ describe('the walk over a made-up tree', () => {
   it('resolves nested copies as Node does, reads every spelling of a licence, and skips a missing optional dependency', () => {
     const list = thirdPartyLicences(tree());
     expect(list.map((p) => `${p.name}@${p.version} ${p.licence}`)).toEqual([
-      'd3@1.0.0 ISC', 'dep@1.0.0 ISC', 'dep@2.0.0 (MIT OR Apache-2.0)', 'lib@1.0.0 MIT', 'react@1.0.0 MIT', 'react-dom@1.0.0 MIT', 'zustand@1.0.0 MIT',
+      '@dagrejs/dagre@1.0.0 MIT', 'd3@1.0.0 ISC', 'dep@1.0.0 ISC', 'dep@2.0.0 (MIT OR Apache-2.0)', 'lib@1.0.0 MIT', 'react@1.0.0 MIT', 'react-dom@1.0.0 MIT', 'zustand@1.0.0 MIT',
     ]);
     const byKey = new Map(list.map((p) => [`${p.name}@${p.version}`, p]));
     expect(byKey.get('lib@1.0.0')!.licenceText).toBe('lib licence');
