@@ -6,6 +6,7 @@ import { DEFAULT_APP_MAX_WALL_S, MAX_APP_WALL_S } from '../../electron/common/li
 import type { AppState, RunsSlice } from './types';
 import { newestRunsFirst } from './order';
 import { errorMessage } from './session';
+import { prepareResultSeries } from '../charts/time/series-columns';
 
 export const FINISHED_WITH_RESULT: readonly RunStatus[] = ['done', 'truncated'];
 export const IN_FLIGHT: readonly RunStatus[] = ['queued', 'running'];
@@ -29,6 +30,8 @@ export const createRunsSlice = (api: HeadroomApi): StateCreator<AppState, [], []
     set({ resultStatus: 'loading', resultError: null });
     try {
       const result = await api.getRunResult(runId);
+      // The time charts' columns, made once here rather than at the first draw (series-columns.ts).
+      prepareResultSeries(result);
       set((s) => ({ results: { ...s.results, [runId]: result }, resultStatus: s.selectedRunId === runId ? 'ready' : s.resultStatus }));
     } catch (e) {
       if (get().selectedRunId === runId) set({ resultStatus: 'error', resultError: errorMessage(e) });

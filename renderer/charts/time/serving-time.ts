@@ -212,9 +212,7 @@ export function servingTimeModel(input: ServingTimeInput, layout: TimeLayout): S
   const over = clock(axis.endS);
   const points = pointsFor(layout);
   const midAt = (k: number) => bucketMidpoint(k, n, bucketS, axis.endS);
-  // One buffer for the full-resolution means, reused series after series (read fullMean at once).
-  const scratch = n > points ? new Float64Array(n) : undefined;
-  const ds = (stats: readonly MaybeStat[]) => downsampledStats(stats, midAt, points, scratch);
+  const ds = (stats: readonly MaybeStat[]) => downsampledStats(stats, midAt, points);
   const panels: TimePanel[] = [];
 
   // Queue length.
@@ -233,7 +231,7 @@ export function servingTimeModel(input: ServingTimeInput, layout: TimeLayout): S
 
   // Latency percentiles against the budget.
   {
-    const p50 = ds(s.latency_p50_ms), p95 = ds(s.latency_p95_ms), p99 = ds(s.latency_p99_ms); // p99 last: its fullMean is read below
+    const p50 = ds(s.latency_p50_ms), p95 = ds(s.latency_p95_ms), p99 = ds(s.latency_p99_ms);
     const f = panelFrame(layout, Math.max(finiteMax(p99.hi, p99.mean, p95.hi, p50.hi), budgetMs ?? 0));
     const parts = [statPaths('p50', p50, axis, f.y, 'key-p50'), statPaths('p95', p95, axis, f.y, 'key-p95'), statPaths('p99', p99, axis, f.y, 'key-p99')];
     const fl = firstLast(p99.mean);

@@ -7,6 +7,7 @@ import type { MaybeStat } from '../../../simulation';
 import { durationUnit, type DurationUnit } from '../../../simulation/present';
 import { msTickLabel } from '../ticks';
 import { lttbIndices, take } from './lttb';
+import { statColumns } from './series-columns';
 
 export interface TimeAxis {
   /** The domain's end in seconds: the horizon (never below the series' own extent). */
@@ -95,26 +96,19 @@ function pick(stats: readonly MaybeStat[], x: Float64Array | null, indices: Uint
 
 /**
  * A bucketed `MaybeStat[]` downsampled by LTTB on the mean to about `threshold` points, at the
- * x that `xAt(k)` gives bucket k (its midpoint). The buckets are evenly spaced, so LTTB chooses
- * on the bucket index and x is computed for the kept points only (the last bucket, when the
- * horizon cuts it short, is the one exception, too small to change a choice). The band is read
- * at the kept points only, so a million-bucket series costs one array of means, not five.
- * `fullMean` holds every bucket's mean; it is `scratch` when one is given (reused by the next
- * call: read it first).
+ * x that `xAt(k)` gives bucket k (its midpoint). It reads the series' columns (series-columns.ts,
+ * made once per series). The buckets are evenly spaced, so LTTB chooses on the bucket index and
+ * x is computed for the kept points only (the last bucket, when the horizon cuts it short, is
+ * the one exception, too small to change a choice). `fullMean` holds every bucket's mean.
  */
-export function downsampledStats(stats: readonly MaybeStat[], xAt: (k: number) => number, threshold: number, scratch?: Float64Array): StatSeries & { fullMean: Float64Array } {
+export function downsampledStats(stats: readonly MaybeStat[], xAt: (k: number) => number, threshold: number): StatSeries & { fullMean: Float64Array } {
+  const cols = statColumns(stats);
   const n = stats.length;
-  if (n <= threshold) {
-    const all = pick(stats, Float64Array.from({ length: n }, (_, k) => xAt(k)), null);
-    return { ...all, fullMean: all.mean };
-  }
-  const mean = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  for (let k = 0; k < n; k++) mean[k] = stats[k]?.mean ?? NaN;
-  const idx = lttbIndices(null, mean, threshold);
-  const picked = pick(stats, null, idx);
+  if (n <= threshold) return { x: Float64Array.from({ length: n }, (_, k) => xAt(k)), mean: cols.mean, lo: cols.lo, hi: cols.hi, fullMean: cols.mean };
+  const idx = lttbIndices(null, cols.mean, threshold);
   const x = new Float64Array(idx.length);
   for (let i = 0; i < idx.length; i++) x[i] = xAt(idx[i]!);
-  return { ...picked, x, fullMean: mean };
+  return { x, mean: take(cols.mean, idx), lo: take(cols.lo, idx), hi: take(cols.hi, idx), fullMean: cols.mean };
 }
 
 /** The middle of bucket k of n, [k·bucketS, min((k+1)·bucketS, endS)) — the last may be shorter. */
