@@ -127,8 +127,8 @@ test('the serving time charts render a million buckets per series quickly in Chr
   console.log(`1,000,000 buckets × 7 series → 5 panels rendered in ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; target < 200 ms); columns prepared once per result in ${runs.map((r) => r.prepareMs.toFixed(0)).join(', ')} ms (median ${prepare.toFixed(0)} ms)`);
   testInfo.annotations.push({ type: 'render-ms', description: median.toFixed(0) });
   expect(runs[0]!.points).toBeLessThanOrEqual(1200); // downsampled: about one point per pixel
-  // The target is 200 ms on an idle machine (\`npm run bench -- charts\` has the pure part alone).
-  // This shared 2-core machine runs other suites beside this one, which slows it several-fold,
-  // so the bound here is 3 s: it still fails a chart that draws a million points unsampled.
-  expect(median).toBeLessThan(3000);
+  // The target is 200 ms, which HEADROOM_PERF_GATE=1 enforces (run it on an idle machine). In CI
+  // this shared 2-core machine runs other suites beside this one, which slows it several-fold,
+  // so the bound there is 3 s: it still fails a chart that draws a million points unsampled.
+  expect(median).toBeLessThan(process.env.HEADROOM_PERF_GATE === '1' ? 200 : 3000);
 });
