@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { ImportProblems } from './ImportProblems';
 import { NewFromExample } from './NewFromExample';
+import { NewScenario } from './NewScenario';
 import { ScenarioItem } from './ScenarioItem';
 import { SearchBox } from './SearchBox';
 
@@ -15,7 +16,6 @@ export function LibraryPanel() {
   const dismiss = useAppStore((s) => s.dismissLibraryError);
   const selectedId = useAppStore((s) => s.selectedScenarioId);
   const importScenarios = useAppStore((s) => s.importScenarios);
-  const newScenario = useAppStore((s) => s.newScenario);
   const usable = useAppStore((s) => s.libraryFile?.state !== 'unavailable');
   const writable = useAppStore((s) => s.libraryFile?.state === 'ok');
 
@@ -24,7 +24,7 @@ export function LibraryPanel() {
       <div className="panel-head">
         <h2 id="library-heading">Library</h2>
         <div className="panel-actions">
-          {writable && <button type="button" onClick={() => void newScenario()} title="A small scenario that runs as it is, to edit">New</button>}
+          {writable && <NewScenario />}
           {writable && <button type="button" onClick={() => void importScenarios()} title="Import scenario files or bundles">Import…</button>}
           {writable && <NewFromExample />}
         </div>

@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
 import type { AppState, LibrarySlice } from './types';
 import { recentScenariosFirst } from './order';
-import { BLANK_SCENARIO_TEXT } from '../library/blank-scenario';
+import { SCENARIO_TEMPLATES } from '../library/scenario-templates';
 import { errorMessage, rememberedScenarioId, rememberScenarioId } from './session';
 
 /** Pause after typing in the search box before the library is searched. */
@@ -123,8 +123,9 @@ export const createLibrarySlice = (api: HeadroomApi): StateCreator<AppState, [],
       if (example) await create(example.json, 'example');
     },
 
-    async newScenario() {
-      await create(BLANK_SCENARIO_TEXT, 'new scenario');
+    async newScenario(template = 'serving') {
+      const t = SCENARIO_TEMPLATES.find((x) => x.id === template) ?? SCENARIO_TEMPLATES[0]!;
+      await create(t.text, 'new scenario');
     },
 
     async deleteScenario(id) {

@@ -5,6 +5,7 @@ import type {
   TrashedScenario, ValidationIssue, VersionRecord, VersionSummary,
 } from '../../electron/common/contract';
 import type { DiffEntry } from '../history/scenario-diff';
+import type { ScenarioTemplate } from '../library/scenario-templates';
 import type { ParseResult } from '../../simulation';
 import type { Scenario } from '../../simulation';
 import type { JsonPath } from '../editor/json-path';
@@ -23,8 +24,8 @@ export interface LibrarySlice {
   refreshScenarios(): Promise<void>;
   openScenario(id: string): Promise<void>;
   createFromExample(exampleId: string): Promise<void>;
-  /** File → New Scenario: a small scenario that runs as it is (renderer/library/blank-scenario.ts). */
-  newScenario(): Promise<void>;
+  /** New Scenario: a small scenario of one layer that runs as it is (renderer/library/scenario-templates.ts); serving by default. */
+  newScenario(template?: ScenarioTemplate['id']): Promise<void>;
   /** Moves to the trash and offers Undo in a toast. */
   deleteScenario(id: string): Promise<void>;
   dismissLibraryError(): void;

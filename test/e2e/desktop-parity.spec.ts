@@ -66,9 +66,15 @@ test('New makes a scenario that runs as it is; a dropped file is imported and op
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
   const before = (await callApi<{ id: string; name: string }[]>(appUrl, 'listScenarios')).length;
 
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  // One template per layer, from the keyboard; each validates and runs as it is.
+  await page.getByRole('button', { name: 'New', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const templates = page.getByRole('list', { name: 'New scenario' }).getByRole('button');
+  await expect(templates).toHaveText(['Serving: one service', 'GPU cluster: one pool, a stream of jobs', 'Pipeline: four tasks, a fan-out and a join']);
+  await page.screenshot({ path: testInfo.outputPath('new-templates.png') });
+  await templates.first().click();
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem')).toHaveCount(before + 1);
-  const created = (await callApi<{ id: string; name: string }[]>(appUrl, 'listScenarios')).find((s) => s.name === 'Untitled scenario');
+  const created = (await callApi<{ id: string; name: string }[]>(appUrl, 'listScenarios')).find((s) => s.name === 'New serving scenario');
   expect(created).toBeDefined();
   await page.keyboard.press('Control+Enter');
   await expect.poll(async () => (await callApi<{ status: string }[]>(appUrl, 'listRuns', created!.id))[0]?.status, { timeout: 60_000 }).toBe('done');
@@ -84,6 +90,12 @@ test('New makes a scenario that runs as it is; a dropped file is imported and op
   await expect(page.getByText(/name/).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dropped-bad-file.png') });
   expect((await callApi<unknown[]>(appUrl, 'listScenarios')).length).toBe(before + 2);
+
+  for (const [i, name] of [[1, 'New GPU cluster'], [2, 'New pipeline']] as const) {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await templates.nth(i).click();
+    await expect(page.getByLabel('Scenario name')).toHaveValue(name);
+  }
   expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);
 });
