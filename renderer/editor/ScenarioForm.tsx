@@ -2,6 +2,7 @@
 // text as the JSON view, field by field; what the form does not cover stays as written.
 import { useAppStore } from '../store';
 import { getAtPath } from './json-path';
+import { DistPicker } from './DistPicker';
 import { DistField, ValueField } from './ScenarioFields';
 
 const SVC = ['serving', 'services', 0] as const;
@@ -47,7 +48,7 @@ export function ScenarioForm() {
             )}
             <ValueField label="Replicas" path={[...SVC, 'replicas']} />
             <ValueField label="Concurrency per replica" path={[...SVC, 'concurrency']} defaultValue={1} />
-            <DistField label="Mean service time (ms)" path={[...SVC, 'service_time_ms']} />
+            <DistPicker name="Service time" unit="ms" path={[...SVC, 'service_time_ms']} />
             <DistField label="Feature lookup (ms)" path={[...SVC, 'latency_ms', 'feature']} optional />
             <DistField label="Network (ms)" path={[...SVC, 'latency_ms', 'network']} optional />
             <DistField label="Post-processing (ms)" path={[...SVC, 'latency_ms', 'postprocess']} optional />

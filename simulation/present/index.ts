@@ -20,3 +20,4 @@ export * from './solve-reason';
 export * from './trace-replay-note';
 export * from './story';
 export * from './state-at';
+export { distSketch, type DistSketch } from './dist-sketch';
