@@ -6,17 +6,13 @@
 import { protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../common/content-types';
 import { CSP } from '../common/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'headroom';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-};
 
 /** Before `app.whenReady`: the scheme behaves like https (standard, secure, fetch) but gets no CSP bypass. */
 export function registerAppScheme(): void {
@@ -75,7 +71,7 @@ export async function appResponse(root: string, url: string): Promise<Response> 
   return new Response(new Uint8Array(data), {
     status: 200,
     headers: {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       ...(html ? { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' } : {}),
     },

@@ -2,6 +2,7 @@
 // folder (and told to the system's own recent list). A path that is gone is dropped when shown.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../backend/atomic-write';
 
 export const RECENT_FILE = 'recent-files.json';
 export const MAX_RECENT = 10;
@@ -29,10 +30,7 @@ export function clearRecent(dataDir: string): void {
 }
 
 function writeRecent(dataDir: string, list: readonly string[]): void {
-  const file = path.join(dataDir, RECENT_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(list, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(path.join(dataDir, RECENT_FILE), `${JSON.stringify(list, null, 2)}\n`);
 }
 
 /** The recent files that still exist, for the menu. */

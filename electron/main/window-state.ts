@@ -4,6 +4,7 @@
 // never a window the user cannot see.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../backend/atomic-write';
 
 export interface Bounds {
   x: number;
@@ -40,10 +41,7 @@ export function readWindowState(dataDir: string): WindowState | null {
 
 /** Written whole through a temporary file, so a crash mid-write leaves the old state. */
 export function writeWindowState(dataDir: string, state: WindowState): void {
-  const file = path.join(dataDir, WINDOW_STATE_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(state)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(path.join(dataDir, WINDOW_STATE_FILE), `${JSON.stringify(state)}\n`);
 }
 
 function overlap(a: Bounds, b: Bounds): number {

@@ -2,15 +2,11 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../common/content-types';
 import { CSP } from '../common/csp';
 import { afterRequestBody } from './body-drain';
 import { sendError } from './http-errors';
 import { decodePathPart } from './request-input';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-};
 
 /** Serves `pathname` (still percent-encoded) from `root`; a path that leaves the root is a 403. */
 export async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {
@@ -31,7 +27,7 @@ export async function serveStatic(root: string, pathname: string, res: http.Serv
   const html = file.endsWith('.html');
   afterRequestBody(res, () => {
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': html ? 'no-store' : 'public, max-age=3600',
       ...(html ? { 'Content-Security-Policy': CSP } : {}),
     });

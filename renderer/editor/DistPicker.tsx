@@ -5,7 +5,7 @@
 // edited in the JSON view.
 import { useId } from 'react';
 import { distSketch, type DistSketch } from '../../simulation/present';
-import type { Dist } from '../../simulation';
+import { distMean, type Dist } from '../../simulation';
 import { formatNumber } from '../format/numbers';
 import { useAppStore } from '../store';
 import { FORM_DIST_PARAMS, TIMED_PARAMS, distOfKind, type FormDistKind } from './dist-field';
@@ -53,9 +53,9 @@ export function DistPicker({ name, unit, path }: { name: string; unit: string; p
             disabled={aria.disabled}
             value={kind ?? ''}
             onChange={(e) => {
-              const next = e.target.value as FormDistKind;
-              const mean = dist && 'mean' in dist ? Number(dist.mean) : dist && 'value' in dist ? Number(dist.value) : Number(getAtPath(raw, ['mean']) ?? raw);
-              setField(path, distOfKind(next, dist ? distSketch(dist).mean : mean));
+              // The validated distribution's mean; while the scenario is invalid, the mean as typed.
+              const mean = dist ? distMean(dist) : Number(getAtPath(raw, ['mean']) ?? raw);
+              setField(path, distOfKind(e.target.value as FormDistKind, mean));
             }}
           >
             {kind === null && <option value="">not set</option>}

@@ -5,18 +5,13 @@
 // on, it is in its final state. A task that did not run becomes final at its trigger moment. Pure.
 import type { PipelineSampleRun, PipelineTaskSegment } from '../../../simulation';
 import { instantText } from '../time/time-series';
+import { STATE_LABELS } from './task-states';
 
 export const MOMENT_STATES = ['waiting', 'running', 'success', 'failed', 'upstream_failed', 'skipped'] as const;
 export type MomentState = (typeof MOMENT_STATES)[number];
 
-export const MOMENT_LABELS: Record<MomentState, string> = {
-  waiting: 'waiting',
-  running: 'running',
-  success: 'success',
-  failed: 'failed',
-  upstream_failed: 'upstream failed',
-  skipped: 'skipped',
-};
+/** The final states are named as in the DAG's end-state view. */
+export const MOMENT_LABELS: Record<MomentState, string> = { waiting: 'waiting', running: 'running', ...STATE_LABELS };
 
 export interface TaskMoment {
   state: MomentState;

@@ -74,24 +74,7 @@ export function bucketMidpoints(n: number, bucketS: number, endS: number): Float
 
 /** A bucketed `MaybeStat[]` as typed arrays at the buckets' midpoints. */
 export function statSeries(stats: readonly MaybeStat[], bucketS: number, endS: number): StatSeries {
-  return pick(stats, bucketMidpoints(stats.length, bucketS, endS), null);
-}
-
-/** The stats at `indices` (all when null), at x (left empty when null: the caller sets it). */
-function pick(stats: readonly MaybeStat[], x: Float64Array | null, indices: Uint32Array | null): StatSeries {
-  const n = indices ? indices.length : stats.length;
-  const mean = new Float64Array(n), lo = new Float64Array(n), hi = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = stats[indices ? indices[i]! : i];
-    if (s) {
-      mean[i] = s.mean;
-      lo[i] = s.ci95[0];
-      hi[i] = s.ci95[1];
-    } else {
-      mean[i] = lo[i] = hi[i] = NaN;
-    }
-  }
-  return { x: x === null ? new Float64Array(0) : indices ? take(x, indices) : x, mean, lo, hi };
+  return { x: bucketMidpoints(stats.length, bucketS, endS), ...statColumns(stats) };
 }
 
 /**
