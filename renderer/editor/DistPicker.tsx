@@ -33,7 +33,18 @@ function paramLabel(name: string, unit: string, key: string): string {
   return TIMED_PARAMS.has(key) ? `${name} ${key} (${unit})` : `${name} ${key}`;
 }
 
-export function DistPicker({ name, unit, path }: { name: string; unit: string; path: JsonPath }) {
+interface Props {
+  /** What the distribution is of, capitalised ("Service time"); labels read "<name> distribution". */
+  name: string;
+  unit: string;
+  path: JsonPath;
+  /** The field may be absent: "none" removes it (an optional latency component, say). */
+  optional?: boolean;
+  /** What absence means, for the "none" option (e.g. "0 ms"). */
+  absentMeans?: string;
+}
+
+export function DistPicker({ name, unit, path, optional, absentMeans }: Props) {
   const raw = useFieldValue(path);
   const ignored = useFieldIgnored(path);
   const issues = useFieldIssues(path);
@@ -53,19 +64,20 @@ export function DistPicker({ name, unit, path }: { name: string; unit: string; p
             disabled={aria.disabled}
             value={kind ?? ''}
             onChange={(e) => {
+              if (e.target.value === '') { setField(path, undefined); return; }
               // The validated distribution's mean; while the scenario is invalid, the mean as typed.
               const mean = dist ? distMean(dist) : Number(getAtPath(raw, ['mean']) ?? raw);
               setField(path, distOfKind(e.target.value as FormDistKind, mean));
             }}
           >
-            {kind === null && <option value="">not set</option>}
+            {(kind === null || optional) && <option value="">{optional ? `none${absentMeans ? ` (${absentMeans})` : ''}` : 'not set'}</option>}
             {kind !== null && formKind === null && <option value={kind}>{kind} (edit it in the JSON view)</option>}
             {(Object.keys(FORM_DIST_PARAMS) as FormDistKind[]).map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
           </select>
         )}
       </FieldShell>
       <div className="dist-params">
-        {kind === null || typeof raw === 'number' ? (
+        {kind === null && optional ? null : kind === null || typeof raw === 'number' ? (
           <ValueField label={meanLabel} path={path} />
         ) : formKind ? (
           FORM_DIST_PARAMS[formKind].map((key) => <ValueField key={key} label={paramLabel(name, unit, key)} path={[...path, key]} />)

@@ -1,25 +1,33 @@
-// The form view: the scenario's run settings and its first serving service. It edits the same
-// text as the JSON view, field by field; what the form does not cover stays as written.
+// The form view: run settings, then one form per section (pipeline, cluster, serving, readiness),
+// each added or removed here. It edits the same text as the JSON view, field by field, through
+// jsonc-parser edits, so what a form does not touch stays exactly as written.
 import { useAppStore } from '../store';
+import { ClusterForm } from './cluster/ClusterForm';
 import { getAtPath } from './json-path';
-import { DistPicker } from './DistPicker';
-import { DistField, ValueField } from './ScenarioFields';
+import { PipelineForm } from './pipeline/PipelineForm';
+import { ReadinessForm } from './ReadinessForm';
+import { ValueField } from './ScenarioFields';
+import { DescriptionField } from './DescriptionField';
+import { FORM_SECTIONS, sectionStarter, type FormSection } from './section-starters';
+import { ServingForm } from './serving/ServingForm';
 
-const SVC = ['serving', 'services', 0] as const;
+const SECTION_FORMS: Record<FormSection, () => React.JSX.Element> = {
+  pipeline: PipelineForm,
+  cluster: ClusterForm,
+  serving: ServingForm,
+  readiness: ReadinessForm,
+};
 
 export function ScenarioForm() {
   const syntaxOk = useAppStore((s) => s.raw !== undefined);
-  const serviceId = useAppStore((s) => getAtPath(s.raw, [...SVC, 'id']));
-  const hasService = useAppStore((s) => getAtPath(s.raw, SVC) !== undefined);
-  const process = useAppStore((s) => getAtPath(s.raw, [...SVC, 'arrivals', 'process']));
-  const serviceCount = useAppStore((s) => {
-    const list = getAtPath(s.raw, ['serving', 'services']);
-    return Array.isArray(list) ? list.length : 0;
-  });
+  const present = useAppStore((s) => FORM_SECTIONS.map((x) => getAtPath(s.raw, [x.id]) !== undefined).join());
+  const setField = useAppStore((s) => s.setField);
 
   if (!syntaxOk) {
     return <p className="message warn">The JSON has a syntax error, so the form is unavailable. Fix it in the JSON view (the problem list says where).</p>;
   }
+  const has = present.split(',').map((v) => v === 'true');
+  const missing = FORM_SECTIONS.filter((_, i) => !has[i]);
 
   return (
     <form className="scenario-form" aria-label="Scenario form" onSubmit={(e) => e.preventDefault()}>
@@ -27,37 +35,34 @@ export function ScenarioForm() {
         <legend>Scenario</legend>
         <div className="field-grid">
           <ValueField label="Scenario name" path={['name']} numeric={false} wide />
+          <DescriptionField />
           <ValueField label="Seed" path={['seed']} defaultValue={1} />
           <ValueField label="Replications" path={['replications']} defaultValue={5} />
           <ValueField label="Horizon (s)" path={['horizon_s']} defaultValue={3600} />
           <ValueField label="Warm-up (s)" path={['warmup_s']} defaultValue={0} />
         </div>
       </fieldset>
-      {hasService ? (
-        <fieldset>
-          <legend>
-            Serving service {typeof serviceId === 'string' ? <code>{serviceId}</code> : null}
-            {serviceCount > 1 && <span className="muted"> (first of {serviceCount}; edit the others in JSON)</span>}
-          </legend>
-          <div className="field-grid">
-            <ValueField label="Service name (id)" path={[...SVC, 'id']} numeric={false} wide />
-            {process === 'poisson' ? (
-              <ValueField label="Arrival rate (rps)" path={[...SVC, 'arrivals', 'rate_rps']} hint="Poisson arrivals" />
-            ) : (
-              <p className="field-note">Arrivals: {typeof process === 'string' ? process : 'not set'} — edit them in the JSON view.</p>
-            )}
-            <ValueField label="Replicas" path={[...SVC, 'replicas']} />
-            <ValueField label="Concurrency per replica" path={[...SVC, 'concurrency']} defaultValue={1} />
-            <DistPicker name="Service time" unit="ms" path={[...SVC, 'service_time_ms']} />
-            <DistField label="Feature lookup (ms)" path={[...SVC, 'latency_ms', 'feature']} optional />
-            <DistField label="Network (ms)" path={[...SVC, 'latency_ms', 'network']} optional />
-            <DistField label="Post-processing (ms)" path={[...SVC, 'latency_ms', 'postprocess']} optional />
-            <ValueField label="Latency budget (ms)" path={[...SVC, 'latency_budget_ms']} />
-            <ValueField label="SLO percentile" path={[...SVC, 'slo_percentile']} defaultValue={99} />
-          </div>
-        </fieldset>
-      ) : (
-        <p className="field-note">This scenario has no serving section; edit its pipeline and cluster in the JSON view.</p>
+      {FORM_SECTIONS.map(({ id, label }, i) => {
+        if (!has[i]) return null;
+        const Form = SECTION_FORMS[id];
+        return (
+          <section key={id} className="form-section" aria-labelledby={`form-section-${id}`}>
+            <div className="form-section-head">
+              <h3 id={`form-section-${id}`}>{label}</h3>
+              <button type="button" className="link-button" onClick={() => setField([id], undefined)}>
+                Remove {label.toLowerCase()} section
+              </button>
+            </div>
+            <Form />
+          </section>
+        );
+      })}
+      {missing.length > 0 && (
+        <div className="add-sections" role="group" aria-label="Add a section">
+          {missing.map(({ id, label }) => (
+            <button key={id} type="button" onClick={() => setField([id], sectionStarter(id))}>Add {label.toLowerCase()}</button>
+          ))}
+        </div>
       )}
     </form>
   );

@@ -27,3 +27,13 @@ export function setAtPath(root: unknown, path: JsonPath, value: unknown): unknow
   else (base as Record<string | number, unknown>)[key] = child;
   return base;
 }
+
+/** Inserts `value` into the array at `path`'s parent, before index `path[last]`. */
+export function insertAtPath(root: unknown, path: JsonPath, value: unknown): unknown {
+  const index = path[path.length - 1];
+  const parentPath = path.slice(0, -1);
+  const list = getAtPath(root, parentPath);
+  const items = Array.isArray(list) ? [...list] : [];
+  items.splice(typeof index === 'number' ? index : items.length, 0, value);
+  return setAtPath(root, parentPath, items);
+}

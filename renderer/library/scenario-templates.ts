@@ -2,7 +2,7 @@
 // run as they are, for the user to edit. Kept as text so that each opens in the editor as
 // written. The first is what File → New Scenario makes.
 export interface ScenarioTemplate {
-  id: 'serving' | 'cluster' | 'pipeline';
+  id: 'serving' | 'cluster' | 'pipeline' | 'blank';
   /** The menu entry. */
   label: string;
   text: string;
@@ -68,6 +68,24 @@ export const SCENARIO_TEMPLATES: readonly ScenarioTemplate[] = [
       { "id": "load", "duration_s": { "dist": "lognormal", "mean": 300, "cv": 0.3 }, "failure_probability": 0.01, "retries": 1 }
     ],
     "edges": [["extract", "transform_a"], ["extract", "transform_b"], ["transform_a", "load"], ["transform_b", "load"]]
+  }
+}
+` },
+  // A scenario needs one of pipeline, cluster or serving to be valid (and saved), so "blank" is
+  // the least that runs: one task, for the form's Add buttons and the DAG canvas to build on.
+  { id: 'blank', label: 'Blank: one task to build on in the form', text: `{
+  "format": "headroom.scenario/v1",
+  "name": "New scenario",
+  "description": "",
+  "seed": 1,
+  "replications": 5,
+  "horizon_s": 3600,
+  "pipeline": {
+    "runs": 100,
+    "tasks": [
+      { "id": "task_1", "duration_s": 60 }
+    ],
+    "edges": []
   }
 }
 ` },

@@ -5,7 +5,8 @@ import type { StateCreator } from 'zustand';
 import type { HeadroomApi } from '../../electron/common/contract';
 import { parseScenarioText } from '../../simulation';
 import { formatPath } from '../../simulation';
-import { setAtPath } from '../editor/json-path';
+import { insertAtPath, setAtPath } from '../editor/json-path';
+import { editText } from '../editor/text-edit';
 import { formatScenarioJson } from '../editor/scenario-json-format';
 import { EMPTY_HISTORY, recordEdit, redoText, undoText } from '../editor/text-history';
 import type { AppState, EditorSlice } from './types';
@@ -99,9 +100,21 @@ export const createEditorSlice = (api: HeadroomApi): StateCreator<AppState, [], 
     },
 
     setField(path, value) {
-      const { raw } = get();
-      if (raw === undefined) return; // the form is read-only while the JSON has a syntax error
-      get().setText(formatScenarioJson(setAtPath(raw, path, value)), formatPath(path));
+      get().editFields([{ path, value }], formatPath(path));
+    },
+
+    editFields(edits, key) {
+      const { raw, text } = get();
+      if (raw === undefined || edits.length === 0) return; // read-only while the JSON has a syntax error
+      let next: string;
+      try {
+        next = editText(text, edits);
+      } catch {
+        // A path through a value that is not a container (e.g. a number where an object goes):
+        // re-print the whole document with the edits rather than refuse them.
+        next = formatScenarioJson(edits.reduce<unknown>((doc, e) => (e.insert ? insertAtPath(doc, e.path, e.value) : setAtPath(doc, e.path, e.value)), raw));
+      }
+      get().setText(next, key ?? edits.map((e) => formatPath(e.path)).join(' '));
     },
 
     undo() {

@@ -8,6 +8,7 @@ import type { DiffEntry } from '../history/scenario-diff';
 import type { ScenarioTemplate } from '../library/scenario-templates';
 import type { ParseResult } from '../../simulation';
 import type { Scenario } from '../../simulation';
+import type { FieldEdit } from '../editor/text-edit';
 import type { JsonPath } from '../editor/json-path';
 import type { TextHistory } from '../editor/text-history';
 
@@ -114,7 +115,10 @@ export interface EditorSlice {
   loadIntoEditor(record: ScenarioRecord): void;
   clearEditor(): void;
   setText(text: string, key: string): void;
+  /** Sets (or, with undefined, deletes) one field, changing only that value's text. */
   setField(path: JsonPath, value: unknown): void;
+  /** Several edits as one undo step (e.g. a task renamed with its edges); `key` coalesces typing. */
+  editFields(edits: readonly FieldEdit[], key?: string): void;
   undo(): void;
   redo(): void;
   /**

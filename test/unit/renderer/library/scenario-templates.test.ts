@@ -5,8 +5,8 @@ import { ignoredFields, mergeReplications, parseScenarioText, runReplication } f
 import { SCENARIO_TEMPLATES } from '../../../../renderer/library/scenario-templates';
 
 describe('scenario templates', () => {
-  it('one per layer, serving first (what File → New Scenario makes)', () => {
-    expect(SCENARIO_TEMPLATES.map((t) => t.id)).toEqual(['serving', 'cluster', 'pipeline']);
+  it('one per layer and a blank one, serving first (what File → New Scenario makes)', () => {
+    expect(SCENARIO_TEMPLATES.map((t) => t.id)).toEqual(['serving', 'cluster', 'pipeline', 'blank']);
   });
 
   it.each(SCENARIO_TEMPLATES.map((t) => [t.id, t] as const))('%s: validates, ignores nothing, and runs to a result of its layer', (id, t) => {
@@ -15,9 +15,9 @@ describe('scenario templates', () => {
     if (!parsed.ok) return;
     const s = parsed.scenario;
     expect(ignoredFields(s)).toEqual([]);
-    expect(s.description?.length ?? 0).toBeGreaterThan(80);
+    if (id !== 'blank') expect(s.description?.length ?? 0).toBeGreaterThan(80);
     const doc = mergeReplications(s, Array.from({ length: s.replications }, (_, i) => runReplication(s, i)), { sha256: 'x', wallMs: 0 });
     const layers = { serving: doc.serving, cluster: doc.cluster, pipeline: doc.pipeline };
-    expect(Object.entries(layers).filter(([, v]) => v != null).map(([k]) => k)).toEqual([id]);
+    expect(Object.entries(layers).filter(([, v]) => v != null).map(([k]) => k)).toEqual([id === 'blank' ? 'pipeline' : id]);
   });
 });

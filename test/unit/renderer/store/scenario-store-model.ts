@@ -6,8 +6,8 @@
 // Time is faked in the test: edits of one field coalesce into one undo step unless a Pause (of
 // more than AUTOSAVE_MS, so more than the coalescing second) came between; a Pause also runs the
 // pending autosave.
-import { setAtPath, type JsonPath } from '../../../../renderer/editor/json-path';
-import { formatScenarioJson } from '../../../../renderer/editor/scenario-json-format';
+import type { JsonPath } from '../../../../renderer/editor/json-path';
+import { editText } from '../../../../renderer/editor/text-edit';
 
 export interface ScenarioModel {
   id: string;
@@ -133,7 +133,7 @@ export function create(m: Model, id: string, text: string): void {
 }
 
 export function edit(m: Model, field: Field, value: number): void {
-  const text = formatScenarioJson(setAtPath(JSON.parse(m.editor.text), FIELDS[field], value));
+  const text = editText(m.editor.text, [{ path: FIELDS[field], value }]);
   if (text === m.editor.text) return;
   record(m.editor, m.editor.text, field);
   m.editor.text = text;
