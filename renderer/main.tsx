@@ -21,6 +21,10 @@ import './styles/whatif-live.css';
 import './styles/whatif-analyses.css';
 import './styles/playback.css';
 import './styles/time-charts.css';
+import './styles/serving-form.css';
+import './styles/cluster-form.css';
+import './styles/pipeline-editor.css';
+import './styles/json-editor.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
