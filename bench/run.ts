@@ -6,6 +6,7 @@ import { benchCharts } from './charts';
 import { benchCluster } from './cluster';
 import { benchEngine } from './engine';
 import { benchLibrary } from './library';
+import { benchLlmServing } from './llm-serving';
 import { benchPipeline } from './pipeline';
 import { benchServing } from './serving';
 
@@ -13,6 +14,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   engine: benchEngine,
   library: benchLibrary,
   serving: benchServing,
+  llm: benchLlmServing,
   cluster: benchCluster,
   pipeline: benchPipeline,
   charts: benchCharts,

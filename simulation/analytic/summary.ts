@@ -1,14 +1,23 @@
 // The seed article's analytic table (cli-and-results.md, "summary"), exactly as defined there.
 import { distMean } from '../random/dist-mean';
+import type { TraceTokenColumns } from '../run/types';
 import type { Scenario, ServiceSpec } from '../scenario/schema';
 import type { Summary } from '../result/types';
+import { llmCeiling, llmUnloadedMs } from '../serving/llm/llm-analytic';
+import { tokenMoments } from '../serving/llm/token-lengths';
 import { offeredRate } from './offered-rate';
 
 /**
  * Slot time per request, for capacity (throughput, utilization, replica counts). With batching a
- * full batch's time is shared by its members.
+ * full batch's time is shared by its members. An `llm` service has one slot per replica, whose
+ * time per request is the inverse of the roofline's ceiling (serving/llm/llm-analytic.ts);
+ * `tokens` are its trace's token columns when its lengths name them (NaN without them).
  */
-export function serviceMeanServiceMs(svc: ServiceSpec): number {
+export function serviceMeanServiceMs(svc: ServiceSpec, tokens?: TraceTokenColumns): number {
+  if (svc.llm) {
+    const m = tokenMoments(svc.llm, tokens);
+    return m ? 1000 / llmCeiling(svc.llm, m).rps : Number.NaN;
+  }
   const b = svc.batching; // with batching, service_time_ms is not used (scenario-format.md)
   if (b) return (b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch) / b.max_batch;
   return svc.service_time_ms ? distMean(svc.service_time_ms) : Number.NaN;
@@ -16,9 +25,14 @@ export function serviceMeanServiceMs(svc: ServiceSpec): number {
 
 /**
  * Model time one request experiences, for latency: its service time, or with batching the
- * whole time of the (full) batch it rides in — every member waits for the batch to finish.
+ * whole time of the (full) batch it rides in — every member waits for the batch to finish. An
+ * `llm` service: a mean request alone on its replica (prefill, then decodes at batch 1).
  */
-export function serviceLatencyMs(svc: ServiceSpec): number {
+export function serviceLatencyMs(svc: ServiceSpec, tokens?: TraceTokenColumns): number {
+  if (svc.llm) {
+    const m = tokenMoments(svc.llm, tokens);
+    return m ? llmUnloadedMs(svc.llm, m) : Number.NaN;
+  }
   const b = svc.batching;
   return b ? b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch : serviceMeanServiceMs(svc);
 }
@@ -29,8 +43,8 @@ export function serviceExtrasMs(svc: ServiceSpec): number {
 }
 
 /** Per-replica throughput (rps) = concurrency ÷ mean service time. */
-export function perReplicaRps(svc: ServiceSpec): number {
-  return svc.concurrency / (serviceMeanServiceMs(svc) / 1000);
+export function perReplicaRps(svc: ServiceSpec, tokens?: TraceTokenColumns): number {
+  return svc.concurrency / (serviceMeanServiceMs(svc, tokens) / 1000);
 }
 
 /** ⌈offered ÷ per-replica throughput⌉, guarded against float noise such as 8.000000000001. */
@@ -40,7 +54,11 @@ export function requiredReplicas(offeredRps: number, perReplica: number): number
   return Math.abs(ratio - rounded) < 1e-9 * Math.max(1, ratio) ? rounded : Math.ceil(ratio);
 }
 
-export function analyticSummary(s: Scenario, traceRates: ReadonlyMap<string, number> = new Map()): Summary {
+export function analyticSummary(
+  s: Scenario,
+  traceRates: ReadonlyMap<string, number> = new Map(),
+  traceTokens: Readonly<Record<string, TraceTokenColumns>> = {},
+): Summary {
   const out: Summary = {};
   if (s.pipeline) {
     const total = s.pipeline.tasks.reduce((sum, t) => sum + distMean(t.duration_s), 0);
@@ -62,8 +80,9 @@ export function analyticSummary(s: Scenario, traceRates: ReadonlyMap<string, num
   const svc = s.serving?.services[0];
   if (svc) {
     const offered = offeredRate(svc.arrivals, traceRates.get(svc.id));
-    const total = serviceLatencyMs(svc) + serviceExtrasMs(svc);
-    if (offered !== null) out.serving_required_replicas = requiredReplicas(offered, perReplicaRps(svc));
+    const tokens = traceTokens[svc.id];
+    const total = serviceLatencyMs(svc, tokens) + serviceExtrasMs(svc);
+    if (offered !== null) out.serving_required_replicas = requiredReplicas(offered, perReplicaRps(svc, tokens));
     out.serving_total_latency_ms = total;
     out.serving_latency_margin_ms = svc.latency_budget_ms - total;
   }

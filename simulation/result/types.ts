@@ -3,12 +3,14 @@
 // or null when computed over an empty set.
 
 import type { ClusterAnalytic, ClusterResult } from './cluster';
+import type { LlmAnalytic, LlmServiceResult } from './llm';
 import type { PipelineSimulated } from './pipeline';
 import type { MaybeStat } from './stat';
 
 export const RESULT_FORMAT = 'headroom.result/v1';
 
 export type { MaybeStat, Stat } from './stat';
+export type { LlmAnalytic, LlmLatencyStats, LlmServiceResult } from './llm';
 
 export interface Summary {
   pipeline_total_duration_minutes?: number;
@@ -45,6 +47,8 @@ export interface ServiceAnalytic {
   cost_per_hour?: number;
   /** The utilization each replica count implies, around the estimate (Erlang C where M/M/c). */
   by_replicas?: ReplicaCountAnalytic[];
+  /** An `llm` service: the roofline's figures (./llm.ts). */
+  llm?: LlmAnalytic;
 }
 
 export interface ReplicaCountAnalytic {
@@ -116,6 +120,8 @@ export interface ServiceResult {
   /** With batching: mean size of the batches started in the measured window. */
   mean_batch_size?: MaybeStat;
   series?: ServiceSeries;
+  /** An `llm` service: token-level figures (./llm.ts), after `series`. */
+  llm?: LlmServiceResult;
 }
 
 export interface AnalyticOnlyService {

@@ -16,7 +16,7 @@ export function analyzeScenario(scenario: Scenario, meta: { sha256: string }, in
     doc.serving = {};
     for (const svc of scenario.serving.services) {
       const offered = serviceOfferedRps(svc, rates.get(svc.id));
-      doc.serving[svc.id] = { offered_rps: offered, analytic: serviceAnalytic(svc, offered) };
+      doc.serving[svc.id] = { offered_rps: offered, analytic: serviceAnalytic(svc, offered, inputs?.traceTokens?.[svc.id]) };
     }
   }
   return doc;

@@ -35,7 +35,7 @@ export function documentHeader(s: Scenario, sha256: string, events: number, wall
     replications: s.replications,
     horizon_s: s.horizon_s,
     warmup_s: s.warmup_s,
-    summary: analyticSummary(s, traceRates(s, inputs)),
+    summary: analyticSummary(s, traceRates(s, inputs), inputs?.traceTokens),
   };
 }
 

@@ -43,6 +43,6 @@ function mergeServing(doc: ResultDocument, scenario: Scenario, sorted: readonly 
   doc.serving = {};
   for (const svc of scenario.serving.services) {
     const reps = sorted.flatMap((o) => (o.serving[svc.id] ? [o.serving[svc.id] as ServiceReplication] : []));
-    doc.serving[svc.id] = mergeService(svc, reps, serviceOfferedRps(svc, rates.get(svc.id)), bucketS);
+    doc.serving[svc.id] = mergeService(svc, reps, serviceOfferedRps(svc, rates.get(svc.id)), bucketS, inputs?.traceTokens?.[svc.id]);
   }
 }

@@ -38,6 +38,18 @@ export interface HostInputs {
   traces?: Record<string, Float64Array | number[]>;
   /** Jobs read from a cluster job trace, keyed by the scenario path (`cluster.job_trace`). */
   jobs?: Record<string, JobInput[]>;
+  /**
+   * Token counts read from a trace's columns for an `llm` service whose prompt_tokens or
+   * output_tokens names a column, keyed by service id: one value per request, in the order of
+   * `traces[id]` (the sorted times).
+   */
+  traceTokens?: Record<string, TraceTokenColumns>;
+}
+
+/** The token columns of one service's trace (only those the scenario names). */
+export interface TraceTokenColumns {
+  prompt?: ArrayLike<number>;
+  output?: ArrayLike<number>;
 }
 
 /**

@@ -121,7 +121,15 @@ function clusterRules(c: NonNullable<Scenario['cluster']>, note: Note): void {
   }
 }
 
+/** Request-level fields an `llm` service refuses (scenario/llm-rules.ts): listed for the form, never set. */
+const LLM_REFUSED = ['service_time_ms', 'concurrency', 'batching', 'queue_limit', 'timeout_ms', 'autoscaling', 'replica_failures'] as const;
+
 function serviceRules(svc: ServiceSpec, at: Path, note: Note): void {
+  if (svc.llm) {
+    // A valid llm service cannot set them (validation refuses them), so these only show with includeUnset.
+    for (const f of LLM_REFUSED) note([...at, f], false, 'not used with llm: the llm block models the service at token level (llm.scheduler.max_num_seqs replaces concurrency); remove the llm block to use it');
+    return;
+  }
   const b = svc.batching;
   // serving/service-model.ts (serviceTime) and analytic/summary.ts: batching sets the slot time.
   if (b) {

@@ -37,3 +37,18 @@ export const MIN_TRACE_SPAN_S = 1e-9;
 
 /** Memory the engine may need for one scenario (resource-estimate.ts): 2 GiB. */
 export const MAX_ENGINE_BYTES = 2 * 1024 ** 3;
+
+/** LLM serving (`llm`): token counts (max_seq_len, max_num_batched_tokens, block_size); kept below 2³¹ so counts fit Int32 arrays. */
+export const MAX_LLM_TOKENS = 1e9;
+/** LLM serving: sequences a replica runs at once (max_num_seqs). */
+export const MAX_LLM_SEQS = 1_000_000;
+/** LLM serving: layers, hidden dimension and heads of the model. */
+export const MAX_LLM_DIM = 1_000_000;
+/** LLM serving: the model's parameters. */
+export const MAX_LLM_PARAMETERS = 1e15;
+/** LLM serving: FLOP/s, bytes/s and KV-cache bytes of one GPU. */
+export const MAX_LLM_HARDWARE = 1e21;
+/** LLM serving: GPUs of one replica (tensor-parallel degree). */
+export const MAX_LLM_GPUS = 100_000;
+/** LLM serving: requests in the system of one service (waiting or running) before a run stops with `max_queue`. */
+export const MAX_LLM_LIVE_REQUESTS = 1 << 20;

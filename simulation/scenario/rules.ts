@@ -2,6 +2,7 @@
 // Each returns issues with the JSON path of the offending field.
 import type { Scenario } from './schema';
 import { distMean } from '../random/dist-mean';
+import { llmIssues } from './llm-rules';
 
 export interface ValidationIssue {
   path: string;
@@ -83,7 +84,8 @@ export function crossFieldIssues(s: Scenario): ValidationIssue[] {
       const at = (...rest: (string | number)[]) => ['serving', 'services', i, ...rest];
       if (ids.has(svc.id)) add(at('id'), `duplicate service id "${svc.id}"`);
       ids.add(svc.id);
-      if (!svc.batching && svc.service_time_ms === undefined) add(at('service_time_ms'), 'is required (unless batching is set)');
+      if (!svc.batching && !svc.llm && svc.service_time_ms === undefined) add(at('service_time_ms'), 'is required (unless batching or llm is set)');
+      llmIssues(svc, (rest, message) => add(at(...rest), message));
       if (svc.service_time_ms !== undefined && !(distMean(svc.service_time_ms) > 0)) {
         add(at('service_time_ms'), 'must have a mean > 0');
       }

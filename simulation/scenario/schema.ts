@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { distSchema } from './dist-schema';
 import { identifier, integer, must, nonNegative, positive, probability, text } from './fields';
+import { llmSchema } from './llm-schema';
 import {
   MAX_BATCH, MAX_CONCURRENCY, MAX_COST_PER_HOUR, MAX_GENERATED_JOBS, MAX_HORIZON_S, MAX_PIPELINE_RUNS,
   MAX_RATE_RPS, MAX_REPLICAS, MAX_STEPS, MAX_TRACE_SCALE, MAX_UNITS,
@@ -203,6 +204,8 @@ const service = z.strictObject({
     .optional(),
   replica_failures: z.strictObject({ mtbf_s: positive(), restart_s: distSchema }).optional(),
   cost_per_replica_hour: nonNegative(MAX_COST_PER_HOUR).optional(),
+  /** Token-level LLM serving instead of service_time_ms/batching (./llm-schema.ts). */
+  llm: llmSchema.optional(),
 });
 
 const serving = z.strictObject({
@@ -240,6 +243,7 @@ export type JobSpec = ClusterSpec['jobs'][number];
 export type ServingSpec = NonNullable<Scenario['serving']>;
 export type ServiceSpec = ServingSpec['services'][number];
 export type ArrivalSpec = ServiceSpec['arrivals'];
+export type { LlmSpec } from './llm-schema';
 export type ReadinessRow = NonNullable<Scenario['readiness']>[number];
 export type Section = 'pipeline' | 'cluster' | 'serving';
 export const SECTIONS: readonly Section[] = ['pipeline', 'cluster', 'serving'];

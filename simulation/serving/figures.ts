@@ -1,5 +1,6 @@
 // What one replication reports for one service: plain numbers (structured-cloneable, so a
 // worker can post it), null where the underlying set was empty.
+import type { LlmReplication } from './llm/llm-figures';
 import type { ReplicationSeries } from './series';
 
 export interface ServiceReplication {
@@ -33,4 +34,6 @@ export interface ServiceReplication {
   /** Mean batch size of the measured requests' batches (1 without batching). */
   mean_batch_size: number | null;
   series: ReplicationSeries;
+  /** An `llm` service's token-level figures (./llm/llm-figures.ts). */
+  llm?: LlmReplication;
 }

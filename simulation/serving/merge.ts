@@ -2,17 +2,20 @@
 // with `statOf` (mean over replications and Student-t 95% CI; null over an empty set); counts
 // are totals. Keys are inserted in one fixed order so the JSON is byte-stable.
 import type { MaybeStat, ServiceResult, ServiceSeries } from '../result/types';
+import type { TraceTokenColumns } from '../run/types';
 import type { ServiceSpec } from '../scenario/schema';
 import { ANY, NON_NEGATIVE, SHARE, statOf, type StatRange } from '../stats/stat';
 import { overloaded, serviceAnalytic } from './analytic';
 import type { ServiceReplication } from './figures';
+import { mergeLlm } from './llm/llm-merge';
 import type { ReplicationSeries } from './series';
 import { traceReplayMethod } from './trace-replay';
 
 /** More than this share of measured arrivals still waiting at the horizon flags instability. */
 const STILL_WAITING_LIMIT = 0.01;
 
-export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication[], offered: number, bucketS: number): ServiceResult {
+/** `tokens`: an `llm` service's trace token columns, when its lengths name them (for the analytic figures). */
+export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication[], offered: number, bucketS: number, tokens?: TraceTokenColumns): ServiceResult {
   const stat = (pick: (r: ServiceReplication) => number | null, range: StatRange = NON_NEGATIVE) => statOf(reps.map(pick), range);
   const total = (pick: (r: ServiceReplication) => number) => reps.reduce((sum, r) => sum + pick(r), 0);
   const stillWaiting = statOf(reps.map((r) =>
@@ -38,7 +41,7 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
     mean_in_system: stat((r) => r.mean_in_system),
     slo_attainment: stat((r) => r.slo_attainment, SHARE),
     headroom_ms: stat((r) => r.headroom_ms, ANY),
-    stable: !overloaded(svc, offered) && !(stillWaiting !== null && stillWaiting.mean > STILL_WAITING_LIMIT),
+    stable: !overloaded(svc, offered, tokens) && !(stillWaiting !== null && stillWaiting.mean > STILL_WAITING_LIMIT),
     components_ms: {
       feature: stat((r) => r.components_ms.feature),
       queue: stat((r) => r.components_ms.queue),
@@ -46,7 +49,7 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
       network: stat((r) => r.components_ms.network),
       postprocess: stat((r) => r.components_ms.postprocess),
     },
-    analytic: serviceAnalytic(svc, offered),
+    analytic: serviceAnalytic(svc, offered, tokens),
     wait_probability: stat((r) => r.wait_probability, SHARE),
     mean_replicas: stat((r) => r.mean_replicas),
     replica_hours: stat((r) => r.replica_hours),
@@ -61,6 +64,7 @@ export function mergeService(svc: ServiceSpec, reps: readonly ServiceReplication
   }
   if (svc.batching) out.mean_batch_size = stat((r) => r.mean_batch_size);
   out.series = mergeSeries(reps.map((r) => r.series), bucketS);
+  if (svc.llm) out.llm = mergeLlm(svc.llm, reps.flatMap((r) => (r.llm ? [r.llm] : [])));
   return out;
 }
 

@@ -60,9 +60,10 @@ function ascending(times: ArrayLike<number>): ArrayLike<number> {
 /**
  * Successive arrival times (trace seconds from the replication's start) of one replication,
  * Infinity when there are no more. `untilS`: no block is started at or after it (a horizon in
- * trace seconds), so a trace whose blocks can come up empty still ends.
+ * trace seconds), so a trace whose blocks can come up empty still ends. `row`, when given,
+ * receives the trace index of each time returned (an LLM service reads its token columns there).
  */
-export function replayedTimes(trace: ArrayLike<number>, replay: TraceReplayObject, replication: number, rng: Rng, untilS: number): () => number {
+export function replayedTimes(trace: ArrayLike<number>, replay: TraceReplayObject, replication: number, rng: Rng, untilS: number, row?: Float64Array): () => number {
   const times = ascending(trace);
   const n = times.length;
   const first = n > 0 ? (times[0] as number) : 0;
@@ -70,7 +71,11 @@ export function replayedTimes(trace: ArrayLike<number>, replay: TraceReplayObjec
   if (replay.method === 'shifted_windows') {
     const origin = first + replication * replay.shift_s;
     let i = lowerBound(times, origin);
-    return () => (i < n ? (times[i++] as number) - origin : Infinity);
+    return () => {
+      if (i >= n) return Infinity;
+      if (row) row[0] = i;
+      return (times[i++] as number) - origin;
+    };
   }
   const b = replay.block_s;
   if (!(b <= span)) throw new Error(`replay.block_s (${b} s) exceeds the trace's span (${span} s)`);
@@ -80,6 +85,7 @@ export function replayedTimes(trace: ArrayLike<number>, replay: TraceReplayObjec
   return () => {
     for (;;) {
       if (i < n && (times[i] as number) < end) {
+        if (row) row[0] = i;
         const t = k * b + ((times[i++] as number) - u);
         return (last = t > last ? t : last);
       }
