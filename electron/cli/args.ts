@@ -22,8 +22,8 @@ export interface ParsedArgs {
   lists: Record<string, string[]>;
 }
 
-/** `files[command]`: how many scenario files a command takes (default 1). */
-export function parseArgs(argv: string[], specs: Record<string, Record<string, FlagSpec>>, files: Record<string, number> = {}): ParsedArgs {
+/** `files[command]`: how many files a command takes (default 1), or at least how many (`merge`). */
+export function parseArgs(argv: string[], specs: Record<string, Record<string, FlagSpec>>, files: Record<string, number | { min: number }> = {}): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('missing command');
   const spec = specs[command];
@@ -53,7 +53,9 @@ export function parseArgs(argv: string[], specs: Record<string, Record<string, F
     flags[name] = convert(name, value, f);
   }
   const want = files[command] ?? 1;
-  if (positional.length !== want) {
+  if (typeof want === 'object') {
+    if (positional.length < want.min) throw new UsageError(`"${command}" takes at least ${want.min} file${want.min === 1 ? '' : 's'} (got ${positional.length})`);
+  } else if (positional.length !== want) {
     throw new UsageError(`"${command}" takes exactly ${want === 1 ? 'one scenario file' : `${want} scenario files`} (got ${positional.length})`);
   }
   return { command, file: positional[0] as string, files: positional, flags, lists };

@@ -8,11 +8,13 @@ import { simulate } from '../backend/runs/simulate';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { CLUSTER_SPECS, CLUSTER_USAGE, jobTracesFor, runClusterCommand } from './calibrate';
 import { CHECKPOINT_SPECS, CHECKPOINT_USAGE, runCheckpointCommand } from './checkpoint';
-import { formatResult, formatSummary } from './format-text';
+import { formatSummary } from './format-text';
 import { warnIgnoredFields } from './ignored-warnings';
 import { InputError, tracesFor } from './inputs';
 import { ProgressBar } from './progress-bar';
-import { checkReportOut, writeReportOut } from './report-out';
+import { checkReportOut } from './report-out';
+import { emitRunResult } from './run-output';
+import { emitShard, MERGE_SPEC, MERGE_USAGE, runMerge, SHARD_FLAG, shardFlag, SHARD_OUT } from './shard-commands';
 import { runSolve, runSweep } from './serving-commands';
 import { runCompare, runSensitivityCommand } from './whatif-commands';
 
@@ -21,16 +23,19 @@ const USAGE = `usage:
   headroom analyze <scenario.json> [--json]
   headroom run <scenario.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
                                [--max-events N] [--max-wall-s S] [--json] [--out FILE]
-                               [--locale TAG]
+                               [--locale TAG] [--shard I/N|auto/N]
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
   headroom solve <scenario.json> --pool ID --max-queue-delay-s S [--percentile 95]
                                  [--replications R] [--seed N] [--threads T] [--json]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--set PATH=FROM:TO[:STEP]]
                                  [--seed N] [--replications R] [--horizon-s S] [--threads T] [--json]
+                                 [--shard I/N|auto/N [--out FILE.json]]
   headroom compare <A.json> <B.json> [--seed N] [--replications R] [--horizon-s S] [--threads T]
-                                     [--all] [--json]
+                                     [--all] [--json] [--shard I/N|auto/N [--out FILE.json]]
   headroom sensitivity <scenario.json> --figure PATH [--delta 0.2] [--seed N] [--replications R]
                                        [--horizon-s S] [--threads T] [--json]
+                                       [--shard I/N|auto/N [--out FILE.json]]
+${MERGE_USAGE}
 ${CLUSTER_USAGE}
 ${CHECKPOINT_USAGE}`;
 
@@ -51,6 +56,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     'max-wall-s': { kind: 'number', min: 0, exclusiveMin: true },
     out: { kind: 'string' },
     locale: { kind: 'string' },
+    ...SHARD_FLAG,
   },
   solve: {
     ...common,
@@ -58,10 +64,12 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     pool: { kind: 'string' },
     'max-queue-delay-s': { kind: 'number', min: 0 },
     percentile: { kind: 'number', min: 0, exclusiveMin: true },
+    ...SHARD_FLAG,
   },
-  sweep: { ...common, set: { kind: 'string', repeatable: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
-  compare: { ...common, all: { kind: 'boolean' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
-  sensitivity: { ...common, figure: { kind: 'string' }, delta: { kind: 'number', min: 0, exclusiveMin: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  sweep: { ...common, ...SHARD_FLAG, ...SHARD_OUT, set: { kind: 'string', repeatable: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  compare: { ...common, ...SHARD_FLAG, ...SHARD_OUT, all: { kind: 'boolean' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  sensitivity: { ...common, ...SHARD_FLAG, ...SHARD_OUT, figure: { kind: 'string' }, delta: { kind: 'number', min: 0, exclusiveMin: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
+  ...MERGE_SPEC,
   ...CLUSTER_SPECS,
   ...CHECKPOINT_SPECS,
 };
@@ -75,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${__HEADROOM_VERSION__}\n`);
     return 0;
   }
-  const args = parseArgs(argv, SPECS, { compare: 2 });
+  const args = parseArgs(argv, SPECS, { compare: 2, merge: { min: 1 } });
+  if (args.command === 'merge') return runMerge(args);
   if (args.command in CLUSTER_SPECS) return runClusterCommand(args);
   if (args.command === 'compare') return runCompare(args);
   const loaded = loadScenarioFile(args.file);
@@ -114,18 +123,30 @@ async function main(argv: string[]): Promise<number> {
 async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }>): Promise<number> {
   // --max-wall-s counts from here: reading traces and building models are part of the run.
   const started = Date.now();
-  const out = checkReportOut(args);
-  const patched = applyOverrides(loaded.raw, {
+  const shard = shardFlag(args);
+  const out = shard ? null : checkReportOut(args);
+  const overrides = {
     seed: args.flags.seed as number | undefined,
     replications: args.flags.replications as number | undefined,
     horizon_s: args.flags['horizon-s'] as number | undefined,
-  });
+  };
+  const patched = applyOverrides(loaded.raw, overrides);
   if (!patched.ok) throw new InputError(patched.errors);
   const scenario = patched.scenario;
   const inputs = jobTracesFor(scenario, args.file, tracesFor(scenario, args.file));
   const unsupported = servingSupportIssues(scenario, inputs);
   if (unsupported.length > 0) throw new InputError(unsupported);
   warnIgnoredFields(scenario);
+  if (shard) {
+    return emitShard(args, shard, {
+      command: 'run',
+      args: { ...overrides, max_events: args.flags['max-events'] },
+      name: scenario.name,
+      seed: scenario.seed,
+      sources: [{ sha256: loaded.sha256, raw: loaded.raw, inputs }],
+      cases: [{ scenario, inputs, sha256: loaded.sha256 }],
+    });
+  }
   const bar = process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
   const maxWallS = args.flags['max-wall-s'] as number | undefined;
   const { result } = await simulate(scenario, loaded.sha256, {
@@ -135,19 +156,7 @@ async function runCommand(args: ParsedArgs, loaded: Extract<Loaded, { ok: true }
     onProgress: bar ? (p) => bar.update(p) : undefined,
   }, inputs);
   bar?.done();
-  const doc = result as ResultDocument;
-  assertFinite(doc, 'the result document');
-  const notSimulated = doc.not_simulated ?? [];
-  if (notSimulated.length > 0) {
-    process.stderr.write(`headroom: warning: ${notSimulated.join(' and ')} ${notSimulated.length > 1 ? 'are' : 'is'} not simulated yet; the result gives their analytic figures only\n`);
-  }
-  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatResult(doc, scenario)}\n`);
-  await writeReportOut(out, doc, scenario);
-  if (doc.truncated) {
-    process.stderr.write(`headroom: run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);
-    return 3;
-  }
-  return 0;
+  return emitRunResult(args, result as ResultDocument, scenario, out);
 }
 
 main(process.argv.slice(2)).then(

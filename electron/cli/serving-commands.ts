@@ -1,16 +1,17 @@
 // `headroom solve` and `headroom sweep` (cli-and-results.md). Both validate everything before
 // simulating anything, so bad input exits 2 with nothing run.
 import path from 'node:path';
-import { traceReplayMethod } from '../../simulation';
+import { traceReplayMethod, type Scenario, type SweepDocument } from '../../simulation';
 import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
 import { SolveInputError, solveService } from '../backend/tools/solve';
 import { parseSetSpec, SweepUsageError, type SetSpec } from '../backend/tools/sweep';
-import { prepareSweep, runSweepPoints, SweepInputError } from '../backend/whatif/sweep-run';
+import { prepareSweep, runSweepPoints, sweepCases, SweepInputError } from '../backend/whatif/sweep-run';
 import { UsageError, type ParsedArgs } from './args';
 import { formatSolve, formatSweep } from './format-serving';
 import { InputError, tracesFor } from './inputs';
 import { runPoolSolve } from './whatif-commands';
 import { ProgressBar } from './progress-bar';
+import { emitShard, shardFlag } from './shard-commands';
 
 type Ok = Extract<Loaded, { ok: true }>;
 
@@ -21,6 +22,10 @@ function progress(label: string): ProgressBar | null {
 }
 
 export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
+  if (args.flags.shard !== undefined) {
+    // Each candidate depends on the verdicts before it, so a shard cannot know its units in advance.
+    throw new UsageError('--shard: solve is a search whose next candidate depends on the last one\'s figures, so its work cannot be split in advance; shard a sweep over the candidates instead (e.g. `headroom sweep … --set serving.services[0].replicas=2:16 --shard auto/N`, then `headroom merge`)');
+  }
   const id = args.flags.service;
   if (typeof id === 'string' && typeof args.flags.pool === 'string') throw new UsageError('solve takes --service ID or --pool ID, not both');
   if (typeof args.flags.pool === 'string') return runPoolSolve(args, loaded);
@@ -52,6 +57,7 @@ export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
 export async function runSweep(args: ParsedArgs, loaded: Ok): Promise<number> {
   const sets = args.lists.set ?? [];
   if (sets.length === 0) throw new UsageError('sweep needs --set PATH=FROM:TO[:STEP] (once, or twice for a grid)');
+  const shard = shardFlag(args, false);
   const overrides = {
     seed: args.flags.seed as number | undefined,
     replications: args.flags.replications as number | undefined,
@@ -67,15 +73,30 @@ export async function runSweep(args: ParsedArgs, loaded: Ok): Promise<number> {
     if (e instanceof SweepInputError) throw new InputError(e.issues);
     throw e;
   }
-  let bar: ProgressBar | null = null;
+  if (shard) {
+    const base = prepared[0]!.variant.scenario;
+    return emitShard(args, shard, {
+      command: 'sweep',
+      args: { ...overrides, set: sets },
+      name: base.name,
+      seed: base.seed,
+      sources: [{ sha256: loaded.sha256, raw: loaded.raw, inputs: prepared[0]!.variant.inputs }],
+      cases: sweepCases(prepared),
+    });
+  }
+  const bar = progress(`${prepared.length} point${prepared.length === 1 ? '' : 's'} × ${prepared[0]!.variant.scenario.replications} replications`);
   const doc = await runSweepPoints(specs, prepared, {
     threads: args.flags.threads as number | undefined,
-    onPoint: (values) => { bar?.done(); bar = progress(specs.map((s, i) => `${s.path} = ${values[i]}`).join(', ')); },
     onProgress: (_f, _i, _n, p) => { if (p) bar?.update(p); },
   });
-  (bar as ProgressBar | null)?.done();
+  bar?.done();
   if (!doc) throw new Error('the sweep was cancelled');
-  const slo = Object.fromEntries((prepared[0]?.variant.scenario.serving?.services ?? []).map((s) => [s.id, s.slo_percentile]));
+  return emitSweep(args, doc, prepared[0]!.variant.scenario);
+}
+
+/** The sweep's output (also of a merge of its shards): the table or the JSON document. */
+export function emitSweep(args: ParsedArgs, doc: SweepDocument, scenario: Scenario): number {
+  const slo = Object.fromEntries((scenario.serving?.services ?? []).map((s) => [s.id, s.slo_percentile]));
   process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSweep(doc, slo)}\n`);
   if (doc.points.some((p) => p.result.truncated)) {
     process.stderr.write('headroom: some points stopped early (see "truncated"); their figures cover the simulated part only\n');

@@ -6,11 +6,13 @@ import { InputError } from './inputs';
 import { ProgressBar } from './progress-bar';
 import type { Loaded } from '../backend/traces/scenario-source';
 import { loadScenarioFile } from '../backend/traces/scenario-source';
-import { compareVariants } from '../backend/whatif/compare';
+import type { CompareDocument, SensitivityResult } from '../../simulation';
+import { compareCases, compareVariants } from '../backend/whatif/compare';
 import { PoolSolveInputError, solvePool } from '../backend/whatif/pool-solve';
-import { runSensitivity, SensitivityInputError } from '../backend/whatif/sensitivity-run';
+import { planSensitivity, runSensitivity, SensitivityInputError, sensitivitySides, type SensitivityPlan } from '../backend/whatif/sensitivity-run';
 import { prepareVariant, type VariantSource } from '../backend/whatif/variant';
 import { formatCompare, formatPoolSolve, formatSensitivity } from './format-whatif';
+import { emitShard, shardFlag } from './shard-commands';
 
 type Ok = Extract<Loaded, { ok: true }>;
 
@@ -24,6 +26,7 @@ function source(loaded: Ok, file: string): VariantSource {
 
 export async function runCompare(args: ParsedArgs): Promise<number> {
   const [fa, fb] = args.files as [string, string];
+  const shard = shardFlag(args, false);
   const la = loadScenarioFile(fa);
   if (!la.ok) throw new InputError(la.errors.map((e) => ({ path: e.path, message: `${e.message} (in ${fa})` })));
   const lb = loadScenarioFile(fb);
@@ -39,6 +42,16 @@ export async function runCompare(args: ParsedArgs): Promise<number> {
   if (!a.ok) throw new InputError(a.errors.map((e) => ({ path: e.path, message: `${e.message} (in ${fa})` })));
   const b = prepareVariant(source(lb, fb), [], overrides);
   if (!b.ok) throw new InputError(b.errors.map((e) => ({ path: e.path, message: `${e.message} (in ${fb})` })));
+  if (shard) {
+    return emitShard(args, shard, {
+      command: 'compare',
+      args: overrides,
+      name: a.variant.scenario.name,
+      seed: a.variant.scenario.seed,
+      sources: [{ sha256: la.sha256, raw: la.raw, inputs: a.variant.inputs }, { sha256: lb.sha256, raw: lb.raw, inputs: b.variant.inputs }],
+      cases: compareCases(a.variant, b.variant),
+    });
+  }
   const progress = bar();
   const doc = await compareVariants(a.variant, b.variant, {
     threads: args.flags.threads as number | undefined,
@@ -46,6 +59,11 @@ export async function runCompare(args: ParsedArgs): Promise<number> {
   });
   progress?.done();
   if (!doc) throw new Error('the comparison was cancelled');
+  return emitCompare(args, doc);
+}
+
+/** The comparison's output (also of a merge of its shards). */
+export function emitCompare(args: ParsedArgs, doc: CompareDocument): number {
   process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatCompare(doc, args.flags.all === true)}\n`);
   if (doc.truncated) {
     process.stderr.write(`headroom: a run stopped early (${doc.truncated.reason}); figures cover the simulated part only\n`);
@@ -55,6 +73,7 @@ export async function runCompare(args: ParsedArgs): Promise<number> {
 }
 
 export async function runPoolSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
+  if (args.flags.shard !== undefined) throw new UsageError('--shard: solve --pool is a search whose next candidate depends on the last one\'s figures, so its work cannot be split in advance; shard a sweep over the pool\'s units instead (`headroom sweep … --set cluster.pools[0].units=8:64:8 --shard auto/N`, then `headroom merge`)');
   const pool = args.flags.pool as string;
   const target = args.flags['max-queue-delay-s'];
   if (typeof target !== 'number') throw new UsageError('solve --pool needs --max-queue-delay-s S');
@@ -86,25 +105,53 @@ export async function runPoolSolve(args: ParsedArgs, loaded: Ok): Promise<number
 export async function runSensitivityCommand(args: ParsedArgs, loaded: Ok): Promise<number> {
   const figure = args.flags.figure;
   if (typeof figure !== 'string') throw new UsageError('sensitivity needs --figure PATH (e.g. serving.risk_model_api.latency_ms.p99)');
+  const shard = shardFlag(args, false);
+  const overrides = {
+    seed: args.flags.seed as number | undefined,
+    replications: args.flags.replications as number | undefined,
+    horizon_s: args.flags['horizon-s'] as number | undefined,
+  };
+  const delta = args.flags.delta as number | undefined;
+  if (shard) {
+    let plan: SensitivityPlan;
+    try {
+      plan = planSensitivity(source(loaded, args.file), figure, { delta, overrides });
+    } catch (e) {
+      if (e instanceof SensitivityInputError) throw new InputError([{ path: e.path, message: e.message }]);
+      throw e;
+    }
+    const base = plan.cases[0]!;
+    // The figure is checked by the merge: it needs the scenario's simulated document.
+    return emitShard(args, shard, {
+      command: 'sensitivity',
+      args: { ...overrides, figure, delta },
+      name: base.scenario.name,
+      seed: base.scenario.seed,
+      sources: [{ sha256: loaded.sha256, raw: loaded.raw, inputs: base.inputs }],
+      cases: plan.cases.map((v) => ({ scenario: v.scenario, inputs: v.inputs, sha256: v.sha256 })),
+      plan: sensitivitySides(plan),
+    });
+  }
   const progress = bar();
   try {
     const result = await runSensitivity(source(loaded, args.file), figure, {
-      delta: args.flags.delta as number | undefined,
-      overrides: {
-        seed: args.flags.seed as number | undefined,
-        replications: args.flags.replications as number | undefined,
-        horizon_s: args.flags['horizon-s'] as number | undefined,
-      },
+      delta,
+      overrides,
       threads: args.flags.threads as number | undefined,
       onProgress: progress ? (fraction) => progress.update({ fraction, replicationsDone: 0, replications: 0, events: 0, eventsPerSec: 0, etaMs: null }) : undefined,
     });
     progress?.done();
     if (!result) throw new Error('the sensitivity run was cancelled');
-    process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSensitivity(result)}\n`);
-    return 0;
+    return emitSensitivity(args, result);
   } catch (e) {
     progress?.done();
     if (e instanceof SensitivityInputError) throw new InputError([{ path: e.path, message: e.message }]);
     throw e;
   }
+}
+
+/** The sensitivity ranking's output (also of a merge of its shards). */
+export function emitSensitivity(args: ParsedArgs, result: SensitivityResult): number {
+  process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSensitivity(result)}\n`);
+  return 0;
 }

@@ -1,11 +1,14 @@
-// Runs a scenario's replications over worker threads. Workers pull the next replication index
-// when idle; outcomes are merged by index afterwards, so the result does not depend on the
-// number of threads or on which worker finished first.
+// Runs replications over worker threads: a scenario's, or units (case, replication) of several
+// scenarios at once (a sweep's points × replications), so every core has work while any unit is
+// left. Workers pull the next unit when idle; outcomes are merged by index afterwards, so the
+// result does not depend on the number of threads or on which worker finished first.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { HostInputs, ReplicationOutcome, Scenario } from '../../../simulation';
 import { runWorkerGroup, WORKER_HEAP_LIMIT_MB } from './worker-group';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
+import type { FromWorker, PoolCase, ToWorker, WorkerInit } from './worker-protocol';
+
+export type { PoolCase };
 
 export interface PoolProgress {
   fraction: number;
@@ -23,8 +26,8 @@ export interface PoolOptions {
   maxWallMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: PoolProgress) => void;
-  /** Called with each replication's outcome as soon as it finishes (to commit it on its own). */
-  onOutcome?: (outcome: ReplicationOutcome) => void;
+  /** Called with each replication's outcome as soon as it finishes (to commit it on its own), and its case. */
+  onOutcome?: (outcome: ReplicationOutcome, caseIndex: number) => void;
   /** Minimum ms between progress callbacks. */
   progressIntervalMs?: number;
   /** Worker heap limit in MiB (default WORKER_HEAP_LIMIT_MB; tests lower it). */
@@ -48,39 +51,67 @@ export function defaultThreads(): number {
 }
 
 export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: PoolOptions = {}): Promise<PoolResult> {
-  const total = scenario.replications;
+  const units = Array.from({ length: scenario.replications }, (_, index) => ({ case: 0, index }));
+  return runUnitsInWorkers([{ scenario, inputs }], units, options).then((r) => ({
+    outcomes: r.outcomes[0] as ReplicationOutcome[], wallMs: r.wallMs, cancelled: r.cancelled, capped: r.capped,
+  }));
+}
+
+/** A replication of one of the cases. */
+export interface PoolUnit {
+  case: number;
+  index: number;
+}
+
+export interface UnitPoolResult {
+  /** Per case, its finished replications in index order. */
+  outcomes: ReplicationOutcome[][];
+  /** Per case: ms from its first unit's start to its last unit's end (0 for a case given no units). */
+  caseWallMs: number[];
+  wallMs: number;
+  cancelled: boolean;
+  /** The wall-clock cap passed before every unit started: `outcomes` holds fewer. */
+  capped: boolean;
+}
+
+/** Runs `units` (in that order of dispatch) over worker threads; progress counts units. */
+export function runUnitsInWorkers(cases: readonly PoolCase[], units: readonly PoolUnit[], options: PoolOptions = {}): Promise<UnitPoolResult> {
+  const total = units.length;
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
   const cancelFlag = new SharedArrayBuffer(4);
   const cancelView = new Int32Array(cancelFlag);
   const started = Date.now();
   const heapLimitMb = options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB;
   const init: WorkerInit = {
-    scenario,
-    inputs,
+    cases: [...cases],
     maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
     deadline: options.maxWallMs === undefined ? null : started + options.maxWallMs,
     cancelFlag,
   };
 
-  const outcomes: ReplicationOutcome[] = [];
+  const outcomes: ReplicationOutcome[][] = cases.map(() => []);
+  const caseStart = cases.map(() => -1);
+  const caseEnd = cases.map(() => -1);
+  let finished = 0;
   const fractions = new Float64Array(total);
   const events = new Float64Array(total);
   let next = 0;
   let exited = 0;
   let lastProgress = 0;
   let hardStop: NodeJS.Timeout | undefined;
-  // Past the wall-clock cap no further replication starts (each would still build its models
-  // before its first check of the clock); the ones running stop themselves at the cap.
+  // Past the wall-clock cap no further unit starts (each would still build its models before
+  // its first check of the clock); the ones running stop themselves at the cap.
   let capped = false;
   const pastDeadline = () => init.deadline !== null && Date.now() >= init.deadline;
   const cancelled = () => Atomics.load(cancelView, 0) === 1;
 
-  /** Every replication in, or the run stopped (cancel, cap): the outcomes in index order. */
-  const result = (): PoolResult | Error => {
+  /** Every unit in, or the run stopped (cancel, cap): the outcomes in index order. */
+  const result = (): UnitPoolResult | Error => {
     if (hardStop) clearTimeout(hardStop);
-    if (outcomes.length < total && !cancelled() && !capped) return new Error(`workers stopped after ${outcomes.length} of ${total} replications`);
-    outcomes.sort((a, b) => a.index - b.index);
-    return { outcomes, wallMs: Date.now() - started, cancelled: cancelled(), capped: capped && outcomes.length < total };
+    if (finished < total && !cancelled() && !capped) return new Error(`workers stopped after ${finished} of ${total} replications`);
+    for (const list of outcomes) list.sort((a, b) => a.index - b.index);
+    const caseWallMs = caseStart.map((t, c) => (t < 0 ? 0 : Math.max(0, (caseEnd[c] as number) - t)));
+    return { outcomes, caseWallMs, wallMs: Date.now() - started, cancelled: cancelled(), capped: capped && finished < total };
   };
 
   const report = (force: boolean) => {
@@ -90,11 +121,11 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
     lastProgress = now;
     let done = 0, ev = 0;
     for (let i = 0; i < total; i++) { done += fractions[i] as number; ev += events[i] as number; }
-    const fraction = done / total;
+    const fraction = total === 0 ? 1 : done / total;
     const elapsed = Math.max(1, now - started);
     options.onProgress({
       fraction,
-      replicationsDone: outcomes.length,
+      replicationsDone: finished,
       replications: total,
       events: ev,
       eventsPerSec: (ev / elapsed) * 1000,
@@ -105,14 +136,16 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
   const dispatch = (w: Worker) => {
     if (next > 0 && next < total && pastDeadline()) capped = true;
     if (next < total && !cancelled() && !capped) {
-      const msg: ToWorker = { type: 'run', index: next++ };
-      w.postMessage(msg);
+      const u = units[next] as PoolUnit;
+      if ((caseStart[u.case] as number) < 0) caseStart[u.case] = Date.now();
+      w.postMessage({ type: 'run', unit: next++, case: u.case, index: u.index } satisfies ToWorker);
     } else {
       w.postMessage({ type: 'close' } satisfies ToWorker);
     }
   };
 
-  return runWorkerGroup<FromWorker, PoolResult>(Array.from({ length: threads }, () => init), {
+  if (total === 0) return Promise.resolve({ outcomes, caseWallMs: cases.map(() => 0), wallMs: 0, cancelled: false, capped: false });
+  return runWorkerGroup<FromWorker, UnitPoolResult>(Array.from({ length: threads }, () => init), {
     label: 'simulation worker',
     heapLimitMb,
     signal: options.signal,
@@ -127,22 +160,28 @@ export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: Po
           dispatch(w);
           break;
         case 'progress':
-          fractions[m.index] = m.fraction;
-          events[m.index] = m.events;
+          fractions[m.unit] = m.fraction;
+          events[m.unit] = m.events;
           report(false);
           break;
-        case 'outcome':
-          fractions[m.outcome.index] = 1;
-          events[m.outcome.index] = m.outcome.events;
-          outcomes.push(m.outcome);
-          options.onOutcome?.(m.outcome);
+        case 'outcome': {
+          const c = (units[m.unit] as PoolUnit).case;
+          fractions[m.unit] = 1;
+          events[m.unit] = m.outcome.events;
+          (outcomes[c] as ReplicationOutcome[]).push(m.outcome);
+          caseEnd[c] = Date.now();
+          finished++;
+          options.onOutcome?.(m.outcome, c);
           report(true);
-          if (outcomes.length === total) group.finish(result());
+          if (finished === total) group.finish(result());
           else dispatch(w);
           break;
-        case 'error':
-          group.finish(new Error(`replication ${m.index} failed: ${m.message}`));
+        }
+        case 'error': {
+          const u = units[m.unit] as PoolUnit;
+          group.finish(new Error(`replication ${u.index}${cases.length > 1 ? ` of case ${u.case}` : ''} failed: ${m.message}`));
           break;
+        }
       }
     },
     onExit(code, _i, group) {

@@ -17,10 +17,23 @@ export async function simulate(scenario: Scenario, sha256: string, options: Pool
   inputs = withJobTraces(scenario, inputs);
   const pool = await runInWorkers(scenario, inputs, options);
   if (pool.outcomes.length === 0) return { result: null, cancelled: true, outcomes: [] };
-  // After a cancel, or once the wall-clock cap stopped further replications from starting, only
-  // the finished replications are merged; the document says so.
-  const merged = mergeReplications({ ...scenario, replications: pool.outcomes.length }, pool.outcomes, { sha256, wallMs: pool.wallMs }, inputs);
   const stoppedBy = pool.cancelled ? 'cancelled' : pool.capped ? 'max_wall_s' : null;
-  const result = stoppedBy && !merged.truncated ? { ...merged, truncated: { reason: stoppedBy } } : merged;
+  const result = mergeCase({ scenario, sha256, inputs }, pool.outcomes, pool.wallMs, stoppedBy);
   return { result, cancelled: pool.cancelled, outcomes: pool.outcomes };
+}
+
+/**
+ * The result document of a scenario's finished replications. After a cancel, or once the
+ * wall-clock cap stopped further replications from starting, only the finished ones are merged
+ * and the document says so (`stoppedBy`). Runs, sweep points and the merge of shards
+ * (../shard/) all come through here, so the same outcomes give the same bytes.
+ */
+export function mergeCase(
+  c: { scenario: Scenario; sha256: string; inputs?: HostInputs },
+  outcomes: readonly ReplicationOutcome[],
+  wallMs: number,
+  stoppedBy: 'cancelled' | 'max_wall_s' | null = null,
+): ResultDocument {
+  const merged = mergeReplications({ ...c.scenario, replications: outcomes.length }, outcomes, { sha256: c.sha256, wallMs }, c.inputs);
+  return stoppedBy && !merged.truncated ? { ...merged, truncated: { reason: stoppedBy } } : merged;
 }

@@ -1,11 +1,16 @@
 // Messages between the run pool and its worker threads. Replication outcomes depend only on
 // (scenario, seed, index), so which worker runs which replication never changes the result.
-import type { CheckpointSweep, HostInputs, ReplicationOutcome, Scenario, StragglerFit } from '../../../simulation';
+import type { CheckpointSample, HostInputs, ReplicationOutcome, Scenario, StragglerFit } from '../../../simulation';
+
+/** A scenario whose replications a worker may be asked for: a run has one, a sweep one per point. */
+export interface PoolCase {
+  scenario: Scenario;
+  inputs: HostInputs;
+}
 
 export interface WorkerInit {
   kind?: 'replications';
-  scenario: Scenario;
-  inputs: HostInputs;
+  cases: PoolCase[];
   maxEvents: number;
   /** Absolute epoch-ms deadline for the whole run, or null for none. */
   deadline: number | null;
@@ -13,30 +18,31 @@ export interface WorkerInit {
   cancelFlag: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'run'; index: number } | { type: 'close' };
+/** `unit`: the pool's number for (case, replication index), echoed back in every reply. */
+export type ToWorker = { type: 'run'; unit: number; case: number; index: number } | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'progress'; index: number; fraction: number; events: number }
-  | { type: 'outcome'; outcome: ReplicationOutcome }
-  | { type: 'error'; index: number; message: string; stack?: string };
+  | { type: 'progress'; unit: number; fraction: number; events: number }
+  | { type: 'outcome'; unit: number; outcome: ReplicationOutcome }
+  | { type: 'error'; unit: number; message: string; stack?: string };
 
 /**
- * A worker started for a checkpoint sweep (./checkpoint-sweep.ts): it simulates the scenario at
- * each of `factors` × the Young/Daly interval (a share of the sweep's factors, on the same seeds
- * as the others), posts the partial sweep and exits.
+ * A worker started for a checkpoint sweep (../tools/checkpoint-sweep.ts): `cases` holds the
+ * scenario at each interval swept; like a run's workers it says `ready`, then simulates one unit
+ * (interval, replication) per `unit` message and replies with its sample, until `close`.
  */
 export interface SweepWorkerInit {
   kind: 'checkpoint-sweep';
-  scenario: Scenario;
-  inputs: HostInputs;
-  factors: number[];
+  cases: PoolCase[];
 }
 
+export type ToSweepWorker = { type: 'unit'; unit: number; case: number; index: number } | { type: 'close' };
+
 export type FromSweepWorker =
-  | { type: 'sweep-point'; factor: number }
-  | { type: 'sweep'; sweep: CheckpointSweep }
-  | { type: 'error'; message: string; stack?: string };
+  | { type: 'ready' }
+  | { type: 'sample'; unit: number; sample: CheckpointSample }
+  | { type: 'error'; unit: number; message: string; stack?: string };
 
 /** A worker started to fit straggler settings from per-worker step times (./calibrate.ts). */
 export interface CalibrateWorkerInit {

@@ -1,20 +1,20 @@
 // Worker-thread entry: runs the replications the pool hands it, one at a time, and posts
 // progress and outcomes. The wall clock and cancel flag are injected into the pure engine here.
-// A worker started for a checkpoint sweep (`kind: 'checkpoint-sweep'`) runs its share of the
-// sweep's intervals instead, posts the partial sweep and is done; one started to calibrate
+// A worker started for a checkpoint sweep (`kind: 'checkpoint-sweep'`) runs the sweep's units
+// (interval × replication) it is handed instead, posting each one's sample; one started to calibrate
 // stragglers (`kind: 'calibrate'`) parses and fits the file, posts the fit and is done.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkpointSweep, fitStragglers, parseWorkerSteps, runReplication } from '../../../simulation';
+import { checkpointSample, fitStragglers, parseWorkerSteps, runReplication } from '../../../simulation';
 import type {
   CalibrateWorkerInit, FromCalibrateWorker, FromPreviewWorker, FromSweepWorker, FromWorker, PreviewWorkerInit, SweepWorkerInit,
-  ToPreviewWorker, ToWorker, WorkerInit,
+  ToPreviewWorker, ToSweepWorker, ToWorker, WorkerInit,
 } from './worker-protocol';
 
 const data = workerData as WorkerInit | SweepWorkerInit | CalibrateWorkerInit | PreviewWorkerInit;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-if (data.kind === 'checkpoint-sweep') runSweepShare(data);
+if (data.kind === 'checkpoint-sweep') runSweepUnits(data);
 else if (data.kind === 'calibrate') runCalibration(data);
 else if (data.kind === 'preview') runPreviews();
 else runReplications(data);
@@ -48,23 +48,23 @@ function runCalibration(init: CalibrateWorkerInit): void {
   }
 }
 
-function runSweepShare(init: SweepWorkerInit): void {
+function runSweepUnits(init: SweepWorkerInit): void {
   const post = (m: FromSweepWorker) => port!.postMessage(m);
-  try {
-    // One factor at a time, so the host can show progress; each factor's figures depend only
-    // on (scenario, factor, replication), never on which worker ran it.
-    const parts = init.factors.map((factor) => {
-      const part = checkpointSweep(init.scenario, [factor], init.inputs);
-      post({ type: 'sweep-point', factor });
-      return part;
-    });
-    const first = parts[0];
-    if (!first) throw new Error('no factors to simulate');
-    post({ type: 'sweep', sweep: { ...first, points: parts.flatMap((p) => p.points) } });
-  } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    post({ type: 'error', message: err.message, stack: err.stack });
-  }
+  port!.on('message', (msg: ToSweepWorker) => {
+    if (msg.type === 'close') {
+      port!.close();
+      return;
+    }
+    // A unit's sample depends only on (scenario at the interval, replication), never on the worker.
+    const { scenario, inputs } = init.cases[msg.case] as SweepWorkerInit['cases'][number];
+    try {
+      post({ type: 'sample', unit: msg.unit, sample: checkpointSample(scenario, msg.index, inputs) });
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      post({ type: 'error', unit: msg.unit, message: err.message, stack: err.stack });
+    }
+  });
+  post({ type: 'ready' });
 }
 
 function runReplications(init: WorkerInit): void {
@@ -75,20 +75,21 @@ function runReplications(init: WorkerInit): void {
       port!.close();
       return;
     }
-    const { index } = msg;
+    const { unit, index } = msg;
+    const { scenario, inputs } = init.cases[msg.case] as WorkerInit['cases'][number];
     try {
       const started = Date.now();
-      const outcome = runReplication(init.scenario, index, {
+      const outcome = runReplication(scenario, index, {
         maxEvents: init.maxEvents,
         now: () => Date.now(),
         maxWallMs: init.deadline === null ? undefined : Math.max(0, init.deadline - started),
         isCancelled: () => Atomics.load(cancel, 0) === 1,
-        onProgress: (p) => post({ type: 'progress', index, fraction: p.fraction, events: p.events }),
-      }, init.inputs);
-      post({ type: 'outcome', outcome });
+        onProgress: (p) => post({ type: 'progress', unit, fraction: p.fraction, events: p.events }),
+      }, inputs);
+      post({ type: 'outcome', unit, outcome });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      post({ type: 'error', index, message: err.message, stack: err.stack });
+      post({ type: 'error', unit, message: err.message, stack: err.stack });
     }
   });
   post({ type: 'ready' });

@@ -6,8 +6,10 @@ import {
   COMPARE_FORMAT, compareResults, inputChanges, mergeReplications, type ComparedSide, type CompareDocument, type HostInputs,
   type ReplicationOutcome, type ResultDocument, type Scenario,
 } from '../../../simulation';
-import type { PoolOptions } from '../runs/run-pool';
-import { simulate } from '../runs/simulate';
+import { runUnitsInWorkers, type PoolCase, type PoolOptions } from '../runs/run-pool';
+import { mergeCase } from '../runs/simulate';
+import { unitsOf } from '../shard/units';
+import { withJobTraces } from '../traces/job-trace-loader';
 import type { Variant } from './variant';
 
 /** One document per replication, so figures can be paired replication by replication. */
@@ -42,15 +44,28 @@ export function compareSides(a: CompareSideInput, b: CompareSideInput): CompareD
   };
 }
 
-/** Simulates both variants (already given the same seed and replications) and compares them. */
+export function sideOf(v: Pick<Variant, 'scenario' | 'sha256'>): ComparedSide {
+  return { name: v.scenario.name, sha256: v.sha256, seed: v.scenario.seed, replications: v.scenario.replications };
+}
+
+/** A comparison's cases: A's replications, then B's (its units, as a shard counts them). */
+export function compareCases(a: Variant, b: Variant): (PoolCase & { sha256: string })[] {
+  return [a, b].map((v) => ({ scenario: v.scenario, inputs: withJobTraces(v.scenario, v.inputs), sha256: v.sha256 }));
+}
+
+/**
+ * Simulates both variants (already given the same seed and replications), their replications
+ * sharing the worker threads, and compares them.
+ */
 export async function compareVariants(a: Variant, b: Variant, options: PoolOptions = {}): Promise<CompareDocument | null> {
-  const ra = await simulate(a.scenario, a.sha256, options, a.inputs);
-  if (!ra.result) return null;
-  const rb = await simulate(b.scenario, b.sha256, options, b.inputs);
-  if (!rb.result) return null;
-  const side = (v: Variant): ComparedSide => ({ name: v.scenario.name, sha256: v.sha256, seed: v.scenario.seed, replications: v.scenario.replications });
-  return compareSides(
-    { raw: a.raw, scenario: a.scenario, result: ra.result, outcomes: ra.outcomes, inputs: a.inputs, side: side(a) },
-    { raw: b.raw, scenario: b.scenario, result: rb.result, outcomes: rb.outcomes, inputs: b.inputs, side: side(b) },
-  );
+  const cases = compareCases(a, b);
+  const pool = await runUnitsInWorkers(cases, unitsOf(cases), options);
+  if (pool.cancelled || pool.outcomes.some((o) => o.length === 0)) return null;
+  const stoppedBy = pool.capped ? 'max_wall_s' : null;
+  const side = (v: Variant, i: number): CompareSideInput => {
+    const outcomes = pool.outcomes[i] as ReplicationOutcome[];
+    const short = stoppedBy !== null && outcomes.length < v.scenario.replications ? stoppedBy : null;
+    return { raw: v.raw, scenario: v.scenario, result: mergeCase(v, outcomes, pool.caseWallMs[i] as number, short), outcomes, inputs: v.inputs, side: sideOf(v) };
+  };
+  return compareSides(side(a, 0), side(b, 1));
 }

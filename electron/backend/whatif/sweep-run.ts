@@ -1,11 +1,14 @@
 // A sweep of one parameter over a range, or of two over a grid: every point validated first
-// (nothing runs when one is invalid), then simulated in turn over worker threads with the same
-// seed and replications. The CLI's `sweep` and the app's Sweep both run here, so the same
+// (nothing runs when one is invalid), then simulated with the same seed and replications. The
+// work units (points × replications) share the worker threads, so a sweep of few replications
+// still keeps every core busy. The CLI's `sweep` and the app's Sweep both run here, so the same
 // scenario and seed give the same numbers in both.
-import type { SweepDocument, SweepPoint, ValidationIssue } from '../../../simulation';
+import type { ReplicationOutcome, SweepDocument, ValidationIssue } from '../../../simulation';
 import type { Overrides } from '../traces/scenario-source';
-import type { PoolOptions, PoolProgress } from '../runs/run-pool';
-import { simulate } from '../runs/simulate';
+import { withJobTraces } from '../traces/job-trace-loader';
+import { runUnitsInWorkers, type PoolCase, type PoolOptions, type PoolProgress } from '../runs/run-pool';
+import { mergeCase } from '../runs/simulate';
+import { unitsOf } from '../shard/units';
 import { MAX_SWEEP_POINTS, SweepUsageError, type SetSpec } from '../tools/sweep';
 import { prepareVariant, type Variant, type VariantSource } from './variant';
 
@@ -39,26 +42,50 @@ export function prepareSweep(src: VariantSource, specs: readonly SetSpec[], over
 }
 
 export interface SweepRunOptions extends Omit<PoolOptions, 'onProgress'> {
-  /** Overall progress: points done plus the current point's fraction, over all points. */
-  onProgress?: (fraction: number, point: number, of: number, p: PoolProgress | null) => void;
-  /** Before each point (the CLI prints a label). */
-  onPoint?: (values: number[], index: number) => void;
+  /** Overall progress over every unit, with the points whose replications are all done. */
+  onProgress?: (fraction: number, pointsDone: number, of: number, p: PoolProgress | null) => void;
 }
 
-/** Simulates each point; null when cancelled before the last point finished. */
+/** Each point's scenario and inputs, in point order: the sweep's cases (its units: points × replications). */
+export function sweepCases(prepared: readonly { variant: Variant }[]): (PoolCase & { sha256: string })[] {
+  return prepared.map(({ variant: v }) => ({ scenario: v.scenario, inputs: withJobTraces(v.scenario, v.inputs), sha256: v.sha256 }));
+}
+
+/** Simulates every point; null when cancelled before every point had a replication. */
 export async function runSweepPoints(specs: readonly SetSpec[], prepared: readonly { values: number[]; variant: Variant }[], options: SweepRunOptions = {}): Promise<SweepDocument | null> {
-  const points: SweepPoint[] = [];
   const n = prepared.length;
-  for (const [i, p] of prepared.entries()) {
-    options.onPoint?.(p.values, i);
-    options.onProgress?.(i / n, i, n, null);
-    const { result, cancelled } = await simulate(p.variant.scenario, p.variant.sha256, {
-      ...options,
-      onProgress: (pr) => options.onProgress?.((i + pr.fraction) / n, i, n, pr),
-    }, p.variant.inputs);
-    if (!result || cancelled) return null;
-    points.push({ value: p.values[0] as number, values: p.values, result });
-  }
+  const cases = sweepCases(prepared);
+  const left = cases.map((c) => c.scenario.replications);
+  let pointsDone = 0;
+  options.onProgress?.(0, 0, n, null);
+  const pool = await runUnitsInWorkers(cases, unitsOf(cases), {
+    ...options,
+    onOutcome: (o, c) => {
+      if (--(left[c] as number) === 0) pointsDone++;
+      options.onOutcome?.(o, c);
+    },
+    onProgress: (p) => options.onProgress?.(p.fraction, pointsDone, n, p),
+  });
+  if (pool.cancelled || pool.outcomes.some((o) => o.length === 0)) return null;
   options.onProgress?.(1, n, n, null);
+  return sweepDocument(specs, prepared, pool.outcomes, pool.caseWallMs, pool.capped ? 'max_wall_s' : null);
+}
+
+/**
+ * The sweep document from each point's outcomes (and wall time): the one place a sweep's points
+ * are merged, for a sweep run here and for one merged from shards (../shard/).
+ */
+export function sweepDocument(
+  specs: readonly SetSpec[],
+  prepared: readonly { values: number[]; variant: Pick<Variant, 'scenario' | 'sha256' | 'inputs'> }[],
+  outcomes: readonly (readonly ReplicationOutcome[])[],
+  wallMs: readonly number[],
+  stoppedBy: 'max_wall_s' | null = null,
+): SweepDocument {
+  const points = prepared.map((p, i) => {
+    const got = outcomes[i] as readonly ReplicationOutcome[];
+    const short = stoppedBy !== null && got.length < p.variant.scenario.replications ? stoppedBy : null;
+    return { value: p.values[0] as number, values: p.values, result: mergeCase(p.variant, got, wallMs[i] as number, short) };
+  });
   return { parameter: specs[0]!.path, parameters: specs.map((s) => s.path), points };
 }

@@ -27,6 +27,11 @@ export interface VariantSource {
   /** Folders the scenario's file names resolve under. */
   dirs: readonly string[];
   cache?: TraceCache;
+  /**
+   * The inputs, already read: used instead of reading the files, and not checked again (a merge
+   * of shards rebuilds the scenarios from the parts, which carry what it needs of the files).
+   */
+  inputs?: HostInputs;
 }
 
 /** The scenario with `sets` applied (SweepUsageError for a path that does not exist), then `overrides`. */
@@ -36,6 +41,7 @@ export function prepareVariant(src: VariantSource, sets: readonly SetValue[] = [
   const patched = applyOverrides(raw, overrides);
   if (!patched.ok) return { ok: false, errors: patched.errors };
   const scenario = patched.scenario;
+  if (src.inputs) return { ok: true, variant: { raw, scenario, inputs: src.inputs, sha256: sha256OfScenario(raw) } };
   const traces = loadTraces(scenario, src.dirs, src.cache);
   if (!traces.ok) return { ok: false, errors: traces.errors };
   const jobs = loadJobTraces(scenario, src.dirs);

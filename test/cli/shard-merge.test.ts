@@ -1,0 +1,199 @@
+// Shards and their merge as a batch system runs them: N real `headroom` processes, each told its
+// index the way Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX) or Slurm job arrays
+// (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN) tell it, then `headroom merge`; the merged document
+// must be the single process's, byte for byte apart from wall-clock fields (`wall_ms`), whatever
+// the thread counts. Parts that are missing, repeated or of another computation are refused.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from './run-cli';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-shard-'));
+const INDEX_VARS = ['JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_MIN', 'AWS_BATCH_JOB_ARRAY_INDEX'];
+
+/** This process's environment without any batch system's index, plus `extra`. */
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, HEADROOM_DATA_DIR: path.join(tmp, 'never-created') };
+  for (const v of INDEX_VARS) delete e[v];
+  return { ...e, ...extra };
+}
+
+const headroom = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: env(extra), cwd: tmp });
+
+function write(name: string, doc: unknown): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, typeof doc === 'string' ? doc : JSON.stringify(doc));
+  return file;
+}
+
+/** The text with every wall-clock figure zeroed: the only bytes a merge may change. */
+const noWallClock = (text: string) => text.replace(/"wall_ms": \d+/g, '"wall_ms": 0');
+
+function ok(r: CliResult): CliResult {
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return r;
+}
+
+// Serving and cluster sections, so both sections' replication figures go through the parts.
+const scenario = (over: Record<string, unknown> = {}) => ({
+  format: 'headroom.scenario/v1',
+  name: 'shards',
+  seed: 11,
+  replications: 5,
+  horizon_s: 20,
+  warmup_s: 2,
+  serving: { services: [{ id: 'api', arrivals: { process: 'poisson', rate_rps: 60 }, replicas: 2, service_time_ms: { dist: 'exponential', mean: 25 }, latency_budget_ms: 120 }] },
+  cluster: { pools: [{ id: 'gpu', units: 8 }], jobs: [{ id: 'train', pool: 'gpu', units: 4, steps: 40, step_time_s: 0.2, arrival_s: 0 }] },
+  ...over,
+});
+
+let file: string;
+let other: string;
+beforeAll(() => {
+  file = write('s.json', scenario());
+  other = write('other.json', scenario({ name: 'another' }));
+});
+
+/** Runs `args` as shards 0…n−1, each with `envFor(i)`; returns the part files. */
+async function shards(name: string, args: string[], n: number, envFor: (i: number) => Record<string, string>, viaStdout = false): Promise<string[]> {
+  return Promise.all(Array.from({ length: n }, async (_, i) => {
+    const out = path.join(tmp, `${name}-${i}.json`);
+    const r = ok(await headroom(viaStdout ? [...args, '--shard', `auto/${n}`, '--json'] : [...args, '--shard', `auto/${n}`, '--out', out], envFor(i)));
+    if (viaStdout) fs.writeFileSync(out, r.stdout);
+    else expect(r.stdout).toMatch(new RegExp(`^shard ${i} of ${n}: \\d+ of \\d+ units\\n$`));
+    return out;
+  }));
+}
+
+describe('run --shard, then merge', () => {
+  const k8s = (i: number) => ({ JOB_COMPLETION_INDEX: String(i) });
+  let parts: string[];
+  let single: CliResult;
+
+  beforeAll(async () => {
+    [single, parts] = await Promise.all([
+      headroom(['run', file, '--json', '--threads', '1']),
+      shards('run', ['run', file, '--threads', '2'], 3, k8s),
+    ]);
+    ok(single);
+  }, 120_000);
+
+  it('gives the single process\'s document, byte for byte apart from wall_ms (Kubernetes Indexed Job form)', async () => {
+    const merged = ok(await headroom(['merge', ...[...parts].reverse(), '--json']));
+    expect(noWallClock(merged.stdout)).toBe(noWallClock(single.stdout));
+    expect(single.stdout).toMatch(/"wall_ms": \d+/); // the only difference allowed is there to be zeroed
+    const doc = JSON.parse(merged.stdout) as { replications: number; partial?: unknown };
+    expect(doc.replications).toBe(5);
+    expect(doc.partial).toBeUndefined();
+  });
+
+  it('each part holds only its own units: k mod N', () => {
+    const units = parts.map((p) => (JSON.parse(fs.readFileSync(p, 'utf8')) as { units: { indices: number[] } }).units.indices);
+    expect(units).toEqual([[0, 3], [1, 4], [2]]);
+  });
+
+  it('refuses a missing shard, naming it; --allow-partial merges the rest and says so', async () => {
+    const missing = await headroom(['merge', parts[0]!, parts[2]!, '--json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/missing shard 1 of 3/);
+    const partial = ok(await headroom(['merge', parts[0]!, parts[2]!, '--json', '--allow-partial']));
+    const doc = JSON.parse(partial.stdout) as { replications: number; partial: unknown };
+    expect(doc.replications).toBe(3);
+    expect(doc.partial).toEqual({ shards: 3, missing_shards: [1], units: 3, of_units: 5 });
+    expect(partial.stderr).toMatch(/partial merge: shard 1 of 3 missing/);
+  });
+
+  it('refuses a repeated shard', async () => {
+    const copy = path.join(tmp, 'run-1-copy.json');
+    fs.copyFileSync(parts[1]!, copy);
+    const r = await headroom(['merge', ...parts, copy]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/run-1-copy\.json: repeats shard 1 of 3/);
+  });
+
+  it('refuses parts of another scenario, another seed, another shard count', async () => {
+    const [scn, seed, count] = (await Promise.all([
+      headroom(['run', other, '--shard', '2/3', '--json']),
+      headroom(['run', file, '--seed', '12', '--shard', '2/3', '--json']),
+      headroom(['run', file, '--shard', '2/4', '--json']),
+    ])).map(ok) as [CliResult, CliResult, CliResult];
+    const cases: [string, RegExp][] = [
+      [write('foreign-scenario.json', scn.stdout), /foreign-scenario\.json: belongs to another computation: its scenario sha256/],
+      [write('foreign-seed.json', seed.stdout), /foreign-seed\.json: belongs to another computation: its seed is 12, but .*'s is 11/],
+      [write('foreign-count.json', count.stdout), /foreign-count\.json: belongs to another computation: its shard count is 4, but .*'s is 3/],
+    ];
+    for (const [part, message] of cases) {
+      const r = await headroom(['merge', parts[0]!, parts[1]!, part, '--allow-partial']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('prints the run\'s own text when merged without --json', async () => {
+    const [text, merged] = await Promise.all([headroom(['run', file, '--threads', '2']), headroom(['merge', ...parts])]);
+    const noMs = (s: string) => s.replace(/events, \d+ ms/, 'events, ? ms');
+    expect(noMs(ok(merged).stdout)).toBe(noMs(ok(text).stdout));
+  });
+});
+
+describe('sweep --shard, then merge', () => {
+  // Slurm numbers the tasks of `--array=1-4` from 1: the shard is ID − MIN.
+  const slurm = (i: number) => ({ SLURM_ARRAY_TASK_ID: String(i + 1), SLURM_ARRAY_TASK_MIN: '1' });
+  const args = ['sweep', 'PLACEHOLDER', '--set', 'serving.services[0].replicas=2:4', '--replications', '3'];
+
+  it('gives the single process\'s document, byte for byte apart from wall_ms (Slurm job array form)', async () => {
+    const a = args.map((x) => (x === 'PLACEHOLDER' ? file : x));
+    const [single, parts] = await Promise.all([headroom([...a, '--json', '--threads', '2']), shards('sweep', [...a, '--threads', '1'], 4, slurm, true)]);
+    ok(single);
+    const units = parts.map((p) => (JSON.parse(fs.readFileSync(p, 'utf8')) as { units: { total: number; indices: number[] } }).units);
+    expect(units.map((u) => u.total)).toEqual([9, 9, 9, 9]); // 3 points × 3 replications
+    expect(units.map((u) => u.indices)).toEqual([[0, 4, 8], [1, 5], [2, 6], [3, 7]]);
+    const merged = ok(await headroom(['merge', ...parts, '--json']));
+    expect(noWallClock(merged.stdout)).toBe(noWallClock(single.stdout));
+    const doc = JSON.parse(merged.stdout) as { points: { values: number[]; result: { replications: number } }[] };
+    expect(doc.points.map((p) => [p.values, p.result.replications])).toEqual([[[2], 3], [[3], 3], [[4], 3]]);
+    const missing = await headroom(['merge', parts[0]!, parts[1]!, parts[3]!]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing shard 2 of 4/);
+  });
+});
+
+describe('compare and sensitivity --shard, then merge', () => {
+  it('give the single process\'s documents (explicit I/N, and the AWS Batch form)', async () => {
+    const aws = (i: number) => ({ AWS_BATCH_JOB_ARRAY_INDEX: String(i) });
+    const cmp = ['compare', file, other, '--replications', '3'];
+    const sens = ['sensitivity', file, '--figure', 'serving.api.latency_ms.p99', '--replications', '2'];
+    const [c1, cParts, s1, sParts] = await Promise.all([
+      headroom([...cmp, '--json']),
+      shards('compare', cmp, 2, aws, true),
+      headroom([...sens, '--json']),
+      shards('sens', sens, 3, aws),
+    ]);
+    const [cm, sm] = await Promise.all([headroom(['merge', ...cParts, '--json']), headroom(['merge', ...sParts, '--json'])]);
+    expect(noWallClock(ok(cm).stdout)).toBe(noWallClock(ok(c1).stdout));
+    expect(ok(sm).stdout).toBe(ok(s1).stdout);
+  });
+});
+
+describe('--shard refusals', () => {
+  it('exits 2 when auto finds no index, or an index outside 0…N−1, before simulating', async () => {
+    const [none, outside, slurmOutside] = await Promise.all([
+      headroom(['run', file, '--shard', 'auto/3', '--json']),
+      headroom(['run', file, '--shard', 'auto/3', '--json'], { JOB_COMPLETION_INDEX: '3' }),
+      headroom(['run', file, '--shard', 'auto/3', '--json'], { SLURM_ARRAY_TASK_ID: '4', SLURM_ARRAY_TASK_MIN: '1' }),
+    ]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/--shard: auto\/3: no shard index in the environment; looked for JOB_COMPLETION_INDEX/);
+    expect(outside).toMatchObject({ code: 2, stdout: '' });
+    expect(outside.stderr).toMatch(/shard 3 \(JOB_COMPLETION_INDEX=3\), outside 0…2/);
+    expect(slurmOutside.stderr).toMatch(/SLURM_ARRAY_TASK_ID=4 − SLURM_ARRAY_TASK_MIN=1/);
+  });
+
+  it('refuses solve with the reason and what to use instead', async () => {
+    const r = await headroom(['solve', file, '--service', 'api', '--shard', '0/2', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/solve is a search .* shard a sweep over the candidates instead/);
+  });
+});
