@@ -29,6 +29,12 @@ export interface NewAnalysis {
 
 export interface AnalysesRepo {
   create(input: NewAnalysis): AnalysisSummaryRecord;
+  /**
+   * Keeps an analysis computed elsewhere (`headroom sweep --json`, `headroom merge`). A document
+   * imported before (same importSha256, the SHA-256 of the document) is not kept again: that
+   * earlier analysis comes back, with `existing: true`.
+   */
+  importAnalysis(input: NewAnalysis & { importSha256: string }): { summary: AnalysisSummaryRecord; existing: boolean };
   /** A scenario's analyses over all its versions, newest first. */
   list(scenarioId: string): AnalysisSummaryRecord[];
   get(id: string): AnalysisSummaryRecord | null;
@@ -66,16 +72,27 @@ export function createAnalysesRepo(db: Db, now: Clock): AnalysesRepo {
   const byId = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
   const bodyOf = db.prepare<[string], { encoding: string; body: Buffer }>('SELECT encoding, body FROM analyses WHERE id = ?');
   const remove = db.prepare<[string]>('DELETE FROM analyses WHERE id = ?');
+  const setImport = db.prepare<[string, string]>('UPDATE analyses SET import_sha256 = ? WHERE id = ?');
+  const byImport = db.prepare<[string], string>('SELECT id FROM analyses WHERE import_sha256 = ?').pluck();
+  const create = (input: NewAnalysis): AnalysisSummaryRecord => {
+    if (!ANALYSIS_KINDS.includes(input.kind)) throw new RangeError(`kind: must be one of ${ANALYSIS_KINDS.join(', ')} (got ${String(input.kind)})`);
+    const title = input.title.trim().slice(0, 500);
+    if (title === '') throw new RangeError('title: must not be empty');
+    const id = randomUUID();
+    const { encoding, body } = encodeBody(input.json);
+    insert.run(id, input.scenarioVersionId, input.kind, title, now().toISOString(), Math.max(0, Math.round(input.wallMs)), encoding, body);
+    return toRecord(byId.get(id) as Row);
+  };
+  const importAnalysis = db.transaction((input: NewAnalysis & { importSha256: string }) => {
+    const earlier = byImport.get(input.importSha256);
+    if (earlier !== undefined) return { summary: toRecord(byId.get(earlier) as Row), existing: true };
+    const summary = create(input);
+    setImport.run(input.importSha256, summary.id);
+    return { summary, existing: false };
+  });
   return {
-    create(input) {
-      if (!ANALYSIS_KINDS.includes(input.kind)) throw new RangeError(`kind: must be one of ${ANALYSIS_KINDS.join(', ')} (got ${String(input.kind)})`);
-      const title = input.title.trim().slice(0, 500);
-      if (title === '') throw new RangeError('title: must not be empty');
-      const id = randomUUID();
-      const { encoding, body } = encodeBody(input.json);
-      insert.run(id, input.scenarioVersionId, input.kind, title, now().toISOString(), Math.max(0, Math.round(input.wallMs)), encoding, body);
-      return toRecord(byId.get(id) as Row);
-    },
+    create,
+    importAnalysis: (input) => importAnalysis.immediate(input),
     list: (scenarioId) => byScenario.all(scenarioId).map(toRecord),
     get: (id) => {
       const r = byId.get(id);

@@ -16,6 +16,7 @@ export { explainStorageError, storageProblemOf } from './storage-errors';
 export type {
   Clock,
   FinishedRunStatus,
+  ImportedRun,
   ImportedVersion,
   NewRun,
   NewScenarioVersion,

@@ -116,6 +116,22 @@ export interface RunFinish {
   headline?: RunHeadlineRecord | null;
 }
 
+/** A run computed elsewhere (`headroom run --json`, `headroom merge`), recorded finished with its result. */
+export interface ImportedRun {
+  scenarioVersionId: string;
+  status: 'done' | 'truncated';
+  seed: number;
+  replications: number;
+  engineVersion: string;
+  wallMs: number | null;
+  events: number | null;
+  resultJson: string;
+  label: string | null;
+  headline: RunHeadlineRecord | null;
+  /** SHA-256 (hex) of the imported document: the same document is recorded once. */
+  importSha256: string;
+}
+
 export interface RunRecord {
   id: string;
   scenarioId: string;

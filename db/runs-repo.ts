@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeText, encodeBody } from './compression';
 import { RecordNotFoundError, RunStateError } from './errors';
 import type { Db } from './migrations/types';
-import type { Clock, NewRun, RunFinish, RunHeadlineRecord, RunRecord, RunStatus } from './records';
+import type { Clock, ImportedRun, NewRun, RunFinish, RunHeadlineRecord, RunRecord, RunStatus } from './records';
 
 export const INTERRUPTED_RUN_ERROR = 'interrupted: the app stopped before the run finished';
 export const MAX_RUN_LABEL_LENGTH = 80;
@@ -69,6 +69,12 @@ export interface RunsRepo {
   recordReplication(id: string, index: number, outcomeJson: string): void;
   /** The committed replication outcomes of a run, by index. */
   listReplications(id: string): { index: number; outcomeJson: string }[];
+  /**
+   * Records a run computed elsewhere, finished, with its result, label and headline, in one
+   * transaction. A document imported before (same importSha256) is not recorded again: that
+   * earlier run comes back, with `existing: true`.
+   */
+  importRun(input: ImportedRun): { run: RunRecord; existing: boolean };
   /**
    * Marks runs still 'queued' or 'running' as failed. Only the lock-holding writer calls it,
    * at open, when any such run must have belonged to a process that crashed. Returns how many.
@@ -143,6 +149,11 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
      ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1`,
   );
   const selectResult = db.prepare<[string], { encoding: string; body: Buffer }>('SELECT encoding, body FROM run_results WHERE run_id = ?');
+  const insertImported = db.prepare<[string, string, string, number, number, string, string, string, string, number | null, number | null, string | null, string, string]>(
+    `INSERT INTO runs (id, scenario_version_id, status, seed, replications, engine_version, created_at, started_at, finished_at, wall_ms, events, label, headline, import_sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectImported = db.prepare<[string], string>('SELECT id FROM runs WHERE import_sha256 = ?').pluck();
   const failUnfinished = db.prepare<[string, string]>(
     `UPDATE runs SET status = 'failed', finished_at = ?, error = ?
      WHERE status IN ('queued', 'running')`,
@@ -188,6 +199,23 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     insertReplication.run(id, index, encoding, body, now().toISOString());
   });
 
+  const importRun = db.transaction((input: ImportedRun): { run: RunRecord; existing: boolean } => {
+    const earlier = selectImported.get(input.importSha256);
+    if (earlier !== undefined) return { run: getRun(earlier) ?? refuse(earlier, 'a run'), existing: true };
+    if (versionExists.get(input.scenarioVersionId) === undefined) throw new RecordNotFoundError('scenario version', input.scenarioVersionId);
+    if (input.status !== 'done' && input.status !== 'truncated') throw new RangeError("status: an imported run is 'done' or 'truncated'");
+    const id = randomUUID();
+    const at = now().toISOString();
+    const wallMs = input.wallMs === null ? null : Math.round(input.wallMs);
+    insertImported.run(
+      id, input.scenarioVersionId, input.status, input.seed, input.replications, input.engineVersion, at, at, at,
+      wallMs, input.events, normalizeRunLabel(input.label), headlineJson(input.headline), input.importSha256,
+    );
+    const { encoding, body } = encodeBody(input.resultJson);
+    insertResult.run(id, encoding, body);
+    return { run: getRun(id) ?? refuse(id, input.status), existing: false };
+  });
+
   return {
     createRun: (input) => createRun.immediate(input),
     markRunning: (id) => {
@@ -222,6 +250,7 @@ export function createRunsRepo(db: Db, now: Clock): RunsRepo {
     },
     listReplications: (id) =>
       selectReplications.all(id).map((row) => ({ index: row.idx, outcomeJson: decodeText(row.encoding, row.body) })),
+    importRun: (input) => importRun.immediate(input),
     failInterruptedRuns: () => failUnfinished.run(now().toISOString(), INTERRUPTED_RUN_ERROR).changes,
   };
 }

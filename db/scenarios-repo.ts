@@ -35,6 +35,12 @@ export interface ScenariosRepo {
   getVersion(versionId: string): ScenarioVersionRecord | null;
   /** Every version of a scenario (live or in the trash), newest first. */
   listVersions(scenarioId: string): ScenarioVersionSummaryRecord[];
+  /**
+   * Versions whose text hashes to `sha256` (a result document's `scenario.sha256`), or every
+   * version called `name`: live scenarios first, most recently updated first,
+   * then the newest version. `inTrash` marks versions of scenarios in the trash.
+   */
+  findVersions(query: { sha256: string } | { name: string }): (ScenarioVersionSummaryRecord & { inTrash: boolean })[];
   /** Replaces the tags of a live scenario (saves no version: tags are not part of the file). */
   setTags(scenarioId: string, tags: readonly string[]): ScenarioSummaryRecord;
   /** Moves to the trash; false if it was unknown or already there. */
@@ -109,6 +115,15 @@ export function createScenariosRepo(db: Db, now: Clock): ScenariosRepo {
     `SELECT id, scenario_id, version, name, sha256, note, length(CAST(json AS BLOB)) AS size, created_at
      FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC`,
   );
+  // Only the summary columns: a version's text is read when it is used, not while searching.
+  const versionsWhere = (where: string) => db.prepare<[string], Omit<VersionRow, 'json' | 'sections'> & { in_trash: number }>(
+    `SELECT v.id, v.scenario_id, v.version, v.name, v.sha256, v.note, length(CAST(v.json AS BLOB)) AS size, v.created_at,
+            s.deleted_at IS NOT NULL AS in_trash
+     FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id
+     WHERE ${where} ORDER BY in_trash, s.updated_at DESC, v.version DESC`,
+  );
+  const selectVersionsByHash = versionsWhere('v.sha256 = ?');
+  const selectVersionsByName = versionsWhere('v.name = ?');
   const markDeleted = db.prepare<[string, string]>('UPDATE scenarios SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const clearDeleted = db.prepare<[string]>('UPDATE scenarios SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
   const countScenarios = db.prepare<[], number>('SELECT count(*) FROM scenarios').pluck();
@@ -215,6 +230,9 @@ export function createScenariosRepo(db: Db, now: Clock): ScenariosRepo {
       if (exists.get(scenarioId) === undefined) throw new RecordNotFoundError('scenario', scenarioId);
       return selectVersions.all(scenarioId).map(toVersionSummary);
     },
+    findVersions: (query) =>
+      ('sha256' in query ? selectVersionsByHash.all(query.sha256) : selectVersionsByName.all(query.name))
+        .map((row) => ({ ...toVersionSummary(row), inTrash: row.in_trash === 1 })),
     setTags: (scenarioId, tags) => setTags.immediate(scenarioId, tags),
     deleteScenario: (id) => markDeleted.run(now().toISOString(), id).changes > 0,
     restoreScenario: (id) => clearDeleted.run(id).changes > 0,

@@ -5,6 +5,7 @@ import { migration0002 } from './0002-library-features';
 import { migration0003 } from './0003-compact-results';
 import { migration0004 } from './0004-run-labels';
 import { migration0005 } from './0005-analyses';
+import { migration0006 } from './0006-imported-results';
 import type { Migration } from './types';
 
 export type { Db, Migration } from './types';
@@ -22,7 +23,7 @@ export function checkMigrations(migrations: readonly Migration[]): void {
   });
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 checkMigrations(MIGRATIONS);
 

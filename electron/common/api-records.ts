@@ -174,8 +174,26 @@ export const ImportProblemSchema = z.object({
   message: z.string(),
 });
 
+/** A result or sweep document computed by the CLI, kept as a run or an analysis of the version it ran. */
+export const ImportedResultSchema = z.object({
+  /** 'run': a result document (`headroom run --json`, merged or not), kept as a run; 'sweep': kept as an analysis. */
+  kind: z.enum(['run', 'sweep']),
+  file: z.string(),
+  /** The run's or the analysis's id. */
+  id: z.string(),
+  scenarioId: z.string(),
+  scenarioName: z.string(),
+  scenarioVersion: z.number().int().min(1),
+  /** True when this very document was imported before: nothing was added, `id` is that earlier import. */
+  alreadyImported: z.boolean(),
+  /** Shards a partial merge (`headroom merge --allow-partial`) lacked; empty when whole. */
+  missingShards: z.array(nat),
+});
+
 export const ImportResultSchema = z.object({
   imported: z.array(ScenarioSummarySchema),
+  /** Result and sweep documents kept (present only when there are some). */
+  results: z.array(ImportedResultSchema).optional(),
   /** Files refused as a whole (nothing of such a file was imported). */
   problems: z.array(ImportProblemSchema),
 });

@@ -41,6 +41,7 @@ export type TrashedScenario = z.output<typeof R.TrashedScenarioSchema>;
 export type ExportedFile = z.output<typeof R.ExportedFileSchema>;
 export type ImportProblem = z.output<typeof R.ImportProblemSchema>;
 export type ImportResult = z.output<typeof R.ImportResultSchema>;
+export type ImportedResult = z.output<typeof R.ImportedResultSchema>;
 export type BackupInfo = z.output<typeof R.BackupInfoSchema>;
 export type LibraryStatus = z.output<typeof R.LibraryStatusSchema>;
 export type CalibrationResult = z.output<typeof R.CalibrationResultSchema>;

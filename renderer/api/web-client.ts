@@ -82,7 +82,7 @@ export function createWebClient(token: string | null, origin = ''): HeadroomApi 
       if (files.length === 0) return null;
       const read = await readImportFiles(files);
       const result = read.files.length > 0 ? await api.importScenarios(read.files) : { imported: [], problems: [] };
-      return { imported: result.imported, problems: [...read.problems, ...result.problems] };
+      return { ...result, problems: [...read.problems, ...result.problems] };
     },
 
     async saveLibraryBackup() {

@@ -37,7 +37,7 @@ async function importDropped(files: File[]): Promise<void> {
   try {
     const read = await readImportFiles(files);
     const result = read.files.length > 0 ? await api.importScenarios(read.files) : { imported: [], problems: [] };
-    await s.showImportResult({ imported: result.imported, problems: [...read.problems, ...result.problems] });
+    await s.showImportResult({ ...result, problems: [...read.problems, ...result.problems] });
   } catch (e) {
     s.showToast(`Could not import the dropped files: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { HeadroomApi, ScenarioRecord } from '../../electron/common/contract';
 import type { AppState, OrganizeSlice } from './types';
+import { importToast } from './import-toast';
 import { recentScenariosFirst } from './order';
 import { errorMessage } from './session';
 
@@ -121,9 +122,21 @@ export const createOrganizeSlice = (api: HeadroomApi): StateCreator<AppState, []
     async showImportResult(result) {
       set({ importProblems: result.problems });
       await get().refreshScenarios();
-      const n = result.imported.length;
-      if (n > 0) {
-        get().showToast(`Imported ${n} scenario${n === 1 ? '' : 's'}${result.problems.length > 0 ? ' (some files were refused)' : ''}`);
+      const toast = importToast(result);
+      if (toast) get().showToast(toast);
+      // A kept result opens as a local one would: its scenario, then the run or the sweep.
+      const kept = result.results?.[0];
+      if (kept) {
+        await get().openScenario(kept.scenarioId);
+        if (get().editorScenarioId !== kept.scenarioId) return;
+        if (kept.kind === 'run') {
+          await get().loadRuns(kept.scenarioId);
+          await get().selectRun(kept.id);
+        } else {
+          await get().loadAnalyses();
+          await get().showAnalysis(kept.id);
+        }
+      } else if (result.imported.length > 0) {
         await get().openScenario(result.imported[0]!.id);
       }
     },

@@ -5,11 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportedVersion, Library } from '../../../db';
-import type { ExportedFile, ExportOptions, ImportFile, ImportProblem, ImportResult, ScenarioSummary } from '../../common/contract';
+import type { ExportedFile, ExportOptions, ImportedResult, ImportFile, ImportProblem, ImportResult, ScenarioSummary } from '../../common/contract';
 import { MAX_IMPORT_FILE_BYTES } from '../../common/contract';
 import { writeFileAtomic } from '../atomic-write';
 import { BUNDLE_FORMAT, checkBundle, looksLikeBundle, type Bundle } from './bundle-format';
 import { jsonSafetyIssues } from './json-safety';
+import { importResultFile } from './import-results';
+import { recogniseResultFile, type ResultFile } from './result-documents';
 import { pathRuleIssue, referencedPaths, withPaths } from '../library/scenario-files';
 import { MAX_REFERENCED_FILE_BYTES, readRegularFile } from '../traces/scenario-file-ref';
 import { commitVersion, prepareVersion, searchTextOf } from '../library/scenario-save';
@@ -109,11 +111,13 @@ function capped(issues: readonly { path: string; message: string }[]): { path: s
 /** Imports files handed over as text; `baseDirs` (desktop) lets scenarios find the files they name on disk. */
 export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs: ReadonlyMap<string, string> = new Map()): ImportResult {
   const imported: ScenarioSummary[] = [];
+  const results: ImportedResult[] = [];
   const problems: ImportProblem[] = [];
   const isDocument = (f: ImportFile) => /\.json$/i.test(f.name) || /^\s*\{/.test(withoutBom(f.text.slice(0, 64)));
   const provided = new Map<string, Buffer>();
   for (const f of files) if (!isDocument(f)) provided.set(path.basename(f.name), Buffer.from(f.text, 'utf8'));
 
+  const cliDocuments: { name: string; parsed: unknown; cliDocument: ResultFile; refuse: (issues: { path: string; message: string }[]) => void }[] = [];
   for (const f of files.filter(isDocument)) {
     const text = withoutBom(f.text);
     const refuse = (issues: { path: string; message: string }[]) => { problems.push(...capped(issues).map((i) => ({ file: f.name, ...i }))); };
@@ -138,6 +142,13 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
       else refuse(result.issues);
       continue;
     }
+    // A result or sweep the CLI computed: kept after the scenarios, so that it finds the
+    // scenario version it ran when both are imported together.
+    const cliDocument = recogniseResultFile(parsed);
+    if (cliDocument) {
+      cliDocuments.push({ name: f.name, parsed, cliDocument, refuse });
+      continue;
+    }
     const prepared = prepareVersion(lib, text, { note: `imported from ${path.basename(f.name)}`, provided, baseDirs: baseDirs.has(f.name) ? [baseDirs.get(f.name) as string] : [] });
     if (!prepared.ok) {
       refuse(prepared.errors);
@@ -146,10 +157,15 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
     const rec = commitVersion(lib, prepared, () => lib.scenarios.createScenario(prepared.input));
     imported.push(toScenarioSummary(rec));
   }
-  if (imported.length === 0 && problems.length === 0) {
+  for (const { name, parsed, cliDocument, refuse } of cliDocuments) {
+    const result = cliDocument.kind === 'refused' ? cliDocument : importResultFile(lib, cliDocument, parsed, name);
+    if ('issues' in result) refuse(result.issues);
+    else results.push(result.imported);
+  }
+  if (imported.length === 0 && results.length === 0 && problems.length === 0) {
     problems.push({ file: files[0]?.name ?? '(none)', path: '(file)', message: 'no scenario or bundle file (.json) was selected' });
   }
-  return { imported, problems };
+  return results.length > 0 ? { imported, results, problems } : { imported, problems };
 }
 
 type BundleImport = { ok: true; imported: ScenarioSummary[] } | { ok: false; issues: { path: string; message: string }[] };
@@ -214,7 +230,7 @@ export function importPaths(lib: Library, paths: readonly string[]): ImportResul
   }
   if (files.length === 0) return { imported: [], problems };
   const result = importFiles(lib, files, baseDirs);
-  return { imported: result.imported, problems: [...problems, ...result.problems] };
+  return { ...result, problems: [...problems, ...result.problems] };
 }
 
 /**

@@ -56,7 +56,8 @@ const VALID: Record<keyof ApiTable, (c: Context) => unknown[] | Promise<unknown[
     return [doomed.scenario.id];
   },
   exportScenarios: (c) => [[c.scenarioId, c.scenarioId], { history: true }],
-  importScenarios: () => [[{ name: 'imported.json', text: quickExample({ name: 'Imported' }) }]],
+  // A scenario, and the context's run's result as the CLI would write it (kept as an imported run: `results`).
+  importScenarios: async (c) => [[{ name: 'imported.json', text: quickExample({ name: 'Imported' }) }, { name: 'run.json', text: JSON.stringify(await c.t.backend.getRunResult(c.runId)) }]],
   libraryStatus: () => [],
   backupLibrary: () => [],
   restoreLibraryBackup: async (c) => {
