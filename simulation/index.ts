@@ -51,10 +51,15 @@ export type { ServiceAnalytic } from './result/types';
 export { aggregateAnalyticJobs, type AnalyticJobsAggregate } from './analytic/cluster';
 export { formatPath } from './scenario/rules';
 export { scenarioJsonSchema } from './scenario/json-schema';
+export { BACKOFF_KINDS, TRIGGER_RULES } from './scenario/schema';
+export { IDENTIFIER_MAX, IDENTIFIER_PATTERN } from './scenario/fields';
 export { distMean } from './random/dist-mean';
 export { traceRates } from './run/document';
 // Serving solve and checkpoint-sweep pieces the backend's threaded versions reuse.
 export { serviceOfferedRps } from './serving/analytic';
 export { solveRefusal, solveReplicas, solveReplications, type SolveResult } from './serving/solve';
-export { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from './cluster/checkpoint-sweep';
+export {
+  bestPoint, checkpointBasis, checkpointBasisForNodes, checkpointInterval, checkpointSample, checkpointSweepOf, checkpointVariant, DEFAULT_FACTORS,
+  type CheckpointBasis, type CheckpointPoint, type CheckpointSample,
+} from './cluster/checkpoint-sweep';
 export * from './whatif';

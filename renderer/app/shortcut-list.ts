@@ -68,6 +68,7 @@ export const SHEET_NOTES: readonly string[] = [
   'On macOS, ⌘ works wherever Ctrl is shown.',
   'In a number field, ↑ and ↓ step the value (with Shift, ten steps).',
   'Keys without Ctrl do nothing while you type in a text field, except Esc and F5.',
+  'On the pipeline canvas: arrows move between tasks, Home and End go to the first and last, Enter edits the task, Delete removes it or the selected edge, + and − zoom, 0 fits, Esc deselects.',
 ];
 
 export interface KeyLike {

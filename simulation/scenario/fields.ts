@@ -41,7 +41,11 @@ export function text(min = 0, max = 10_000) {
   return z.string(must(desc)).min(min, must(desc)).max(max, must(desc));
 }
 
+/** What an id (task, pool, service, job) may be; the editor checks a rename against the same rule. */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const IDENTIFIER_MAX = 200;
+
 export const identifier = z
   .string(must('a string of letters, digits, "_", "." or "-"'))
-  .regex(/^[A-Za-z0-9_.-]+$/, must('a string of letters, digits, "_", "." or "-"'))
-  .max(200, must('at most 200 characters'));
+  .regex(IDENTIFIER_PATTERN, must('a string of letters, digits, "_", "." or "-"'))
+  .max(IDENTIFIER_MAX, must(`at most ${IDENTIFIER_MAX} characters`));
