@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** devDependencies that are bundled into what ships (the rest are build and test tools). */
-export const BUNDLED_DEV_DEPENDENCIES = ['react', 'react-dom', 'zustand', 'd3', '@dagrejs/dagre', '@codemirror/state', '@codemirror/view', '@codemirror/commands', '@codemirror/language', '@codemirror/lang-json', '@codemirror/lint', 'jsonc-parser'];
+export const BUNDLED_DEV_DEPENDENCIES = ['react', 'react-dom', 'zustand', 'd3', '@dagrejs/dagre', '@codemirror/state', '@codemirror/view', '@codemirror/commands', '@codemirror/language', '@codemirror/lang-json', '@codemirror/lint', 'jsonc-parser', '@lezer/highlight', 'style-mod'];
 
 // LICENSE, LICENCE, LICENSE.md, license.txt, LICENSE-MIT, …
 const LICENCE_FILE = /^licen[cs]e(?:[.-][\w.-]*)?$/i;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixtureData } from '../fixture-data';
-import { collectConsoleProblems, expect, test } from './fixtures';
+import { collectConsoleProblems, expect, jsonViewText, test } from './fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
 const pai1 = fixtureData('alibaba_pai_2020', 'job_1_norm.csv');
@@ -42,7 +42,7 @@ async function apiCall<T>(page: Page, appUrl: string, method: string, args: unkn
 
 async function editorJson(page: Page): Promise<{ cluster: Record<string, any> }> {
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
-  return JSON.parse(await page.getByLabel('Scenario JSON').inputValue());
+  return JSON.parse(await jsonViewText(page));
 }
 
 test('a cluster without failures: the checkpoint tool names cluster.failures', async ({ page, appUrl }) => {
@@ -106,9 +106,9 @@ test('calibrate stragglers from a PAI job, apply; sweep checkpoint intervals, us
   expect(applied.cluster.jobs[0].step_time_s).toEqual({ dist: 'lognormal', mean: sig6(fit.fitted.step_time_s.mean), cv: sig6(fit.fitted.step_time_s.cv) });
   // One undoable edit.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  expect((JSON.parse(await page.getByLabel('Scenario JSON').inputValue())).cluster.stragglers).toBeUndefined();
+  expect((JSON.parse(await jsonViewText(page))).cluster.stragglers).toBeUndefined();
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
-  expect((JSON.parse(await page.getByLabel('Scenario JSON').inputValue())).cluster.stragglers).toEqual(applied.cluster.stragglers);
+  expect((JSON.parse(await jsonViewText(page))).cluster.stragglers).toEqual(applied.cluster.stragglers);
 
   // A bad file: the message names the line.
   await tools.getByRole('button', { name: 'Calibrate stragglers…' }).click();
@@ -147,7 +147,7 @@ test('calibrate stragglers from a PAI job, apply; sweep checkpoint intervals, us
   await expect(sweepDialog.getByRole('status').filter({ hasText: 'Set cluster.failures.checkpoint_interval_s' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sweepDialog).toBeHidden();
-  const after = JSON.parse(await page.getByLabel('Scenario JSON').inputValue());
+  const after = JSON.parse(await jsonViewText(page));
   expect(after.cluster.failures.checkpoint_interval_s).toBe(Math.round(api.sweep.best.interval_s));
   expect(problems).toEqual([]);
 });

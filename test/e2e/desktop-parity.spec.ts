@@ -70,7 +70,7 @@ test('New makes a scenario that runs as it is; a dropped file is imported and op
   await page.getByRole('button', { name: 'New', exact: true }).focus();
   await page.keyboard.press('Enter');
   const templates = page.getByRole('list', { name: 'New scenario' }).getByRole('button');
-  await expect(templates).toHaveText(['Serving: one service', 'GPU cluster: one pool, a stream of jobs', 'Pipeline: four tasks, a fan-out and a join']);
+  await expect(templates).toHaveText(['Serving: one service', 'GPU cluster: one pool, a stream of jobs', 'Pipeline: four tasks, a fan-out and a join', 'Blank: one task to build on in the form']);
   await page.screenshot({ path: testInfo.outputPath('new-templates.png') });
   await templates.first().click();
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem')).toHaveCount(before + 1);
@@ -91,7 +91,7 @@ test('New makes a scenario that runs as it is; a dropped file is imported and op
   await page.screenshot({ path: testInfo.outputPath('dropped-bad-file.png') });
   expect((await callApi<unknown[]>(appUrl, 'listScenarios')).length).toBe(before + 2);
 
-  for (const [i, name] of [[1, 'New GPU cluster'], [2, 'New pipeline']] as const) {
+  for (const [i, name] of [[1, 'New GPU cluster'], [2, 'New pipeline'], [3, 'New scenario']] as const) {
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await templates.nth(i).click();
     await expect(page.getByLabel('Scenario name')).toHaveValue(name);

@@ -2,7 +2,7 @@
 // mean 80 ms, shows its density with the mean and the p99 (80·ln 100 = 368 ms) marked; changing
 // the kind keeps the mean and changes only that field in the JSON; a parameter edit redraws the
 // sketch. Shots at 1280×720, light and dark.
-import { collectConsoleProblems, expect, newFromExample, test } from './fixtures';
+import { collectConsoleProblems, expect, jsonViewText, newFromExample, test } from './fixtures';
 
 /** The lognormal's p99 in whole ms: exp(μ + z₀.₉₉·σ) with σ² = ln(1 + cv²), μ = ln(mean) − σ²/2. */
 const lognormalP99 = (mean: number, cv: number) => {
@@ -18,9 +18,11 @@ test('the service time\'s distribution: kind, parameters and a sketch with the m
   const kind = page.getByLabel('Service time distribution');
   await expect(kind).toHaveValue('exponential');
   await expect(page.getByLabel('Mean service time (ms)')).toHaveValue('80');
-  const caption = page.locator('.dist-sketch figcaption');
+  // The service's first picker is its service time (the latency components follow it).
+  const picker = page.getByRole('group', { name: 'Service risk_model_api' }).locator('.dist-picker').first();
+  const caption = picker.locator('.dist-sketch figcaption');
   await expect(caption).toHaveText('Service time density: mean 80 ms · p99 368 ms');
-  await page.locator('.dist-picker').scrollIntoViewIfNeeded();
+  await picker.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('dist-picker-exponential.png') });
 
   // Lognormal with the same mean; cv 0.5 by default, then 0.25 from the keyboard.
@@ -32,14 +34,14 @@ test('the service time\'s distribution: kind, parameters and a sketch with the m
   await cv.fill('0.25');
   await expect(caption).toHaveText(`Service time density: mean 80 ms · p99 ${lognormalP99(80, 0.25)} ms`);
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
-  const json = await page.locator('textarea').inputValue();
+  const json = await jsonViewText(page);
   expect(json).toMatch(/"service_time_ms": \{\s*"dist": "lognormal",\s*"mean": 80,\s*"cv": 0\.25\s*\}/);
   await page.getByRole('button', { name: 'Form', exact: true }).click();
 
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await kind.selectOption('fixed');
   await expect(caption).toHaveText('Service time density: mean 80 ms · p99 80 ms');
-  await page.locator('.dist-picker').scrollIntoViewIfNeeded();
+  await picker.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('dist-picker-fixed-dark.png') });
   await page.getByRole('button', { name: 'Dark theme' }).click();
   expect(problems).toEqual([]);

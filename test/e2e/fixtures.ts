@@ -112,3 +112,42 @@ export async function runQuickRiskCopy(page: Page, appUrl: string, name: string)
   await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
+
+/** The JSON view's editor: CodeMirror's content element, named "Scenario JSON". */
+export function jsonEditor(page: Page) {
+  return page.getByRole('textbox', { name: 'Scenario JSON', exact: true });
+}
+
+/**
+ * The JSON view's whole text. CodeMirror renders only the lines in view, so the DOM's text is
+ * not the document: read it from the editor itself, which CodeMirror links from its content
+ * element, as `EditorView.findFromDOM` does (not reachable from the page): `cmTile.root.view` in
+ * @codemirror/view 6.44, `cmView.rootView.view` in older releases. No test hook in the app.
+ */
+export async function jsonViewText(page: Page): Promise<string> {
+  const content = jsonEditor(page);
+  await expect(content).toBeVisible();
+  return content.evaluate((el) => {
+    const dom = el as unknown as { cmTile?: { root?: { view?: unknown } }; cmView?: { rootView?: { view?: unknown } } };
+    const view = (dom.cmTile?.root?.view ?? dom.cmView?.rootView?.view) as { state: { doc: { toString(): string } } } | undefined;
+    if (!view) throw new Error('no CodeMirror view on the Scenario JSON element');
+    return view.state.doc.toString();
+  });
+}
+
+/**
+ * Replaces the JSON view's text as a paste does: select all, then a paste event, which CodeMirror
+ * handles itself. (Playwright's fill or insertText goes through the browser's own editing, which
+ * for text of many lines sets an inline style on the new line elements, refused by the CSP.)
+ */
+export async function setJsonViewText(page: Page, text: string): Promise<void> {
+  const content = jsonEditor(page);
+  await content.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await content.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => jsonViewText(page)).toBe(text);
+}

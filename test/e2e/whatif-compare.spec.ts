@@ -4,7 +4,7 @@
 // and lists every figure with B − A and its 95% CI: the p99 (the latency at the SLO) drops,
 // significantly. Closing the comparison returns to the run's own charts.
 import type { Page } from '@playwright/test';
-import { collectConsoleProblems, expect, newFromExample, test } from './fixtures';
+import { collectConsoleProblems, expect, jsonViewText, newFromExample, setJsonViewText, test } from './fixtures';
 
 /** Scrolls the results column (not the page) so that `selector` is at its top. */
 async function scrollResultsTo(page: Page, selector: string): Promise<void> {
@@ -22,13 +22,12 @@ test('the older run compared with the newer: input diff, overlaid chart, and a s
 
   // 60 s (10 s warm-up) with a fixed 80 ms service time, edited as JSON.
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
-  const json = page.getByLabel('Scenario JSON');
-  const scenario = JSON.parse(await json.inputValue());
+  const scenario = JSON.parse(await jsonViewText(page));
   scenario.name = 'E2E compare';
   scenario.horizon_s = 60;
   scenario.warmup_s = 10;
   scenario.serving.services[0].service_time_ms = { dist: 'fixed', value: 80 };
-  await json.fill(JSON.stringify(scenario, null, 2));
+  await setJsonViewText(page, JSON.stringify(scenario, null, 2));
   await page.keyboard.press('Control+S');
   await expect(page.getByRole('status').filter({ hasText: 'Saved v2' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
