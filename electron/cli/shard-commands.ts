@@ -12,6 +12,7 @@ import type { Shard } from '../backend/shard/units';
 import { SweepUsageError } from '../backend/tools/sweep';
 import { SensitivityInputError } from '../backend/whatif/sensitivity-run';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { emitCheckpointSweep } from './checkpoint';
 import { InputError } from './inputs';
 import { ProgressBar } from './progress-bar';
 import { checkReportOut } from './report-out';
@@ -144,5 +145,8 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
     case 'sensitivity':
       writeJson(merged.doc);
       return emitSensitivity(args, merged.doc);
+    case 'checkpoint-sweep':
+      writeJson(merged.doc);
+      return emitCheckpointSweep(args, merged.doc, merged.scenario);
   }
 }

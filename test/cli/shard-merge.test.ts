@@ -3,6 +3,8 @@
 // (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN) tell it, then `headroom merge`; the merged document
 // must be the single process's, byte for byte apart from wall-clock fields (`wall_ms`), whatever
 // the thread counts. Parts that are missing, repeated or of another computation are refused.
+// Covered: run (also of a trace-driven scenario, whose part carries only the trace's summary),
+// sweep, compare, sensitivity and checkpoint-sweep (units: interval × replication).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -174,6 +176,133 @@ describe('compare and sensitivity --shard, then merge', () => {
     const [cm, sm] = await Promise.all([headroom(['merge', ...cParts, '--json']), headroom(['merge', ...sParts, '--json'])]);
     expect(noWallClock(ok(cm).stdout)).toBe(noWallClock(ok(c1).stdout));
     expect(ok(sm).stdout).toBe(ok(s1).stdout);
+  });
+});
+
+describe('run --shard of a trace-driven scenario, then merge', () => {
+  // A part carries only the trace's length, first and last times (its offered rate): the merge
+  // must give the same document without the file, which is gone by then.
+  it('gives the single process\'s document, byte for byte apart from wall_ms, without the trace file', async () => {
+    const dir = path.join(tmp, 'trace');
+    fs.mkdirSync(dir, { recursive: true });
+    // 240 irregular request times (a burst in the middle) starting at an epoch-like offset.
+    const times = Array.from({ length: 240 }, (_, i) => 1_700_000_000 + i * 0.05 + (i >= 80 && i < 160 ? 0 : (i % 7) * 0.013) + (i >= 160 ? 4 : 0));
+    fs.writeFileSync(path.join(dir, 'arrivals.csv'), `timestamp,other\n${times.map((t, i) => `${t.toFixed(3)},${i}`).join('\n')}\n`);
+    const traced = path.join(dir, 'traced.json');
+    fs.writeFileSync(traced, JSON.stringify(scenario({
+      name: 'traced shards',
+      replications: 4,
+      horizon_s: 15,
+      warmup_s: 1,
+      serving: { services: [{ id: 'api', arrivals: { process: 'trace', path: 'arrivals.csv', time_column: 'timestamp', scale: 1.5 }, replicas: 2, service_time_ms: { dist: 'exponential', mean: 40 }, latency_budget_ms: 150 }] },
+      cluster: undefined,
+    })));
+    const k8s = (i: number) => ({ JOB_COMPLETION_INDEX: String(i) });
+    const [single, parts] = await Promise.all([headroom(['run', traced, '--json', '--threads', '2']), shards('traced', ['run', traced, '--threads', '1'], 3, k8s)]);
+    ok(single);
+    // Times as read: shifted so the first request is at 0.
+    const part = JSON.parse(fs.readFileSync(parts[0]!, 'utf8')) as { sources: { traces: Record<string, { length: number; first: number; last: number }> }[] };
+    const summary = part.sources[0]!.traces.api!;
+    expect(Object.keys(part.sources[0]!.traces)).toEqual(['api']);
+    expect(summary).toMatchObject({ length: 240, first: 0 });
+    expect(summary.last).toBeCloseTo(Number(times[239]!.toFixed(3)) - 1_700_000_000, 6);
+    fs.rmSync(path.join(dir, 'arrivals.csv'));
+    const merged = ok(await headroom(['merge', ...parts, '--json']));
+    expect(noWallClock(merged.stdout)).toBe(noWallClock(single.stdout));
+    const doc = JSON.parse(merged.stdout) as { replications: number; serving: Record<string, { offered_rps: number }> };
+    expect(doc.replications).toBe(4);
+    // The rate the merge took from the part's summary: requests ÷ span × scale.
+    expect(doc.serving.api!.offered_rps).toBeCloseTo((240 / (summary.last - summary.first)) * 1.5, 9);
+  });
+});
+
+describe('checkpoint-sweep --shard, then merge', () => {
+  // A tiny failing cluster: a 2-node job, MTBF_job 10,000 s, so an interval × replication takes milliseconds.
+  const failing = {
+    format: 'headroom.scenario/v1',
+    name: 'checkpoint shards',
+    seed: 3,
+    replications: 3,
+    horizon_s: 100_000,
+    cluster: {
+      pools: [{ id: 'gpu', units: 16, units_per_node: 4 }],
+      jobs: [{ id: 'train', pool: 'gpu', arrival_s: 0, units: 8, steps: 2000, step_time_s: 10 }],
+      failures: { node_mtbf_s: 20_000, repair_s: 600, checkpoint_interval_s: 500, checkpoint_cost_s: 30, restart_overhead_s: 60 },
+    },
+  };
+  const k8s = (i: number) => ({ JOB_COMPLETION_INDEX: String(i) });
+  let ckpt: string;
+  let parts: string[];
+  let single: CliResult;
+  let text: CliResult;
+
+  beforeAll(async () => {
+    ckpt = write('ckpt.json', failing);
+    [single, text, parts] = await Promise.all([
+      headroom(['checkpoint-sweep', ckpt, '--factors', '2,0.5,1', '--json', '--threads', '1']),
+      headroom(['checkpoint-sweep', ckpt, '--factors', '0.5,1,2', '--threads', '2']),
+      shards('ckpt', ['checkpoint-sweep', ckpt, '--factors', '0.5,1,2', '--threads', '2'], 4, k8s),
+    ]);
+    ok(single);
+    ok(text);
+  }, 120_000);
+
+  it('gives the single process\'s sweep byte for byte (it has no wall-clock field), as JSON and as text (Kubernetes Indexed Job form)', async () => {
+    const [merged, mergedText] = await Promise.all([headroom(['merge', ...[...parts].reverse(), '--json']), headroom(['merge', ...parts])]);
+    expect(ok(merged).stdout).toBe(single.stdout);
+    expect(ok(mergedText).stdout).toBe(text.stdout);
+    const sweep = JSON.parse(merged.stdout) as { points: { factor: number }[]; best: { factor: number } };
+    expect(sweep.points.map((p) => p.factor)).toEqual([0.5, 1, 2]);
+  });
+
+  it('splits interval × replication units, k mod N, and keeps each unit\'s sample', () => {
+    const docs = parts.map((p) => JSON.parse(fs.readFileSync(p, 'utf8')) as {
+      command: string; units: { total: number; indices: number[] }; cases: unknown[]; plan: Record<string, number>; outcomes: Record<string, unknown>[];
+    });
+    expect(docs.map((d) => d.command)).toEqual(Array(4).fill('checkpoint-sweep'));
+    expect(docs.map((d) => d.units)).toEqual([
+      { total: 9, indices: [0, 4, 8] }, { total: 9, indices: [1, 5] }, { total: 9, indices: [2, 6] }, { total: 9, indices: [3, 7] },
+    ]);
+    expect(docs[0]!.cases).toHaveLength(3); // one per interval
+    expect(docs[0]!.plan).toMatchObject({ nodes: 2, mtbf_job_s: 10_000, checkpoint_cost_s: 30 });
+    // Unit 4 is the second interval's replication 1.
+    expect(Object.keys(docs[0]!.outcomes[1]!).sort()).toEqual(['checkpoint', 'events', 'goodput', 'index', 'jct_s', 'lost']);
+    expect(docs[0]!.outcomes.map((o) => o.index)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses a missing shard even with --allow-partial, a repeated one, and parts of other options, seed or shard count', async () => {
+    const copy = path.join(tmp, 'ckpt-1-copy.json');
+    fs.copyFileSync(parts[1]!, copy);
+    const [missing, partial, repeated, factors, seed, count] = await Promise.all([
+      headroom(['merge', parts[0]!, parts[1]!, parts[3]!]),
+      headroom(['merge', parts[0]!, parts[1]!, parts[3]!, '--allow-partial']),
+      headroom(['merge', ...parts, copy]),
+      headroom(['checkpoint-sweep', ckpt, '--factors', '0.5,1', '--shard', '2/4', '--json']),
+      headroom(['checkpoint-sweep', ckpt, '--factors', '0.5,1,2', '--seed', '4', '--shard', '2/4', '--json']),
+      headroom(['checkpoint-sweep', ckpt, '--factors', '0.5,1,2', '--shard', '2/3', '--json']),
+    ]);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toMatch(/missing shard 2 of 4/);
+    expect(partial).toMatchObject({ code: 2, stdout: '' });
+    expect(partial.stderr).toMatch(/--allow-partial: a checkpoint sweep pairs its replications/);
+    expect(repeated.code).toBe(2);
+    expect(repeated.stderr).toMatch(/ckpt-1-copy\.json: repeats shard 1 of 4/);
+    const cases: [string, RegExp][] = [
+      [write('ckpt-foreign-factors.json', ok(factors).stdout), /ckpt-foreign-factors\.json: belongs to another computation: its options is \{"factors":\[0\.5,1\]\}/],
+      [write('ckpt-foreign-seed.json', ok(seed).stdout), /ckpt-foreign-seed\.json: belongs to another computation: its seed is 4, but .*'s is 3/],
+      [write('ckpt-foreign-count.json', ok(count).stdout), /ckpt-foreign-count\.json: belongs to another computation: its shard count is 3, but .*'s is 4/],
+    ];
+    for (const [part, message] of cases) {
+      const r = await headroom(['merge', parts[0]!, parts[1]!, parts[3]!, part]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('takes --out only with --shard', async () => {
+    const r = await headroom(['checkpoint-sweep', ckpt, '--out', path.join(tmp, 'x.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out goes with --shard for "checkpoint-sweep"/);
   });
 });
 

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { HostInputs, ReplicationOutcome, Scenario } from '../../../simulation';
+import { defaultThreadCount } from './default-threads';
 import { runWorkerGroup, WORKER_HEAP_LIMIT_MB } from './worker-group';
 import type { FromWorker, PoolCase, ToWorker, WorkerInit } from './worker-protocol';
 
@@ -46,8 +47,9 @@ export const DEFAULT_MAX_EVENTS = 1e9;
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+/** Every core, as far as the workers' heap limits fit in half the memory (default-threads.ts). */
+export function defaultThreads(heapLimitMb = WORKER_HEAP_LIMIT_MB): number {
+  return defaultThreadCount(os.availableParallelism?.() ?? os.cpus().length, os.totalmem(), heapLimitMb);
 }
 
 export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: PoolOptions = {}): Promise<PoolResult> {
@@ -77,11 +79,11 @@ export interface UnitPoolResult {
 /** Runs `units` (in that order of dispatch) over worker threads; progress counts units. */
 export function runUnitsInWorkers(cases: readonly PoolCase[], units: readonly PoolUnit[], options: PoolOptions = {}): Promise<UnitPoolResult> {
   const total = units.length;
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+  const heapLimitMb = options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB;
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(heapLimitMb), total));
   const cancelFlag = new SharedArrayBuffer(4);
   const cancelView = new Int32Array(cancelFlag);
   const started = Date.now();
-  const heapLimitMb = options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB;
   const init: WorkerInit = {
     cases: [...cases],
     maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,

@@ -1,14 +1,15 @@
 // `headroom merge`: parts → the document the single-machine command would have printed. The
 // scenarios are rebuilt from the parts (partVariant), the outcomes gathered per case, and the
 // document made by the same function the command itself uses (mergeCase, sweepDocument,
-// compareSides, sensitivityResult), so the bytes match except wall-clock fields.
-import type { CompareDocument, ResultDocument, Scenario, SensitivityResult, SweepDocument } from '../../../simulation';
+// compareSides, sensitivityResult, checkpointSweepOf), so the bytes match except wall-clock fields.
+import type { CheckpointSweep, CompareDocument, ResultDocument, Scenario, SensitivityResult, SweepDocument } from '../../../simulation';
 import { mergeCase } from '../runs/simulate';
 import { sha256OfScenario, type Overrides } from '../traces/scenario-source';
 import { parseSetSpec } from '../tools/sweep';
 import { compareSides, sideOf } from '../whatif/compare';
 import { planSensitivity, sensitivityResult, type RecordedSides } from '../whatif/sensitivity-run';
 import { gridValues, sweepDocument } from '../whatif/sweep-run';
+import { mergeCheckpointParts } from './checkpoint-part';
 import { checkPartSet, PartError, type LoadedPart, type PartDocument, type PartSource } from './part-format';
 import { partVariant, traceStandIns } from './part-inputs';
 import { gatherUnits, partialNote, type PartialNote } from './shard-run';
@@ -17,7 +18,8 @@ export type Merged =
   | { command: 'run'; doc: ResultDocument & { partial?: PartialNote }; scenario: Scenario }
   | { command: 'sweep'; doc: SweepDocument & { partial?: PartialNote }; scenario: Scenario }
   | { command: 'compare'; doc: CompareDocument }
-  | { command: 'sensitivity'; doc: SensitivityResult };
+  | { command: 'sensitivity'; doc: SensitivityResult }
+  | { command: 'checkpoint-sweep'; doc: CheckpointSweep; scenario: Scenario };
 
 function overridesOf(args: PartDocument['args']): Overrides {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -86,6 +88,11 @@ export function mergeParts(parts: readonly LoadedPart[], allowPartial: boolean):
       }, first.plan as RecordedSides);
       const g = gatherUnits(parts, plan.cases);
       return { command: 'sensitivity', doc: sensitivityResult(plan, plan.cases.map((c, i) => mergeCase(c, g.outcomes[i]!, g.wallMs[i]!))) };
+    }
+    case 'checkpoint-sweep': {
+      refusePartial('checkpoint sweep');
+      const { sweep, scenario } = mergeCheckpointParts(parts, src, overrides);
+      return { command: 'checkpoint-sweep', doc: sweep, scenario };
     }
   }
 }

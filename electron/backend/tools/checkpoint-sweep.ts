@@ -1,16 +1,20 @@
 // The checkpoint-interval sweep (simulation/cluster/checkpoint-sweep.ts) off the calling thread:
-// the sweep's intervals are shared among worker threads (the same worker script as runs), each
-// simulates its intervals on the scenario's seeds, and the parts are put back in factor order.
-// Every interval's figures depend only on (scenario, factor, replication), so the result is the
-// same whatever the number of threads. Used by `headroom checkpoint-sweep` and the app's
-// "Checkpoint interval…" dialog (with a wall-clock cap and cancel).
-import type { CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../../../simulation';
-import { bestPoint, DEFAULT_FACTORS, type CheckpointPoint } from '../../../simulation';
+// its units — interval × replication — are handed out to worker threads (the same worker script
+// as runs) as each finishes its last, and the points are rebuilt from the units' samples with
+// the engine's own `checkpointSweepOf`. Every unit depends only on (scenario, interval,
+// replication), so the result is the same whatever the number of threads, and a shard
+// (../shard/) can run any subset of the units. Used by `headroom checkpoint-sweep` (also with
+// --shard) and the app's "Checkpoint interval…" dialog (with a wall-clock cap and cancel).
+import type { CheckpointBasis, CheckpointSample, CheckpointSweep, HostInputs, Scenario, ValidationIssue } from '../../../simulation';
+import { checkpointBasis, checkpointInterval, checkpointSweepOf, checkpointVariant, DEFAULT_FACTORS } from '../../../simulation';
 import { distMean } from '../../../simulation';
 import { MAX_FACTOR, MAX_FACTORS, MIN_FACTOR } from '../../common/contract';
-import { defaultThreads } from '../runs/run-pool';
+import { defaultThreads, type PoolCase, type PoolUnit } from '../runs/run-pool';
 import { runWorkerGroup } from '../runs/worker-group';
-import type { FromSweepWorker, SweepWorkerInit } from '../runs/worker-protocol';
+import type { FromSweepWorker, SweepWorkerInit, ToSweepWorker } from '../runs/worker-protocol';
+import { unitsOf } from '../shard/units';
+import { sha256OfScenario } from '../traces/scenario-source';
+import { setAtPath } from './sweep';
 
 export { DEFAULT_FACTORS };
 
@@ -53,19 +57,62 @@ export interface SweepRunOptions {
   /** Wall-clock cap for the whole sweep, in ms (none by default). */
   maxWallMs?: number;
   signal?: AbortSignal;
-  /** Called after each interval is simulated. */
+  /** Called after each unit (interval × replication) is simulated. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The sweep over worker threads. Rejects with SweepStoppedError when cancelled or over the cap. */
-export function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, options: SweepRunOptions = {}): Promise<CheckpointSweep> {
-  const factors = normalizeFactors(options.factors ?? DEFAULT_FACTORS);
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), factors.length));
-  const shares = Array.from({ length: threads }, (_, t) => factors.filter((_f, i) => i % threads === t));
-  const parts: CheckpointSweep[] = [];
+/** Each interval's scenario, in factor order: the sweep's cases, whose replications are its units. */
+export function intervalCases(scenario: Scenario, inputs: HostInputs, basis: CheckpointBasis, factors: readonly number[]): PoolCase[] {
+  return factors.map((f) => ({ scenario: checkpointVariant(scenario, checkpointInterval(basis, f)), inputs }));
+}
+
+/** sha256 of the scenario file's JSON with the interval of `factor` set (a part's `cases[i].sha256`). */
+export function intervalSha256(raw: Record<string, unknown>, basis: CheckpointBasis, factor: number): string {
+  return sha256OfScenario(setAtPath(raw, ['cluster', 'failures', 'checkpoint_interval_s'], checkpointInterval(basis, factor)));
+}
+
+export interface UnitRunOptions {
+  threads?: number;
+  maxWallMs?: number;
+  signal?: AbortSignal;
+  /** After each unit: units done, of `total`, and the engine events so far. */
+  onUnit?: (done: number, total: number, events: number) => void;
+}
+
+export interface SampleRun {
+  /** Per case, its units' samples in replication order. */
+  samples: CheckpointSample[][];
+  /** Per case: ms from its first unit's start to its last unit's end (0 for a case given no units). */
+  caseWallMs: number[];
+  wallMs: number;
+}
+
+/**
+ * Runs `units` of `cases` (in that order of dispatch) over worker threads, each worker taking the
+ * next unit when it has finished one. Rejects with SweepStoppedError when cancelled or over the cap.
+ */
+export function runCheckpointUnits(cases: readonly PoolCase[], units: readonly PoolUnit[], options: UnitRunOptions = {}): Promise<SampleRun> {
+  const total = units.length;
+  const samples: CheckpointSample[][] = cases.map(() => []);
+  const caseStart = cases.map(() => -1);
+  const caseEnd = cases.map(() => -1);
+  const started = Date.now();
+  if (total === 0) return Promise.resolve({ samples, caseWallMs: cases.map(() => 0), wallMs: 0 });
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+  const init: SweepWorkerInit = { kind: 'checkpoint-sweep', cases: [...cases] };
+  let next = 0;
   let done = 0;
-  const inits = shares.map((share): SweepWorkerInit => ({ kind: 'checkpoint-sweep', scenario, inputs, factors: share }));
-  return runWorkerGroup<FromSweepWorker, CheckpointSweep>(inits, {
+  let events = 0;
+  const dispatch = (w: { postMessage(m: ToSweepWorker): void }) => {
+    if (next >= total) {
+      w.postMessage({ type: 'close' });
+      return;
+    }
+    const u = units[next] as PoolUnit;
+    if ((caseStart[u.case] as number) < 0) caseStart[u.case] = Date.now();
+    w.postMessage({ type: 'unit', unit: next++, case: u.case, index: u.index });
+  };
+  return runWorkerGroup<FromSweepWorker, SampleRun>(Array.from({ length: threads }, () => init), {
     label: 'checkpoint sweep worker',
     maxWallMs: options.maxWallMs,
     onWallCap: () => {
@@ -75,27 +122,45 @@ export function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, optio
     },
     signal: options.signal,
     onAbort: (group) => group.finish(new SweepStoppedError('cancelled', 'the checkpoint sweep was cancelled')),
-    onMessage(m, _w, _i, group) {
-      if (m.type === 'sweep-point') options.onProgress?.(++done, factors.length);
-      else if (m.type === 'error') group.finish(new Error(m.message));
-      else {
-        parts.push(m.sweep);
-        if (parts.length === shares.length) group.finish(mergeParts(parts, factors));
+    onMessage(m, w, _i, group) {
+      switch (m.type) {
+        case 'ready':
+          dispatch(w);
+          break;
+        case 'sample': {
+          const c = (units[m.unit] as PoolUnit).case;
+          (samples[c] as CheckpointSample[]).push(m.sample);
+          caseEnd[c] = Date.now();
+          events += m.sample.events;
+          done++;
+          options.onUnit?.(done, total, events);
+          if (done === total) {
+            for (const list of samples) list.sort((a, b) => a.index - b.index);
+            const caseWallMs = caseStart.map((t, i) => (t < 0 ? 0 : Math.max(0, (caseEnd[i] as number) - t)));
+            group.finish({ samples, caseWallMs, wallMs: Date.now() - started });
+          } else dispatch(w);
+          break;
+        }
+        case 'error': {
+          const u = units[m.unit] as PoolUnit;
+          group.finish(new Error(`replication ${u.index} of the interval at case ${u.case} failed: ${m.message}`));
+          break;
+        }
       }
     },
   });
 }
 
-/** The parts' points in factor order, and the best interval chosen as the engine does (first highest goodput). */
-export function mergeParts(parts: readonly CheckpointSweep[], factors: readonly number[]): CheckpointSweep {
-  const byFactor = new Map<number, CheckpointPoint>();
-  for (const p of parts) for (const pt of p.points) byFactor.set(pt.factor, pt);
-  const points = factors.map((f) => {
-    const pt = byFactor.get(f);
-    if (!pt) throw new Error(`the sweep lacks the interval at ${f} × Young/Daly`);
-    return pt;
+/** The sweep over worker threads. Rejects with SweepStoppedError when cancelled or over the cap. */
+export async function runCheckpointSweep(scenario: Scenario, inputs: HostInputs, options: SweepRunOptions = {}): Promise<CheckpointSweep> {
+  const factors = normalizeFactors(options.factors ?? DEFAULT_FACTORS);
+  const basis = checkpointBasis(scenario, inputs);
+  const cases = intervalCases(scenario, inputs, basis, factors);
+  const run = await runCheckpointUnits(cases, unitsOf(cases), {
+    threads: options.threads,
+    maxWallMs: options.maxWallMs,
+    signal: options.signal,
+    onUnit: options.onProgress ? (done, total) => options.onProgress?.(done, total) : undefined,
   });
-  const best = bestPoint(points);
-  const { nodes, mtbf_job_s, checkpoint_cost_s, young_daly_interval_s } = parts[0] as CheckpointSweep;
-  return { nodes, mtbf_job_s, checkpoint_cost_s, young_daly_interval_s, points, best: { factor: best.factor, interval_s: best.interval_s } };
+  return checkpointSweepOf(basis, factors, run.samples);
 }

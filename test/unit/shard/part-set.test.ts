@@ -35,12 +35,20 @@ describe('reading a part', () => {
     expect(p.outcomes.map((o) => o.index)).toEqual([1, 4]);
   });
 
+  it('reads a checkpoint-sweep part: its units are interval samples (NaN and null figures kept)', () => {
+    const sample = (k: number) => ({ index: k % 3, events: 10, goodput: k === 4 ? NaN : 0.9, jct_s: null, lost: 0.01, checkpoint: 0.05 });
+    const doc = part(1, 3, { command: 'checkpoint-sweep', outcomes: shardUnits(TOTAL, { index: 1, count: 3 }).map((k) => ({ ...sample(k), goodput: k === 4 ? { $exact: 'NaN' } : 0.9 })) });
+    const p = load(doc, 'c1.json');
+    expect(p.outcomes).toEqual([sample(1), sample(4)]);
+  });
+
   it.each<[string, string, RegExp]>([
     ['not JSON', '{', /is not JSON/],
     ['another document', JSON.stringify({ format: 'headroom.result/v1' }), /expected "headroom\.part\/v1".*give the parts written with --shard/],
     ['a shard outside its count', JSON.stringify(part(0, 3, { shard: { index: 3, count: 3 } })), /^shard:/],
     ['units not its share', JSON.stringify(part(0, 3, { units: { total: TOTAL, indices: [0, 1] } })), /units\.indices: not the units of shard 0 of 3/],
     ['an outcome missing', JSON.stringify(part(0, 3, { outcomes: [] })), /outcomes: expected one per unit \(3\)/],
+    ['a checkpoint-sweep unit that is not a sample', JSON.stringify(part(0, 3, { command: 'checkpoint-sweep' })), /outcomes\[0\]: expected a checkpoint sample \{ index, events, goodput, jct_s, lost, checkpoint \}/],
   ])('refuses %s, naming the file', (_what, text, message) => {
     try {
       readPart(text, 'bad.json');
