@@ -17,6 +17,14 @@ export function ignoredReason(scenario: Scenario, path: string): string | undefi
     byPath = new Map(ignoredFields(scenario, { includeUnset: true }).map((f) => [f.path, f.message]));
     ignoredByScenario.set(scenario, byPath);
   }
-  const message = byPath.get(path);
+  // A field inside an ignored one is ignored too (a distribution's mean, a block's member).
+  let message: string | undefined;
+  for (let at: string | null = path; at !== null && message === undefined; at = parentPath(at)) message = byPath.get(at);
   return message === undefined ? undefined : message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** `a.b[2]` → `a.b`, `a.b` → `a`, `a` → null: the formatted path one level up. */
+function parentPath(path: string): string | null {
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut > 0 ? path.slice(0, cut) : null;
 }
