@@ -80,18 +80,24 @@ const job = z.strictObject({
   priority: z.number(must('a number')).default(0),
 });
 
+/** The cluster's fixed choices, exported for the editor's selects. */
+export const SCHEDULER_POLICIES = ['fifo', 'sjf', 'priority', 'backfill'] as const;
+export const PLACEMENTS = ['pack', 'spread'] as const;
+export const STRAGGLER_MITIGATIONS = ['none', 'backup_workers', 'blacklist'] as const;
+export const JOB_TRACE_FORMATS = ['tiresias', 'csv'] as const;
+
 const cluster = z.strictObject({
   pools: z.array(pool, must('an array of pools')).min(1, must('a non-empty array of pools')),
   scheduler: z
     .strictObject({
-      policy: oneOf(['fifo', 'sjf', 'priority', 'backfill']).default('fifo'),
-      placement: oneOf(['pack', 'spread']).default('pack'),
+      policy: oneOf(SCHEDULER_POLICIES).default('fifo'),
+      placement: oneOf(PLACEMENTS).default('pack'),
       preemption: z.boolean(must('true or false')).default(false),
     })
     .default({ policy: 'fifo', placement: 'pack', preemption: false }),
   jobs: z.array(job, must('an array of jobs')).default([]),
   job_trace: z
-    .strictObject({ path: text(1, 4096), format: oneOf(['tiresias', 'csv']), pool: identifier })
+    .strictObject({ path: text(1, 4096), format: oneOf(JOB_TRACE_FORMATS), pool: identifier })
     .optional(),
   job_generator: z
     .strictObject({
@@ -107,7 +113,7 @@ const cluster = z.strictObject({
     .strictObject({
       slow_node_probability: probability().default(0),
       slowdown: z.number(must('a number ≥ 1')).min(1, must('a number ≥ 1')).default(1),
-      mitigation: oneOf(['none', 'backup_workers', 'blacklist']).default('none'),
+      mitigation: oneOf(STRAGGLER_MITIGATIONS).default('none'),
       backup_workers: integer(1).default(1),
     })
     .default({ slow_node_probability: 0, slowdown: 1, mitigation: 'none', backup_workers: 1 }),
