@@ -1,8 +1,6 @@
-// Field components for the form view: plain values, choices, switches and distribution-valued
-// durations. Every one reads its value, issues and ignored-reason from the store by JSON path.
+// Field components for the form view: plain values, choices and switches (distributions: DistPicker). Every one reads its value, issues and ignored-reason from the store by JSON path.
 import { formatPath } from '../../simulation';
 import { useAppStore } from '../store';
-import { distTarget } from './dist-field';
 import { textFromValue } from './field-input';
 import { FieldShell } from './FieldShell';
 import type { JsonPath } from './json-path';
@@ -35,28 +33,6 @@ export function ValueField({ label, path, hint, defaultValue, numeric = true, wi
           placeholder={defaultValue === undefined ? undefined : `${defaultValue} (default)`}
         />
       )}
-    </FieldShell>
-  );
-}
-
-/** A `Dist` field: edits the number that keeps its distribution kind (value or mean). */
-export function DistField({ label, path, optional }: { label: string; path: JsonPath; optional?: boolean }) {
-  const raw = useFieldValue(path);
-  const issues = useFieldIssues(path);
-  const ignored = useFieldIgnored(path);
-  const target = distTarget(raw, path);
-  const hint = !target.editable
-    ? `${target.kind} distribution — edit it in the JSON view`
-    : target.kind && target.kind !== 'fixed' ? `mean of the ${target.kind} distribution` : undefined;
-  return (
-    <FieldShell label={label} hint={hint} issues={issues} ignored={ignored}>
-      {(aria) =>
-        target.editable ? (
-          <ValueInput key={formatPath(target.path)} {...aria} path={target.path} value={target.value} numeric placeholder={optional ? '0' : undefined} />
-        ) : (
-          <input {...aria} type="text" readOnly value={`${target.kind}`} />
-        )
-      }
     </FieldShell>
   );
 }

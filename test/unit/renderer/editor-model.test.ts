@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distTarget } from '../../../renderer/editor/dist-field';
 import { inputMatches, numberFromInput } from '../../../renderer/editor/field-input';
 import { issuesAt } from '../../../renderer/editor/field-issues';
 import { getAtPath, setAtPath } from '../../../renderer/editor/json-path';
@@ -69,15 +68,6 @@ describe('form field input', () => {
     expect(numberFromInput('12a')).toBe('12a');
     expect(inputMatches('1.', 1)).toBe(true);
     expect(inputMatches('2', 1)).toBe(false);
-  });
-
-  it('edits the value of a fixed dist, the mean of an exponential, and not a uniform', () => {
-    const base = ['serving', 'services', 0, 'service_time_ms'];
-    expect(distTarget(80, base)).toEqual({ editable: true, path: base, value: 80, kind: 'fixed' });
-    expect(distTarget({ dist: 'fixed', value: 5 }, base)).toMatchObject({ editable: true, path: [...base, 'value'], value: 5 });
-    expect(distTarget({ dist: 'exponential', mean: 80 }, base)).toMatchObject({ editable: true, path: [...base, 'mean'], kind: 'exponential' });
-    expect(distTarget({ dist: 'uniform', min: 1, max: 3 }, base)).toEqual({ editable: false, kind: 'uniform' });
-    expect(distTarget(undefined, base)).toMatchObject({ editable: true, path: base, value: undefined });
   });
 
   it('attributes issues to a field and the fields below it', () => {
