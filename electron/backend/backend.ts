@@ -9,6 +9,7 @@ import { explainStorageError, LibraryStorageError, normalizeRunLabel, normalizeT
 import { ENGINE_VERSION } from '../../simulation';
 import type * as z from 'zod';
 import type { ApiTable } from '../common/api';
+import type { TraceRateResultSchema } from '../common/api-records';
 import { BackupNameSchema, type CalibrationFileSchema, type CalibrationOptionsSchema, type CheckpointSweepOptionsSchema, type ExportOptionsSchema, type ImportFilesSchema, type RunOptionsSchema } from '../common/api-inputs';
 import type { ImplOf } from '../common/api-types';
 import { BadRequestError, parseNamed } from '../common/api-validate';
@@ -34,6 +35,7 @@ import { renderAnalysisReport } from './report/analysis-report';
 import { commitVersion, prepareVersion, type PrepareOptions } from './library/scenario-save';
 import { loadScenarioText } from './traces/scenario-source';
 import { fileCacheDir, withStoredFiles } from './library/version-files';
+import { savedTraceRate, type TraceRateCache } from './traces/saved-trace-rate';
 import {
   toScenarioRecord, toScenarioSummary, toTrashedScenario, toVersionRecord, toVersionSummary,
 } from './library/to-contract';
@@ -45,6 +47,7 @@ export type BackendApi = ImplOf<ApiTable, 'backend'> & {
 };
 
 type Parsed<T extends z.ZodType> = z.output<T>;
+type TraceRateResult = z.input<typeof TraceRateResultSchema>;
 
 export interface BackendOptions {
   /** The open library, or null when it could not be opened (then `libraryMessage` says why). */
@@ -68,6 +71,8 @@ export class Backend implements BackendApi {
   private readonly listeners = new Set<(e: RunEvent) => void>();
   /** Checkpoint sweeps in progress, by request id (anonymous ones get a private id). */
   private readonly sweeps = new Map<string, AbortController>();
+  /** The form's trace previews, by stored file, time column and scale. */
+  private readonly traceRates: TraceRateCache = new Map();
 
   private readonly whatIf: WhatIfHost;
 
@@ -318,6 +323,13 @@ export class Backend implements BackendApi {
 
   async listRuns(sid: string): Promise<RunSummary[]> {
     return this.guard('list the runs', () => runSummaries(this.lib, this.lib.runs.listRuns(sid)));
+  }
+
+  async traceRate(sid: string, serviceIndex: number): Promise<TraceRateResult> {
+    return this.guard('read the trace', () => {
+      const rec = this.mustScenario(sid);
+      return savedTraceRate(this.lib, rec.versionId, serviceIndex, fileCacheDir(this.options.dataDir), this.traceRates);
+    });
   }
 
   async getRunResult(rid: string): Promise<ResultDocument | null> {

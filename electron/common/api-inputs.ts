@@ -98,6 +98,9 @@ const FileNameSchema = z
   .max(255, { error: 'must be a file name of 1 to 255 characters' })
   .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), { error: 'must be a file name of 1 to 255 characters' });
 
+/** An index into the scenario's `serving.services` (0-based). */
+export const ServiceIndexSchema = int(0, 100_000, 'must be an integer from 0 to 100000 (a 0-based index into serving.services)');
+
 /** A file handed over as content: a scenario file, a bundle, a file a scenario names, or step times. */
 const fileWithin = (maxBytes: number) =>
   z

@@ -246,6 +246,46 @@ export const CheckpointSweepResultSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 
+/** The most buckets traceRate answers (the form's sparkline is 280 px wide). */
+export const MAX_TRACE_RATE_BUCKETS = 120;
+
+const SAVED_VERSION = z.number().int().min(1);
+
+/**
+ * A service's trace arrivals, read from the scenario's latest saved version as a run reads them,
+ * as a rate over time; or why they could not be read, naming the field.
+ */
+export const TraceRateResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The saved version read. */
+    version: SAVED_VERSION,
+    /** The trace as that version names it: `arrivals.path`, `time_column` (null: the first column), `scale`. */
+    file: z.string(),
+    timeColumn: z.union([z.string(), nat]).nullable(),
+    scale: z.number().gt(0),
+    /** Each bucket's length in seconds, after `scale`. */
+    bucketS: z.number().min(0),
+    /** Requests per second in each equal bucket from the first request to the last (after `scale`); fewer buckets for a short trace. */
+    rates: z.array(z.number().min(0)).max(MAX_TRACE_RATE_BUCKETS),
+    /** Requests in the trace. */
+    count: nat,
+    /** First to last request, in seconds after `scale`. */
+    durationS: z.number().min(0),
+    /** count ÷ durationS: the long-run rate the engine gives the trace (requests ÷ span × scale). */
+    meanRps: z.number().min(0),
+    /** The largest bucket's rate. */
+    peakRps: z.number().min(0),
+  }),
+  z.object({
+    ok: z.literal(false),
+    version: SAVED_VERSION,
+    /** The field at fault, e.g. `serving.services[0].arrivals.time_column`. */
+    path: z.string(),
+    message: z.string(),
+  }),
+]);
+
 /**
  * What the desktop shell's application menu asks the page to do (the same actions its buttons
  * and keys do), and what a scenario file opened from the system imported. The browser preview

@@ -34,6 +34,13 @@ export const API = {
   getRunResult: backend([id('runId')], R.ResultDocumentSchema.nullable()),
   /** Names a run in the runs list (trimmed, at most 80 characters); null or '' clears the name. */
   setRunLabel: backend([id('runId'), arg('label', R.RunLabelInputSchema)], R.RunSummarySchema),
+  /**
+   * The arrival rate over time of the trace of `serving.services[serviceIndex]` in the
+   * scenario's latest saved version, read from the library's copy of its file as a run reads it
+   * (`time_column` and `scale` applied), in at most MAX_TRACE_RATE_BUCKETS buckets; for the
+   * serving form's preview. `ok: false` names the field when that service has no trace to read.
+   */
+  traceRate: backend([id('scenarioId'), arg('serviceIndex', I.ServiceIndexSchema)], R.TraceRateResultSchema),
 
   // Library: history, organisation, trash.
   /** Every version of a scenario, newest first. */

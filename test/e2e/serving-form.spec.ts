@@ -146,7 +146,7 @@ test('services: add, arrivals, batching, autoscaling, an invalid value, collapse
   expect(problems).toEqual([]);
 });
 
-test('trace arrivals: file, time column, scale, replay, and the selected run\'s rate over time', async ({ page, appUrl }, testInfo) => {
+test('trace arrivals: file, time column, scale, replay, the trace\'s rate over time as saved, and the run\'s when it cannot be read', async ({ page, appUrl }, testInfo) => {
   const problems = collectConsoleProblems(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(appUrl);
@@ -160,7 +160,22 @@ test('trace arrivals: file, time column, scale, replay, and the selected run\'s 
   await expect(svc.getByLabel('Time column')).toHaveValue('TIMESTAMP');
   await expect(svc.getByLabel('Rate scale (×)')).toHaveValue('1');
   await expect(svc.getByLabel('Replay')).toHaveValue('same');
-  await expect(svc.getByText('The trace file is read when the scenario runs')).toBeVisible();
+
+  // The trace's own rate over time, read by the backend from the saved version: 8,819 requests
+  // from 18:17:03.98 to 19:14:19.93 (3,435.9 s), 2.57 rps on average, in 120 buckets of 28.6 s.
+  const tracePreview = svc.getByRole('img', { name: /^Trace as saved in v2: 8,819 requests over 3,436 s, mean 2\.6 rps, peak [\d.,]+ rps \(per 29 s\)$/ });
+  await expect(tracePreview).toBeVisible({ timeout: 10_000 });
+  const caption = (await svc.locator('.rate-spark figcaption').textContent()) ?? '';
+  const peak = Number(/peak ([\d.,]+) rps/.exec(caption)?.[1]?.replace(/,/g, ''));
+  expect(peak).toBeGreaterThan(10); // the bursts the example's description speaks of
+  await tracePreview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('serving-trace-preview-light.png') });
+
+  // Scale 2 halves the span and doubles the rate, once saved.
+  await svc.getByLabel('Rate scale (×)').fill('2');
+  await expect(svc.getByRole('img', { name: /^Trace as saved in v\d+ at scale ×2: 8,819 requests over 1,718 s, mean 5\.1 rps, peak [\d.,]+ rps \(per 14 s\)$/ })).toBeVisible({ timeout: 10_000 });
+  await svc.getByLabel('Rate scale (×)').fill('1');
+  await expect(svc.getByRole('img', { name: /^Trace as saved in v\d+: 8,819 requests over 3,436 s, mean 2\.6 rps/ })).toBeVisible({ timeout: 10_000 });
 
   // Shifted windows: disjoint at horizon × scale; back to "same" removes the field.
   await svc.getByLabel('Replay').selectOption('shifted_windows');
@@ -168,13 +183,18 @@ test('trace arrivals: file, time column, scale, replay, and the selected run\'s 
   await svc.getByLabel('Replay').selectOption('same');
   await expect(svc.getByLabel('Window shift (s)')).toHaveCount(0);
 
-  // After a run, the preview shows its offered rate and throughput over time.
+  // A trace that cannot be read (no such column): the reason, naming the field and the file,
+  // then the selected run's offered rate and throughput over time in its place.
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+  await svc.getByLabel('Time column').fill('NOPE');
+  await expect(svc.getByText(/^No trace preview as saved in v\d+: serving\.services\[0\]\.arrivals\.time_column: no column "NOPE" in data\/AzureLLMInferenceTrace_code\.csv \(line 1 has: TIMESTAMP, ContextTokens, GeneratedTokens\)$/)).toBeVisible({ timeout: 10_000 });
   const spark = svc.getByRole('img', { name: /^Selected run: offered [\d.]+ rps; throughput over time: [\d.]+ to [\d.]+ rps$/ });
   await expect(spark).toBeVisible({ timeout: 10_000 });
   await spark.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('serving-trace-light.png') });
+  await svc.getByLabel('Time column').fill('TIMESTAMP');
+  await expect(svc.getByRole('img', { name: /^Trace as saved in v\d+: 8,819 requests/ })).toBeVisible({ timeout: 10_000 });
 
   // Leaving the trace carries the run's offered rate (the stored result's) into the new process.
   const scenario = (await callApi<ScenarioSummary[]>(appUrl, 'listScenarios')).find((x) => x.name === 'E2E serving trace')!;

@@ -4,6 +4,8 @@
 // with the table's schema (results are checked in these tests, not in production); invalid ones
 // must be refused naming the argument. `VALID` is keyed by the table, so a method added to the
 // table does not compile here until it has a case.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendEvents, backendHandlers } from '../../../electron/backend/api-handlers';
 import { API, API_EVENTS, type ApiTable } from '../../../electron/common/api';
@@ -40,6 +42,12 @@ const VALID: Record<keyof ApiTable, (c: Context) => unknown[] | Promise<unknown[
   listRuns: (c) => [c.scenarioId],
   getRunResult: (c) => [c.runId],
   setRunLabel: (c) => [c.runId, '  baseline  '],
+  // The bundled trace example, saved with its trace file (the contract's `ok: true` branch).
+  traceRate: async (c) => {
+    const example = fs.readFileSync(path.resolve(__dirname, '../../../assets/examples/azure-llm-code-trace.json'), 'utf8');
+    const saved = (await c.t.backend.createScenario(example)) as { ok: true; scenario: { id: string } };
+    return [saved.scenario.id, 0];
+  },
   listVersions: (c) => [c.scenarioId],
   getVersion: (c) => [c.versionId],
   restoreVersion: (c) => [c.scenarioId, c.versionId],

@@ -318,6 +318,7 @@ export class FakeBackend implements Impl {
   exportScenarios = notHere;
   importScenarios = notHere;
   calibrateStragglers = notHere;
+  traceRate = notHere;
   checkpointSweep = notHere;
   cancelCheckpointSweep = notHere;
   renderRunReport = notHere;
