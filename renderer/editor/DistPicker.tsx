@@ -29,7 +29,8 @@ function kindOf(raw: unknown): string | null {
 }
 
 function paramLabel(name: string, unit: string, key: string): string {
-  if (key === 'mean' || key === 'value') return `Mean ${name.toLowerCase()} (${unit})`;
+  // Only the first letter is lowered: the rest may hold an id ("Step time of job GPT-3").
+  if (key === 'mean' || key === 'value') return `Mean ${name.charAt(0).toLowerCase()}${name.slice(1)} (${unit})`;
   return TIMED_PARAMS.has(key) ? `${name} ${key} (${unit})` : `${name} ${key}`;
 }
 
