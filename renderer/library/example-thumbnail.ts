@@ -3,7 +3,7 @@
 // aims for), or its latency parts against the budget when the arrivals are a trace (whose file
 // the renderer does not read); a pipeline's DAG, stage by stage; a cluster's pools as nodes of
 // units, the allocated ones filled. Pure: ExampleGallery turns the shapes into SVG.
-import { distMean, parseScenarioText, type Scenario, type ServiceSpec } from '../../simulation';
+import { analyticSummary, analyzeScenario, distMean, parseScenarioText, type Scenario, type ServiceSpec } from '../../simulation';
 import { layersOf } from '../charts/pipeline/dag-layout';
 import type { ThumbnailFacet } from './example-catalogue';
 
@@ -43,7 +43,7 @@ export function exampleThumbnail(json: string, facet: ThumbnailFacet | null): Th
   if (!parsed.ok) return null;
   const s = parsed.scenario;
   const chosen = facet ?? (s.serving ? 'serving' : s.pipeline ? 'pipeline' : s.cluster ? 'cluster' : null);
-  if (chosen === 'serving' && s.serving) return servingThumbnail(s.serving.services[0]!, s.horizon_s);
+  if (chosen === 'serving' && s.serving) return servingThumbnail(s, s.serving.services[0]!);
   if (chosen === 'pipeline' && s.pipeline) return dagThumbnail(s.pipeline);
   if (chosen === 'cluster' && s.cluster) return poolsThumbnail(s.cluster);
   return null;
@@ -51,12 +51,39 @@ export function exampleThumbnail(json: string, facet: ThumbnailFacet | null): Th
 
 // ---- serving ------------------------------------------------------------------------------
 
-/** Requests/s one replica serves: concurrency ÷ mean slot time (a full batch's time ÷ max_batch). */
-export function perReplicaRps(svc: ServiceSpec): number {
+/**
+ * Requests/s one replica serves: concurrency ÷ mean slot time (a full batch's time ÷ max_batch);
+ * for an `llm` service, the roofline's ceiling (docs/llm-serving.md, "Analytic figures"), NaN
+ * when its token lengths come from trace columns.
+ */
+export function perReplicaRps(svc: ServiceSpec, s?: Scenario): number {
+  if (svc.llm) return s ? llmPerReplicaRps(s, svc) : Number.NaN;
   const b = svc.batching;
   const slotMs = b ? (b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch) / b.max_batch
     : svc.service_time_ms ? distMean(svc.service_time_ms) : Number.NaN;
   return svc.concurrency / (slotMs / 1000);
+}
+
+/** The analytic block of the `llm` service alone (poisson arrivals need no trace data). */
+function llmPerReplicaRps(s: Scenario, svc: ServiceSpec): number {
+  if (svc.arrivals.process === 'trace') return Number.NaN;
+  try {
+    const doc = analyzeScenario({ ...s, pipeline: undefined, cluster: undefined, serving: { services: [svc] } }, { sha256: '' });
+    return doc.serving?.[svc.id]?.analytic.llm?.per_replica_max_rps ?? Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The engine time of a mean request alone on a replica (ms): one request's model time, for the budget picture. */
+function llmAloneMs(s: Scenario, svc: ServiceSpec): number {
+  const total = analyticSummary({ ...s, pipeline: undefined, cluster: undefined, serving: { services: [svc] } }).serving_total_latency_ms;
+  return total === undefined ? Number.NaN : total - extrasMs(svc);
+}
+
+function extrasMs(svc: ServiceSpec): number {
+  const l = svc.latency_ms;
+  return [l.feature, l.network, l.postprocess].reduce((sum, d) => sum + (d ? distMean(d) : 0), 0);
 }
 
 /** The offered rate at time t for the analytic processes (docs/scenario-format.md); null for a trace. */
@@ -78,12 +105,14 @@ export function rateAt(a: ServiceSpec['arrivals'], t: number): number | null {
 /** Samples across the run; bursty arrivals get more so that short bursts still show. */
 const samplesFor = (a: ServiceSpec['arrivals']) => (a.process === 'bursty' ? 480 : 120);
 
-function servingThumbnail(svc: ServiceSpec, horizonS: number): Thumbnail {
-  if (svc.arrivals.process === 'trace') return budgetThumbnail(svc);
+function servingThumbnail(s: Scenario, svc: ServiceSpec): Thumbnail {
+  const horizonS = s.horizon_s;
+  const per = perReplicaRps(svc, s);
+  // A trace's rate is in its file; an llm service whose lengths are trace columns has no ceiling here.
+  if (svc.arrivals.process === 'trace' || !(per > 0 && Number.isFinite(per))) return budgetThumbnail(s, svc);
   const n = samplesFor(svc.arrivals);
   const ts = Array.from({ length: n + 1 }, (_, i) => (horizonS * i) / n);
   const rates = ts.map((t) => rateAt(svc.arrivals, t) ?? 0);
-  const per = perReplicaRps(svc);
   const as = svc.autoscaling;
   // The replicas the autoscaler aims for at each moment (⌈load ÷ (per replica × target)⌉, clamped):
   // what it would run with no lag — the simulation shows how far behind it really is.
@@ -105,7 +134,7 @@ function servingThumbnail(svc: ServiceSpec, horizonS: number): Thumbnail {
   const kMin = Math.min(...replicas), kMax = Math.max(...replicas);
   const capText = as
     ? `the autoscaler aims for ${kMin} to ${kMax} replicas, ${fmt(kMin * per)} to ${fmt(kMax * per)} requests/s`
-    : `capacity ${svc.replicas} replicas, ${fmt(svc.replicas * per)} requests/s`;
+    : `capacity ${svc.replicas} replicas, ${fmt(svc.replicas * per)} requests/s${svc.llm ? ' (the roofline’s ceiling)' : ''}`;
   const span = (a: number, b: number) => (a === b ? fmt(a) : `${fmt(a)}–${fmt(b)}`);
   const headline = as
     ? `${span(lo, hi)}/s offered · ${span(kMin, kMax)} replicas`
@@ -131,10 +160,15 @@ const PART_LABEL: Record<'feature' | 'service' | 'network' | 'postprocess', stri
   feature: 'features', service: 'model', network: 'network', postprocess: 'post-processing',
 };
 
-/** The mean latency parts of one request (a whole batch for its model time) against the budget. */
-function budgetThumbnail(svc: ServiceSpec): Thumbnail {
+/**
+ * The mean latency parts of one request (a whole batch for its model time; an `llm` request's
+ * prefill and decodes alone on a replica) against the budget.
+ */
+function budgetThumbnail(s: Scenario, svc: ServiceSpec): Thumbnail {
   const b = svc.batching;
-  const model = b ? b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch : svc.service_time_ms ? distMean(svc.service_time_ms) : 0;
+  const llmMs = svc.llm ? llmAloneMs(s, svc) : 0;
+  const model = svc.llm ? (Number.isFinite(llmMs) ? llmMs : 0)
+    : b ? b.batch_time_ms.base + b.batch_time_ms.per_item * b.max_batch : svc.service_time_ms ? distMean(svc.service_time_ms) : 0;
   const l = svc.latency_ms;
   const parts = ([
     ['feature', l.feature ? distMean(l.feature) : 0],
@@ -160,9 +194,10 @@ function budgetThumbnail(svc: ServiceSpec): Thumbnail {
   shapes.push({ kind: 'text', role: 'label', x: bx, y: barY - 16, text: `budget ${fmt(svc.latency_budget_ms)} ms`, anchor: anchorAt(bx) });
   shapes.push({ kind: 'text', role: 'label', x: r1(x(total)), y: barY + barH + 24, text: `${fmt(total)} ms before queueing`, anchor: anchorAt(x(total)) });
   const kind = svc.arrivals.process === 'trace' ? 'trace arrivals' : `${svc.arrivals.process} arrivals`;
+  const unknownModel = svc.llm && !Number.isFinite(llmMs) ? ' (the model’s time follows the trace’s token counts)' : '';
   return {
     drawing: 'budget',
-    label: `${svc.id} (${kind}): ${parts.map(([role, ms]) => `${PART_LABEL[role]} ${fmt(ms)} ms`).join(', ')}, ${fmt(total)} ms in all against a budget of ${fmt(svc.latency_budget_ms)} ms`,
+    label: `${svc.id} (${kind}): ${parts.map(([role, ms]) => `${PART_LABEL[role]} ${fmt(ms)} ms`).join(', ')}, ${fmt(total)} ms in all${unknownModel} against a budget of ${fmt(svc.latency_budget_ms)} ms`,
     shapes,
     legend: [...parts.map(([role]) => ({ role, text: PART_LABEL[role] })), { role: 'budget' as const, text: 'budget' }],
   };

@@ -6,14 +6,21 @@ import { LiveWhatIf } from '../whatif/LiveWhatIf';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { RunBar } from './RunBar';
 import { RunResult, useSloPercentile } from './RunResult';
+import { LlmComparison } from './LlmComparison';
 import { ServiceComparison } from './ServiceComparison';
-import { serviceEntries } from './service-results';
+import { isSimulated, serviceEntries } from './service-results';
 import { SummaryTable, useNotSimulated } from './SummaryTable';
 import type { AnalyticOnlyService, ServiceResult } from '../../simulation';
 
+/** A service's analytic-vs-simulated card; an `llm` service's LLM panel first. */
 function Comparison({ id, svc }: { id: string; svc: ServiceResult | AnalyticOnlyService }) {
   const slo = useSloPercentile(id);
-  return <ServiceComparison serviceId={id} service={svc} sloPercentile={slo} />;
+  return (
+    <>
+      {isSimulated(svc) && svc.llm && <LlmComparison serviceId={id} service={svc} />}
+      <ServiceComparison serviceId={id} service={svc} sloPercentile={slo} />
+    </>
+  );
 }
 
 export function ResultsPanel() {

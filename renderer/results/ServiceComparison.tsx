@@ -32,7 +32,7 @@ export function ServiceComparison({ serviceId, service, sloPercentile }: Props) 
   return (
     <section className="card compare" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        Analytic vs simulated — <code>{serviceId}</code>
+        Analytic vs simulated{service.llm ? ', per request' : ''} — <code>{serviceId}</code>
       </h3>
       {!service.stable && (
         <p className="callout danger">

@@ -15,8 +15,16 @@ export const ANALYTIC_SERVICE_KEYS = [
   'analytic.total_latency_ms', 'analytic.latency_margin_ms', 'analytic.erlang_c.mean_wait_ms', 'analytic.erlang_c.p_wait',
 ] as const;
 
+/**
+ * An `llm` service leaves out utilization and P(wait): a replica running one sequence is busy and
+ * almost every request waits for the iteration in progress, so both are near 1 whatever the load
+ * (docs/llm-serving.md, "Result"); its LLM panel shows the KV cache, FLOP and bandwidth instead.
+ */
+export const LLM_REQUEST_LEVEL_KEYS = SERVICE_COMPARISON_KEYS.filter((k) => k !== 'utilization' && k !== 'wait_probability');
+
 /** The card's rows; `sloPercentile` null (not in the editor's scenario) leaves out the SLO rows. */
 export function serviceComparisonRows(id: string, svc: ServiceResult | AnalyticOnlyService, sloPercentile: number | null, simulated: boolean): FigureRowText[] {
   const figs = serviceFigures(id, { svc, budgetMs: budgetMs(svc.analytic), sloPercentile: sloPercentile ?? undefined });
-  return figureRowTexts(figs, simulated ? SERVICE_COMPARISON_KEYS : ANALYTIC_SERVICE_KEYS);
+  const llm = 'llm' in svc && svc.llm !== undefined;
+  return figureRowTexts(figs, simulated ? (llm ? LLM_REQUEST_LEVEL_KEYS : SERVICE_COMPARISON_KEYS) : ANALYTIC_SERVICE_KEYS);
 }

@@ -9,6 +9,8 @@ import { ValueField } from '../ScenarioFields';
 import { useFieldIssues } from '../use-field';
 import { ArrivalsFields } from './ArrivalsFields';
 import { StrayNote } from './IssueNote';
+import { LLM_REFUSED_KEYS } from './llm-block';
+import { LlmFields, ServiceModelField } from './LlmFields';
 import { OptionalBlock } from './OptionalBlock';
 import { OptionalValueField } from './OptionalValueField';
 import { serviceSummary } from './service-blocks';
@@ -16,8 +18,10 @@ import { serviceSummary } from './service-blocks';
 /** Every key of a service the group has a field for; issues at any other key show at its top. */
 const SERVICE_KEYS = [
   'id', 'arrivals', 'replicas', 'concurrency', 'service_time_ms', 'latency_ms', 'latency_budget_ms', 'slo_percentile',
-  'queue_limit', 'timeout_ms', 'batching', 'autoscaling', 'replica_failures', 'cost_per_replica_hour',
+  'queue_limit', 'timeout_ms', 'batching', 'autoscaling', 'replica_failures', 'cost_per_replica_hour', 'llm',
 ] as const;
+
+type RefusedKey = (typeof LLM_REFUSED_KEYS)[number];
 
 interface Props {
   index: number;
@@ -40,6 +44,13 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
     const svc = getAtPath(s.raw, path);
     return typeof svc === 'object' && svc !== null ? Object.keys(svc).filter((k) => !(SERVICE_KEYS as readonly string[]).includes(k)).join(', ') : '';
   });
+  // An LLM service hides the request-level fields it refuses, unless one is set (to be removed).
+  const llm = useAppStore((s) => open && getAtPath(s.raw, at('llm')) !== undefined);
+  const setRefused = useAppStore((s) => {
+    const svc = getAtPath(s.raw, path);
+    return typeof svc === 'object' && svc !== null ? LLM_REFUSED_KEYS.filter((k) => k in svc).join(' ') : '';
+  });
+  const shows = (key: RefusedKey) => !llm || setRefused.split(' ').includes(key);
   // A closed group still says that it has problems (the problem list names them).
   const problems = useFieldIssues(path).length;
   const bodyId = useId();
@@ -71,6 +82,7 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
             <div className="field-grid">
               <ValueField label="Service id" path={at('id')} numeric={false} wide />
             </div>
+            <ServiceModelField path={path} />
             <fieldset>
               <legend>Arrivals</legend>
               <div className="field-grid">
@@ -81,14 +93,15 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
               <legend>Capacity</legend>
               <div className="field-grid">
                 <ValueField label="Replicas" path={at('replicas')} />
-                <ValueField label="Concurrency per replica" path={at('concurrency')} defaultValue={1} />
-                <DistPicker name="Service time" unit="ms" path={at('service_time_ms')} />
+                {shows('concurrency') && <ValueField label="Concurrency per replica" path={at('concurrency')} defaultValue={1} />}
+                {shows('service_time_ms') && <DistPicker name="Service time" unit="ms" path={at('service_time_ms')} />}
               </div>
             </fieldset>
+            {llm && <LlmFields path={path} />}
             <fieldset>
               <legend>Latency</legend>
               <div className="field-grid">
-                <ValueField label="Latency budget (ms)" path={at('latency_budget_ms')} />
+                <ValueField label="Latency budget (ms)" path={at('latency_budget_ms')} hint={llm ? 'End to end: the whole response' : undefined} />
                 <ValueField label="SLO percentile" path={at('slo_percentile')} defaultValue={99} />
                 <p className="field-note">Added to every request outside the replica:</p>
                 <StrayNote path={at('latency_ms')} shownKeys={['feature', 'network', 'postprocess']} />
@@ -98,32 +111,32 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
               </div>
             </fieldset>
             <fieldset>
-              <legend>Queue and cost</legend>
+              <legend>{llm ? 'Cost' : 'Queue and cost'}</legend>
               <div className="field-grid">
-                <OptionalValueField label="Queue limit" path={at('queue_limit')} absentMeans="unbounded" />
-                <OptionalValueField label="Timeout (ms)" path={at('timeout_ms')} absentMeans="none" />
+                {shows('queue_limit') && <OptionalValueField label="Queue limit" path={at('queue_limit')} absentMeans="unbounded" />}
+                {shows('timeout_ms') && <OptionalValueField label="Timeout (ms)" path={at('timeout_ms')} absentMeans="none" />}
                 <OptionalValueField label="Cost per replica-hour" path={at('cost_per_replica_hour')} absentMeans="none" />
               </div>
             </fieldset>
-            <OptionalBlock label="Batching" service={path} block="batching" offMeans="one request per slot" shownKeys={['max_batch', 'max_wait_ms', 'batch_time_ms']}>
+            {shows('batching') && <OptionalBlock label="Batching" service={path} block="batching" offMeans="one request per slot" shownKeys={['max_batch', 'max_wait_ms', 'batch_time_ms']}>
               <ValueField label="Max batch size" path={at('batching', 'max_batch')} />
               <ValueField label="Max wait (ms)" path={at('batching', 'max_wait_ms')} />
               <StrayNote path={at('batching', 'batch_time_ms')} shownKeys={['base', 'per_item']} />
               <ValueField label="Batch time base (ms)" path={at('batching', 'batch_time_ms', 'base')} />
               <ValueField label="Batch time per item (ms)" path={at('batching', 'batch_time_ms', 'per_item')} />
-            </OptionalBlock>
-            <OptionalBlock label="Autoscaling" service={path} block="autoscaling" offMeans="a fixed number of replicas" shownKeys={['min_replicas', 'max_replicas', 'target_utilization', 'interval_s', 'cold_start_s', 'cooldown_s']}>
+            </OptionalBlock>}
+            {shows('autoscaling') && <OptionalBlock label="Autoscaling" service={path} block="autoscaling" offMeans="a fixed number of replicas" shownKeys={['min_replicas', 'max_replicas', 'target_utilization', 'interval_s', 'cold_start_s', 'cooldown_s']}>
               <ValueField label="Min replicas" path={at('autoscaling', 'min_replicas')} />
               <ValueField label="Max replicas" path={at('autoscaling', 'max_replicas')} />
               <ValueField label="Target utilization (0–1)" path={at('autoscaling', 'target_utilization')} />
               <ValueField label="Scaling interval (s)" path={at('autoscaling', 'interval_s')} />
               <ValueField label="Cooldown (s)" path={at('autoscaling', 'cooldown_s')} defaultValue={0} />
               <DistPicker name="Cold start" unit="s" path={at('autoscaling', 'cold_start_s')} optional absentMeans="0 s" />
-            </OptionalBlock>
-            <OptionalBlock label="Replica failures" service={path} block="replica_failures" offMeans="replicas never fail" shownKeys={['mtbf_s', 'restart_s']}>
+            </OptionalBlock>}
+            {shows('replica_failures') && <OptionalBlock label="Replica failures" service={path} block="replica_failures" offMeans="replicas never fail" shownKeys={['mtbf_s', 'restart_s']}>
               <ValueField label="Mean time between failures (s)" path={at('replica_failures', 'mtbf_s')} wide />
               <DistPicker name="Restart time" unit="s" path={at('replica_failures', 'restart_s')} />
-            </OptionalBlock>
+            </OptionalBlock>}
           </>
         )}
       </div>

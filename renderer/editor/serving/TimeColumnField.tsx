@@ -1,5 +1,6 @@
-// A trace's `time_column`: a header name, or a 0-based column index when only digits are typed
-// (the format takes either). A local draft keeps "1" from jumping while "10" is typed.
+// A trace's `time_column` (or an `llm` token length's `column`): a header name, or a 0-based
+// column index when only digits are typed (the format takes either). A local draft keeps "1"
+// from jumping while "10" is typed.
 import { useState } from 'react';
 import { useAppStore } from '../../store';
 import { textFromValue } from '../field-input';
@@ -8,7 +9,14 @@ import type { JsonPath } from '../json-path';
 import { useFieldIssues, useFieldValue } from '../use-field';
 import { timeColumnFromInput } from './arrivals-process';
 
-export function TimeColumnField({ path }: { path: JsonPath }) {
+interface Props {
+  path: JsonPath;
+  /** The field's label and placeholder; a trace's time column by default (a token count's column reuses it). */
+  label?: string;
+  placeholder?: string;
+}
+
+export function TimeColumnField({ path, label = 'Time column', placeholder = 'first column (default)' }: Props) {
   const value = useFieldValue(path);
   const issues = useFieldIssues(path);
   const setField = useAppStore((s) => s.setField);
@@ -19,14 +27,14 @@ export function TimeColumnField({ path }: { path: JsonPath }) {
     if (!Object.is(timeColumnFromInput(draft), value)) setDraft(textFromValue(value));
   }
   return (
-    <FieldShell label="Time column" hint="Header name, or 0-based index" issues={issues}>
+    <FieldShell label={label} hint="Header name, or 0-based index" issues={issues}>
       {(aria) => (
         <input
           {...aria}
           type="text"
           autoComplete="off"
           spellCheck={false}
-          placeholder="first column (default)"
+          placeholder={placeholder}
           value={draft}
           onChange={(e) => { setDraft(e.target.value); setField(path, timeColumnFromInput(e.target.value)); }}
         />

@@ -56,7 +56,7 @@ export function openAfterRemove(open: ReadonlySet<number>, index: number): Set<n
   return new Set([...open].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
 }
 
-/** One line for a collapsed service: its arrivals and replicas as written ("diurnal, mean 1200 rps · 8 replicas"). */
+/** One line for a collapsed service: its arrivals and replicas as written ("diurnal, mean 1200 rps · 8 replicas"), and whether it is an LLM. */
 export function serviceSummary(service: unknown): string {
   const svc = isObject(service) ? service : {};
   const parts: string[] = [];
@@ -65,5 +65,6 @@ export function serviceSummary(service: unknown): string {
   const mean = meanRateOf(a);
   if (process) parts.push(mean === null ? process : `${process}, ${process === 'poisson' ? '' : 'mean '}${Number(mean.toPrecision(4))} rps`);
   if (typeof svc.replicas === 'number') parts.push(`${svc.replicas} replica${svc.replicas === 1 ? '' : 's'}`);
+  if (svc.llm !== undefined) parts.push('LLM, token level');
   return parts.join(' · ');
 }
