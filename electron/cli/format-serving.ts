@@ -1,15 +1,16 @@
-// Human-readable output of `solve` and `sweep` (their --json output is the document itself).
-// Their columns are serving figures of the catalogue (simulation/present): its labels, and its
-// spelling of a mean with its 95% CI.
+// Human-readable output of `solve` and `sweep` (their --json output is the document itself),
+// and the token-level block of an `llm` service in `run`'s text. Their columns are serving
+// figures of the catalogue (simulation/present): its labels, and its spelling of a mean with
+// its 95% CI.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
 import type { SolveResult, TraceReplayMethod } from '../../simulation';
-import { figureDef, labelOf } from '../../simulation/present';
+import { figureDef, labelOf, llmEntity, llmSummaryFigures, verdictLine, type LlmSlo, type Verdict } from '../../simulation/present';
 import { valueText } from '../../simulation/present';
 import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present';
 import { EN_US } from '../../simulation/present';
 import { statWithUnit } from '../../simulation/present';
 import { traceReplayNote } from '../../simulation/present';
-import { table } from './text-table';
+import { figureTable, table } from './text-table';
 
 const { plain: fmt } = EN_US;
 
@@ -19,12 +20,30 @@ function column(key: string): { head: string; cell: (s: MaybeStat | undefined) =
   return { head: labelOf(d, null as never), cell: (s) => statWithUnit(EN_US, s, d.unit) };
 }
 
+/**
+ * An `llm` service's token-level figures (llmSummaryFigures: TTFT, TPOT, SLOs, goodput, tokens/s,
+ * utilizations, the roofline's times) and its verdict in TTFT and TPOT terms, indented under the
+ * service's request-level table; nothing for any other service.
+ */
+export function formatLlmService(svc: ServiceResult, id: string, slo: LlmSlo | undefined, verdict: Verdict | undefined): string[] {
+  const e = llmEntity(svc, slo);
+  if (!e) return [];
+  const out = ['  Token level (llm):', ...figureTable(llmSummaryFigures(id, e), '    ')];
+  if (verdict) {
+    out.push(`  Verdict: ${verdictLine(verdict)}`);
+    for (const w of verdict.why) out.push(`    Why: ${w}.`);
+    for (const f of verdict.fix) out.push(`    What fixes it: ${f}.`);
+  }
+  return out;
+}
+
 export function percentileLabel(p: number): string {
   return `p${fmt(p, 3)}`;
 }
 
 /** `replay`: how the service's trace is replayed (null without a trace), for the CIs' caveat. */
 export function formatSolve(r: SolveResult, replay: TraceReplayMethod | null = null): string {
+  if (r.llm_slo) return formatLlmSolve(r, r.llm_slo, replay);
   const p = percentileLabel(r.slo_percentile);
   const out = [
     `Service ${r.service}: the fewest replicas whose ${p} latency is ≤ ${fmt(r.latency_budget_ms)} ms at the upper end of its 95% CI`,
@@ -40,6 +59,31 @@ export function formatSolve(r: SolveResult, replay: TraceReplayMethod | null = n
   out.push(...table(rows, [true, false, false, true, false, false]), '');
   out.push(r.replicas === null
     ? `No replica count from ${r.estimate} to ${r.search_max} meets the SLO.${flatHint(r)}`
+    : `Answer: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}.`);
+  const replayNote = traceReplayNote({ trace_replay: replay });
+  if (replayNote) out.push(`Note: ${replayNote}.`);
+  return out.join('\n');
+}
+
+/** `solve` of an `llm` service: each count's TTFT and TPOT at their SLO percentiles, judged together. */
+function formatLlmSolve(r: SolveResult & { reason?: string | null }, slo: NonNullable<SolveResult['llm_slo']>, replay: TraceReplayMethod | null): string {
+  const pt = percentileLabel(slo.ttft_percentile), pp = percentileLabel(slo.tpot_percentile);
+  const both = `TTFT ${pt} ≤ ${fmt(slo.ttft_ms)} ms and TPOT ${pp} ≤ ${fmt(slo.tpot_ms)} ms`;
+  const out = [
+    `Service ${r.service}: the fewest replicas whose ${both}, at the upper ends of their 95% CIs`,
+    `${r.replications} replications per count; roofline estimate ${r.estimate} (fewest replicas below 100% utilization), searched by doubling up to ${r.search_max}`,
+    '',
+  ];
+  const utilization = column('utilization');
+  const cost = figureDef(SERVICE_ANALYTIC, 'analytic.cost_per_hour');
+  const ms = (s: MaybeStat | undefined) => statWithUnit(EN_US, s, 'ms');
+  const rows = [['Replicas', `TTFT at ${pt}`, `TPOT at ${pp}`, utilization.head, labelOf(cost, null as never), 'Stable', 'Meets both SLOs']];
+  for (const c of r.evidence) {
+    rows.push([String(c.replicas), ms(c.ttft_at_slo_ms), ms(c.tpot_at_slo_ms), utilization.cell(c.utilization), valueText(EN_US, c.cost_per_hour, cost.unit), c.stable ? 'yes' : 'no', c.meets ? 'yes' : 'no']);
+  }
+  out.push(...table(rows, [true, false, false, false, true, false, false]), '');
+  out.push(r.replicas === null
+    ? `No replica count from ${r.estimate} to ${r.search_max} meets ${both}.${r.reason ? `\n${r.reason.charAt(0).toUpperCase()}${r.reason.slice(1)}.` : ''}`
     : `Answer: ${r.replicas} replica${r.replicas === 1 ? '' : 's'}.`);
   const replayNote = traceReplayNote({ trace_replay: replay });
   if (replayNote) out.push(`Note: ${replayNote}.`);

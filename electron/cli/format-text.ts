@@ -4,7 +4,9 @@
 import type { ResultDocument, Summary } from '../../simulation';
 import { analyticText, EN_US, isSimulatedService, serviceFigures, SUMMARY_COLUMNS, summaryFigures, traceReplayNote, valueText } from '../../simulation/present';
 import { scenarioInfo } from '../backend/report/scenario-info';
+import { reportVerdicts } from '../backend/report/verdicts';
 import { formatCluster } from './format-cluster';
+import { formatLlmService } from './format-serving';
 import { formatPipeline } from './format-pipeline';
 import { figureTable, table } from './text-table';
 
@@ -20,6 +22,8 @@ export function formatSummary(summary: Summary): string {
 export function formatResult(r: ResultDocument, scenario: unknown = null): string {
   const out: string[] = [`${r.scenario.name}`, '', 'Analytic summary', formatSummary(r.summary)];
   const info = scenarioInfo(r, scenario);
+  // Verdicts are shown for `llm` services (in TTFT and TPOT terms), under their token-level figures.
+  const verdicts = Object.values(info.services).some((s) => s.llmSlo) ? reportVerdicts(r, scenario) : [];
   for (const [id, svc] of Object.entries(r.serving ?? {})) {
     const sim = isSimulatedService(svc);
     const figs = serviceFigures(id, { svc, ...info.services[id] })
@@ -27,6 +31,7 @@ export function formatResult(r: ResultDocument, scenario: unknown = null): strin
     out.push('', `Service ${id} (${sim ? `${r.replications} replications` : 'analytic only'}):`, ...figureTable(figs));
     const by = svc.analytic.by_replicas;
     if (by) out.push(`  Utilization by replica count: ${by.map((row) => `${row.replicas} → ${valueText(EN_US, row.utilization, 'fraction')}`).join(', ')}`);
+    if (sim) out.push(...formatLlmService(svc, id, info.services[id]?.llmSlo, verdicts.find((v) => v.layer === 'serving' && v.subject === id)));
     if (sim && !svc.stable) out.push('  Unstable: offered load reaches capacity or the queue did not drain.');
     const replayNote = traceReplayNote(svc);
     if (replayNote) out.push(`  Note: ${replayNote}.`);

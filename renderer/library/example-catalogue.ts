@@ -43,6 +43,17 @@ export const EXAMPLE_CATALOGUE: readonly CatalogueEntry[] = [
       'p99 is over 16 s against a 2 s budget and one request in five misses it — size on real arrivals, not on a mean rate.',
   },
   {
+    id: 'llm-token-level',
+    thumbnail: 'serving',
+    story:
+      'The same trace token by token: each request\'s own prompt (2,048 tokens on average) and output run through a ' +
+      '70B model on 4-GPU H100 replicas with continuous batching, against TTFT p99 ≤ 1 s and TPOT p99 ≤ 50 ms. The ' +
+      'roofline says one replica sustains 7.9 requests/s, three times the mean. On four, the GPUs use 9% of their FLOP/s ' +
+      'and the KV cache is nearly empty, yet bursts of long prompts queue their prefills: TTFT p99 is 3.4 s. Decodes stay ' +
+      'fast because the prefill chunks are small: at vLLM\'s default budget of 2,048 tokens, TPOT p99 is 125 ms on four ' +
+      'replicas, and meeting both SLOs takes 11 replicas instead of 7.',
+  },
+  {
     id: 'gpu-training-cluster',
     thumbnail: 'cluster',
     story:

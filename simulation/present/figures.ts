@@ -5,6 +5,7 @@
 import type { ResultDocument } from '../result/types';
 import { figureRows, type Figure, type FigureDef } from './figure';
 import { clusterFigures } from './figures-cluster';
+import { llmEntity, llmServiceFigures, type LlmSlo } from './figures-llm';
 import { pipelineFigures } from './figures-pipeline';
 import { serviceFigures } from './figures-serving';
 import { summaryFigures } from './figures-summary';
@@ -21,8 +22,8 @@ export const RUN_FIGURES: FigureDef<ResultDocument>[] = [
   { key: 'engine.wall_ms', label: 'Wall-clock time', unit: 'ms', value: (d) => d.engine.wall_ms },
 ];
 
-/** What the figures need from the scenario: each service's budget and SLO percentile. */
-export type ServiceSettings = Record<string, { budgetMs: number | null; sloPercentile: number } | undefined>;
+/** What the figures need from the scenario: each service's budget and SLO percentile (and an `llm` service's SLOs). */
+export type ServiceSettings = Record<string, { budgetMs: number | null; sloPercentile: number; llmSlo?: LlmSlo } | undefined>;
 
 export function documentFigures(doc: ResultDocument, services: ServiceSettings = {}): Figure[] {
   const rows = figureRows(RUN_FIGURES, doc, 'run', '');
@@ -31,6 +32,9 @@ export function documentFigures(doc: ResultDocument, services: ServiceSettings =
   for (const [id, svc] of Object.entries(doc.serving ?? {})) {
     const info = services[id];
     rows.push(...serviceFigures(id, { svc, budgetMs: info?.budgetMs, sloPercentile: info?.sloPercentile }));
+    // An `llm` service's token-level figures follow its request-level ones (./figures-llm.ts).
+    const llm = llmEntity(svc, info?.llmSlo);
+    if (llm) rows.push(...llmServiceFigures(id, llm));
   }
   if (doc.cluster) rows.push(...clusterFigures(doc.cluster));
   if (doc.pipeline) rows.push(...pipelineFigures(doc.pipeline));

@@ -1,11 +1,12 @@
 // One verdict per layer, in words and a tone, judged on the SLO percentile with its 95% CI
 // (never on a mean). The app opens every run on these; the runs list keeps the headline.
-// Serving: ./verdict-serving.ts; cluster: ./verdict-cluster.ts; pipeline: ./verdict-pipeline.ts.
+// Serving: ./verdict-serving.ts (an `llm` service: ./verdict-llm.ts, in TTFT and TPOT terms); cluster: ./verdict-cluster.ts; pipeline: ./verdict-pipeline.ts.
 import type { ResultDocument, ServiceResult } from '../result/types';
 import type { Scenario } from '../scenario/schema';
 import type { SolveResult } from '../serving/solve';
 import { EN_US, type NumberText } from './numbers';
 import { clusterVerdict } from './verdict-cluster';
+import { llmVerdict } from './verdict-llm';
 import { pipelineVerdict } from './verdict-pipeline';
 import { servingVerdict } from './verdict-serving';
 import { verdictText } from './verdict-text';
@@ -60,7 +61,8 @@ export function verdictsOf(result: ResultDocument, scenario: Scenario, options: 
   const out: Verdict[] = [];
   for (const [id, svc] of Object.entries(result.serving ?? {})) {
     const spec = scenario.serving?.services.find((s) => s.id === id);
-    if (spec && isSimulated(svc)) out.push(servingVerdict(result, id, svc, spec, x, options.solve));
+    // An `llm` service is judged on its TTFT and TPOT SLOs (./verdict-llm.ts), any other on its latency budget.
+    if (spec && isSimulated(svc)) out.push(spec.llm ? llmVerdict(result, id, svc, spec, x, options.solve) : servingVerdict(result, id, svc, spec, x, options.solve));
   }
   const pipelineHolds = scenario.pipeline?.tasks.some((t) => t.pool !== undefined) ?? false;
   const cluster = scenario.cluster ? clusterVerdict(result, scenario.cluster, x, pipelineHolds) : null;

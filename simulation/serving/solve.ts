@@ -5,7 +5,12 @@
 // cannot drain the queue): the estimate itself first, then 4 × estimate, then bisection between
 // the largest count that failed and the smallest that met. Pure: the host supplies `evaluate`,
 // which simulates the service at a replica count (the CLI over worker threads; the UI later).
+// An `llm` service (docs/llm-serving.md) meets its SLOs when the upper ends of the CIs of TTFT and
+// TPOT at their percentiles are both within them (its latency budget is not judged), and its
+// search doubles from the estimate (estimate, 2×, 4×, … up to 64 × estimate) before bisecting:
+// the roofline's estimate is for the mean rate, and bursts of long prompts may need many times it.
 import type { MaybeStat, ServiceResult } from '../result/types';
+import type { TraceTokenColumns } from '../run/types';
 import { MAX_REPLICAS } from '../scenario/limits';
 import type { ServiceSpec } from '../scenario/schema';
 import { stableReplicas } from './analytic';
@@ -18,7 +23,21 @@ export interface SolveCandidate {
   /** replicas × cost_per_replica_hour, null without a cost. */
   cost_per_hour: number | null;
   stable: boolean;
+  /** An `llm` service's TTFT and TPOT at their SLO percentiles, which `meets` judges. */
+  ttft_at_slo_ms?: MaybeStat;
+  tpot_at_slo_ms?: MaybeStat;
 }
+
+/** An `llm` service's SLOs (its `llm.slo`), in a solve's result. */
+export interface LlmSolveSlo {
+  ttft_ms: number;
+  ttft_percentile: number;
+  tpot_ms: number;
+  tpot_percentile: number;
+}
+
+/** How far an `llm` service's search may go: this many times the estimate (at most MAX_REPLICAS). */
+export const LLM_SEARCH_FACTOR = 64;
 
 export interface SolveResult {
   service: string;
@@ -30,9 +49,11 @@ export interface SolveResult {
   latency_budget_ms: number;
   /** Replications per candidate. */
   replications: number;
-  /** The analytic estimate the search starts from, and the top of the range (4 × estimate). */
+  /** The analytic estimate the search starts from, and the top of the range (4 × estimate; 64 × for an `llm` service). */
   estimate: number;
   search_max: number;
+  /** An `llm` service's SLOs, judged instead of `latency_budget_ms`; absent for other services. */
+  llm_slo?: LlmSolveSlo;
 }
 
 /** Replications per candidate: max(scenario replications, 10), unless given explicitly. */
@@ -40,16 +61,26 @@ export function solveReplications(scenarioReplications: number, explicit?: numbe
   return explicit ?? Math.max(scenarioReplications, 10);
 }
 
-/** Why a service cannot be solved, or null. */
-export function solveRefusal(svc: ServiceSpec, offeredRps: number): string | null {
+/**
+ * Why a service cannot be solved, or null. `tokens`: an `llm` service's trace token columns, when
+ * its lengths name them (the roofline's estimate needs their moments).
+ */
+export function solveRefusal(svc: ServiceSpec, offeredRps: number, tokens?: TraceTokenColumns): string | null {
   if (svc.autoscaling) return 'solve varies a fixed replica count; this service has autoscaling (sweep autoscaling.max_replicas instead)';
   if (!Number.isFinite(offeredRps) || !(offeredRps > 0)) return 'the offered rate of this service is unknown';
-  const estimate = stableReplicas(svc, offeredRps) as number;
+  const estimate = stableReplicas(svc, offeredRps, tokens);
+  if (estimate === null) return 'the analytic estimate of this service is unknown (its token columns were not read)';
   if (estimate > MAX_REPLICAS) return `the analytic estimate, ${estimate} replicas, is more than a service may have (${MAX_REPLICAS}); raise concurrency or lower the rate`;
   return null;
 }
 
+/** Met with 95% confidence: the CI's upper end within the budget (an `llm` service: within both its TTFT and TPOT SLOs). */
 export function meetsSlo(svc: ServiceSpec, r: ServiceResult): boolean {
+  if (svc.llm) {
+    const slo = svc.llm.slo, ttft = r.llm?.ttft_at_slo_ms ?? null, tpot = r.llm?.tpot_at_slo_ms ?? null;
+    // No request of two tokens or more: no TPOT to miss (one-token outputs meet it, as in vLLM's goodput).
+    return ttft !== null && ttft.ci95[1] <= slo.ttft_ms && (tpot === null ? r.completed > 0 : tpot.ci95[1] <= slo.tpot_ms);
+  }
   const p = r.latency_at_slo_ms;
   return p !== null && p.ci95[1] <= svc.latency_budget_ms;
 }
@@ -59,12 +90,15 @@ export async function solveReplicas(
   offeredRps: number,
   replications: number,
   evaluate: (replicas: number) => Promise<ServiceResult>,
+  tokens?: TraceTokenColumns,
 ): Promise<SolveResult> {
-  const refusal = solveRefusal(svc, offeredRps);
+  const refusal = solveRefusal(svc, offeredRps, tokens);
   if (refusal) throw new Error(refusal);
-  const estimate = stableReplicas(svc, offeredRps) as number;
+  const estimate = stableReplicas(svc, offeredRps, tokens) as number;
   // Candidates stay within the schema's bound, like any scenario the engine is given.
-  const top = Math.min(4 * estimate, MAX_REPLICAS);
+  const top = Math.min((svc.llm ? LLM_SEARCH_FACTOR : 4) * estimate, MAX_REPLICAS);
+  // After a count that fails: the top at once, or (llm) twice the count, up to the top.
+  const next = (n: number) => (svc.llm ? Math.min(2 * n, top) : top);
   const evidence = new Map<number, SolveCandidate>();
   const meets = async (n: number): Promise<boolean> => {
     const r = await evaluate(n);
@@ -76,21 +110,33 @@ export async function solveReplicas(
       cost_per_hour: svc.cost_per_replica_hour === undefined ? null : n * svc.cost_per_replica_hour,
       stable: r.stable,
     };
+    if (svc.llm) {
+      c.ttft_at_slo_ms = r.llm?.ttft_at_slo_ms ?? null;
+      c.tpot_at_slo_ms = r.llm?.tpot_at_slo_ms ?? null;
+    }
     evidence.set(n, c);
     return c.meets;
   };
   let answer: number | null = null;
+  let lo = estimate;
   if (await meets(estimate)) answer = estimate;
-  else if (top > estimate && await meets(top)) {
-    let lo = estimate, hi = top;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (await meets(mid)) hi = mid;
-      else lo = mid;
+  else {
+    while (lo < top) {
+      const n = next(lo);
+      if (await meets(n)) {
+        let hi = n;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (await meets(mid)) hi = mid;
+          else lo = mid;
+        }
+        answer = hi;
+        break;
+      }
+      lo = n;
     }
-    answer = hi;
   }
-  return {
+  const out: SolveResult = {
     service: svc.id,
     replicas: answer,
     evidence: [...evidence.values()].sort((a, b) => a.replicas - b.replicas),
@@ -100,4 +146,6 @@ export async function solveReplicas(
     estimate,
     search_max: top,
   };
+  if (svc.llm) out.llm_slo = { ...svc.llm.slo };
+  return out;
 }

@@ -20,6 +20,7 @@ const update = process.env.HEADROOM_UPDATE_GOLDEN === '1';
 const CASES = [
   { example: 'risk-model-api', args: ['--replications', '2', '--horizon-s', '120', '--seed', '11'] },
   { example: 'azure-llm-code-trace', args: ['--replications', '2', '--horizon-s', '300', '--seed', '12'] },
+  { example: 'llm-token-level', args: ['--replications', '2', '--horizon-s', '900', '--seed', '17'] },
   { example: 'gpu-training-cluster', args: ['--replications', '2', '--horizon-s', '86400', '--seed', '13'] },
   { example: 'diurnal-autoscaling', args: ['--replications', '2', '--horizon-s', '7200', '--seed', '15'] },
   { example: 'nightly-retraining', args: ['--replications', '2', '--horizon-s', '604800', '--seed', '16'] },

@@ -1,7 +1,8 @@
 // The one-sentence answers at the top of a report, one per section, shared by the HTML report
 // and the Markdown memo: "p99 latency 187 ms [183, 191] against a 200 ms budget: 13 ms
 // headroom; 9 replicas at 79% utilization".
-import type { ResultDocument } from '../../../simulation';
+import type { ResultDocument, ServiceResult } from '../../../simulation';
+import type { LlmSlo } from '../../../simulation/present';
 import { meanText, num, pct, plural, statText, withUnit } from './format';
 import { isSimulatedService } from './metrics';
 import { percentileName, type ScenarioInfo } from './scenario-info';
@@ -31,6 +32,7 @@ export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioI
   const budget = sInfo?.budgetMs ?? null;
   const analytic = `The analytic table says ${plural(a.required_replicas, 'replica')} at ${pct(a.utilization)} utilization and ${num(a.total_latency_ms)} ms total latency (${num(a.latency_margin_ms)} ms margin).`;
   if (!isSimulatedService(svc)) return `${idText(id)}: not simulated. ${analytic}`;
+  if (svc.llm) return llmHeadline(svc, id, sInfo?.llmSlo, idText);
   const p = percentileName(sInfo?.sloPercentile ?? 99);
   const at = svc.latency_at_slo_ms;
   const parts: string[] = [];
@@ -52,6 +54,30 @@ export function servingHeadline(doc: ResultDocument, id: string, info: ScenarioI
   out += '.';
   if (!svc.stable) out += ' UNSTABLE: the offered load reaches capacity or the queue did not drain.';
   return `${out} ${analytic}`;
+}
+
+/**
+ * An `llm` service in TTFT and TPOT terms: "code_llm: TTFT p99 3,388 ms [2,427, 4,348] against a
+ * 1,000 ms SLO; TPOT p99 31.7 ms [31.6, 31.7] against 50 ms; goodput … The roofline says …".
+ */
+function llmHeadline(svc: ServiceResult, id: string, slo: LlmSlo | undefined, idText: IdText): string {
+  const l = svc.llm!;
+  const a = svc.analytic.llm;
+  const part = (name: string, at: ServiceResult['latency_at_slo_ms'], sloMs: number | undefined, p: number | undefined) => {
+    if (!at) return `no ${name} was measured`;
+    const head = `${name} ${percentileName(p ?? 99)} ${statText(at, 'ms')}`;
+    return sloMs === undefined ? head : `${head} against a ${num(sloMs)} ms SLO${at.mean > sloMs ? ` (over by ${num(at.mean - sloMs)} ms)` : ''}`;
+  };
+  const parts = [
+    part('TTFT', l.ttft_at_slo_ms, slo?.ttft_ms, slo?.ttft_percentile),
+    part('TPOT', l.tpot_at_slo_ms, slo?.tpot_ms, slo?.tpot_percentile),
+  ];
+  if (l.slo_attainment) parts.push(`both met by ${meanText(l.slo_attainment, 'fraction')} of requests, goodput ${meanText(l.goodput_rps, 'rps')} of ${meanText(svc.throughput_rps, 'rps')}`);
+  if (l.flop_utilization && l.bandwidth_utilization) parts.push(`the replicas use ${meanText(l.flop_utilization, 'fraction')} of their FLOP/s and ${meanText(l.bandwidth_utilization, 'fraction')} of their memory bandwidth`);
+  let out = `${idText(id)}: ${parts.join('; ')}.`;
+  if (!svc.stable) out += ' UNSTABLE: the offered load reaches capacity or the waiting lines did not drain.';
+  if (a) out += ` The roofline says a replica sustains ${withUnit(a.per_replica_max_rps, 'rps')} (${a.bound}-bound; ${withUnit(a.max_sustainable_rps, 'rps')} in all, ${pct(svc.analytic.utilization)} of it offered); a 1,000-token prefill takes ${withUnit(a.prefill_ms_per_1k_tokens, 'ms')} and a decode step ${withUnit(a.decode_ms_per_token_batch_1, 'ms')} alone.`;
+  return out;
 }
 
 export function clusterHeadline(doc: ResultDocument, idText: IdText = asIs): string {

@@ -1,6 +1,6 @@
 // The serving, cluster and pipeline sections of the HTML report.
 import type { ResultDocument } from '../../../simulation';
-import { traceReplayNote, type VerdictTone } from '../../../simulation/present';
+import { llmEntity, llmSummaryFigures, traceReplayNote, type VerdictTone } from '../../../simulation/present';
 import { servingTimeInput } from '../../../renderer/charts/time/serving-time';
 import type { ChartRenderer } from './charts';
 import { DASH, esc, fixed, num, pct, withUnit } from './format';
@@ -16,6 +16,9 @@ export const MAX_TABLE_ROWS = 200;
 
 const pick = (figs: readonly Figure[], section: Figure['section'], entity: string, keep: (f: Figure) => boolean = () => true) =>
   figs.filter((f) => f.section === section && f.entity === entity && keep(f));
+
+/** A token-level figure of an `llm` service (its own table, not the request-level one). */
+const isLlmMetric = (metric: string) => metric.startsWith('llm.') || metric.startsWith('analytic.llm.');
 
 function headlineBox(text: string, state: 'ok' | 'warn' | 'over' | 'plain'): string {
   return `<p class="headline${state === 'plain' ? '' : ` ${state}`}">${esc(text)}</p>`;
@@ -33,15 +36,28 @@ export function servingSection(doc: ResultDocument, id: string, figs: readonly F
   const out = [`<section class="major" id="serving-${esc(id)}"><p class="kicker">Serving</p><h2>${esc(id)}</h2>`];
   const sim = isSimulatedService(svc) ? svc : null;
   out.push(headlineBox(servingHeadline(doc, id, info), boxState(tone)));
+  // An `llm` service opens on TTFT, TPOT, the SLOs, tokens/s and utilizations beside the roofline
+  // (the CSV lists every token-level figure); its end-to-end latency follows as any service's.
+  const llm = sim ? llmEntity(sim, si?.llmSlo) : null;
+  if (llm) {
+    out.push(`<h3>Token level: TTFT, TPOT and the roofline</h3>`, figureTable(llmSummaryFigures(id, llm)));
+    out.push(`<p class="note">TTFT: from joining a replica's waiting line to the first output token; TPOT: the time per output token after the first. The analytic column is the roofline's: a request alone on a replica, the throughput ceiling at saturation, one iteration's time. The end-to-end latency below runs from arrival to the last token.</p>`);
+  }
   if (sim) out.push(...servingCharts(charts, id, sim, budget, si?.sloPercentile ?? null));
   const overTime = sim ? servingTimeChart(charts, id, servingTimeInput(sim, { horizonS: doc.horizon_s, warmupS: doc.warmup_s, replications: doc.replications, budgetMs: budget, arrivals: si?.arrivals })) : '';
   if (overTime) out.push('<h3>Over time</h3>', overTime);
-  out.push(`<h3>Analytic beside simulated</h3>`);
-  out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.'))));
+  out.push(`<h3>${llm ? 'Request level: analytic beside simulated' : 'Analytic beside simulated'}</h3>`);
+  out.push(figureTable(pick(figs, 'serving', id, (f) => !f.metric.startsWith('components_ms.') && !f.metric.startsWith('analytic.by_replicas.') && !isLlmMetric(f.metric))));
   const replayNote = traceReplayNote(svc);
   if (replayNote) out.push(`<p class="note">${esc(replayNote)}.</p>`);
   const by = svc.analytic.by_replicas ?? [];
-  if (by.length > 0) {
+  if (by.length > 0 && svc.analytic.llm) {
+    // No Erlang C at token level: the offered rate against the roofline's ceiling, and the cost.
+    out.push(`<h3>Analytic figures by replica count</h3>`);
+    const rows = by.map((r) => [fixed(r.replicas, 0), pct(r.utilization), r.cost_per_hour === undefined ? DASH : num(r.cost_per_hour)].map(esc));
+    out.push(table(['Replicas', 'Offered ÷ roofline ceiling', 'Cost per hour'], rows, { numeric: [false, true, true], className: 'compact' }));
+    out.push(`<p class="note">The roofline's ceiling is for the mean rate; bursts and the TTFT and TPOT SLOs may need many more replicas (<code>headroom solve</code> finds the fewest that meet both).</p>`);
+  } else if (by.length > 0) {
     out.push(`<h3>Analytic figures by replica count</h3>`);
     const rows = by.map((r) => [
       fixed(r.replicas, 0), pct(r.utilization),

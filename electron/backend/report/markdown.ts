@@ -2,7 +2,7 @@
 // paragraph a planner pastes into a review document, then the key tables in GitHub Markdown (the
 // full list of figures is the CSV report).
 import type { ResultDocument } from '../../../simulation';
-import { traceReplayNote } from '../../../simulation/present';
+import { llmEntity, llmSummaryFigures, traceReplayNote } from '../../../simulation/present';
 import { servingTimeInput, servingTimeSummaries } from '../../../renderer/charts/time/serving-time';
 import { DASH, clock, fixed, inReportLocale, meanText, pct, plural, statText } from './format';
 import { headlines, notSimulatedNotice, partialNotice } from './headline';
@@ -66,7 +66,16 @@ function memo(doc: ResultDocument, scenario: unknown): string {
   out.push(`_Run: ${fixed(doc.replications, 0)} replication${doc.replications === 1 ? '' : 's'}, seed ${fixed(doc.seed, 0)}, horizon ${clock(doc.horizon_s)}${doc.warmup_s > 0 ? ` after a ${clock(doc.warmup_s)} warm-up` : ''}, ${fixed(doc.engine.events, 0)} events; Headroom engine ${doc.engine.version}; scenario SHA-256 \`${doc.scenario.sha256}\`. Simulated figures are mean [95% CI] over replications; “—” means no value._`, '');
 
   for (const id of Object.keys(doc.serving ?? {})) {
-    out.push(`## Serving: ${mdText(id)}`, '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
+    out.push(`## Serving: ${mdText(id)}`, '');
+    // An `llm` service: first TTFT, TPOT, the SLOs, tokens/s and utilizations beside the roofline, then its request-level figures.
+    const svc = doc.serving![id]!;
+    const llm = isSimulatedService(svc) ? llmEntity(svc, info.services[id]?.llmSlo) : null;
+    if (llm) {
+      const rows = llmSummaryFigures(id, llm).map((f) => [f.label, simulatedText(f), analyticText(f) || DASH]);
+      out.push('**Token level** (TTFT from joining the waiting line to the first token, TPOT per output token after it; analytic: the roofline):', '', ...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], rows, [false, true, true]), '');
+      out.push('**Request level** (end to end, from arrival to the last token):', '');
+    }
+    out.push(...mdTable(['Figure', 'Simulated: mean [95% CI]', 'Analytic / configured'], figureRows(of('serving', id), SERVING_KEYS), [false, true, true]), '');
     const replayNote = traceReplayNote(doc.serving![id]!, mdText);
     if (replayNote) out.push(`${replayNote}.`, '');
     const overTime = overTimeSentence(doc, id, info);

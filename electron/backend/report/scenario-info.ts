@@ -3,12 +3,15 @@
 // (or the parsed scenario): without a scenario, the budget is recovered from the analytic block
 // (total latency + margin) and the SLO percentile defaults to 99, as in the scenario format.
 import type { ResultDocument } from '../../../simulation';
+import type { LlmSlo } from '../../../simulation/present';
 
 export interface ServiceInfo {
   budgetMs: number | null;
   sloPercentile: number;
   /** The service's `arrivals` as the scenario gives them (unchecked): diurnal and bursty loads vary in time. */
   arrivals?: unknown;
+  /** An `llm` service's TTFT and TPOT SLOs (percentiles default to 99, as in the format); absent otherwise. */
+  llmSlo?: LlmSlo;
 }
 
 export interface ScenarioInfo {
@@ -32,8 +35,18 @@ export function scenarioInfo(doc: ResultDocument, scenario: unknown): ScenarioIn
       sloPercentile: finite(spec?.slo_percentile) ?? 99,
       arrivals: spec?.arrivals,
     };
+    const llmSlo = llmSloOf(spec?.llm);
+    if (llmSlo) services[id]!.llmSlo = llmSlo;
   }
   return { description: typeof raw.description === 'string' ? raw.description : '', services };
+}
+
+/** The `slo` of an `llm` block, when its two times are numbers. */
+function llmSloOf(llm: unknown): LlmSlo | null {
+  const slo = isObject(llm) && isObject(llm.slo) ? llm.slo : null;
+  const ttft = finite(slo?.ttft_ms), tpot = finite(slo?.tpot_ms);
+  if (ttft === null || tpot === null) return null;
+  return { ttft_ms: ttft, ttft_percentile: finite(slo?.ttft_percentile) ?? 99, tpot_ms: tpot, tpot_percentile: finite(slo?.tpot_percentile) ?? 99 };
 }
 
 export { percentileName } from '../../../simulation/present';

@@ -1,6 +1,7 @@
 // `headroom solve`: runs the pure solver (simulation/serving/solve.ts) with candidates simulated
 // over worker threads. Each candidate is the scenario with only that service (the others, and
-// sections other than serving, do not affect it) at a fixed replica count.
+// sections other than serving, do not affect it) at a fixed replica count, with its own trace and,
+// for an `llm` service, its trace's token columns.
 import type { HostInputs, Scenario, ServiceResult } from '../../../simulation';
 import { serviceOfferedRps } from '../../../simulation';
 import { solveRefusal, solveReplicas, solveReplications, type SolveResult } from '../../../simulation';
@@ -41,10 +42,13 @@ export async function solveService(scenario: Scenario, inputs: HostInputs, id: s
   const i = findService(scenario, id);
   const svc = scenario.serving!.services[i]!;
   const offered = serviceOfferedRps(svc, traceRates(scenario, inputs).get(svc.id));
-  const refusal = solveRefusal(svc, offered);
+  const tokens = inputs.traceTokens?.[id];
+  const refusal = solveRefusal(svc, offered, tokens);
   if (refusal) throw new SolveInputError(`serving.services[${i}]`, refusal);
   const replications = solveReplications(scenario.replications, options.replications);
+  // The service's own trace and token columns (an `llm` service's lengths may come from them).
   const only: HostInputs = inputs.traces?.[id] ? { traces: { [id]: inputs.traces[id] } } : {};
+  if (tokens) only.traceTokens = { [id]: tokens };
   const result = await solveReplicas(svc, offered, replications, async (n) => {
     options.onCandidate?.(n);
     const candidate: Scenario = { ...scenario, replications, serving: { services: [{ ...svc, replicas: n }] } };
@@ -53,6 +57,6 @@ export async function solveService(scenario: Scenario, inputs: HostInputs, id: s
     const { result } = await simulate(candidate, '', options, only);
     if (!result) throw new Error('the solve was cancelled');
     return result.serving![id] as ServiceResult;
-  });
+  }, tokens);
   return { ...result, reason: solveReason(svc, result) };
 }

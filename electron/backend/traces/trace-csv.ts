@@ -6,13 +6,24 @@
 // differences survive even on epoch-sized values; they are sorted and shifted so the first
 // request arrives at t = 0. Errors name the line (1-based, counting physical lines). Timestamps
 // beyond ±MAX_TRACE_TIMESTAMP_S and spans under MIN_TRACE_SPAN_S are refused (their rate or
-// times would not be finite figures).
+// times would not be finite figures). An `llm` service's token columns (`llm.prompt_tokens`,
+// `llm.output_tokens` as `{"column": …}`, docs/llm-serving.md) are read in the same pass: one
+// count per request, reordered with the times (ties keep the file's order).
 import { CsvError, forEachCsvRecord, MAX_TRACE_TIMESTAMP_S, MIN_TRACE_SPAN_S, showBound } from '../../../simulation';
 
+/** The field a trace problem belongs to: the arrivals' `path` or `time_column`, or an `llm` token column. */
+export type TraceField = 'path' | 'time_column' | 'prompt_tokens' | 'output_tokens';
+
 export class TraceError extends Error {
-  constructor(message: string, readonly field: 'path' | 'time_column' = 'path') {
+  constructor(message: string, readonly field: TraceField = 'path') {
     super(message);
   }
+}
+
+/** Token columns to read beside the times, by header name or 0-based index (`llm.*_tokens.column`). */
+export interface TokenColumnRefs {
+  prompt?: string | number;
+  output?: string | number;
 }
 
 export interface ParsedTrace {
@@ -20,7 +31,15 @@ export interface ParsedTrace {
   times: Float64Array;
   /** Whether the first record was taken as a header. */
   header: boolean;
+  /** The token columns asked for: one count per request, in the order of `times`. */
+  tokens: { prompt?: Float64Array; output?: Float64Array };
 }
+
+/** The largest token count a trace cell may hold (far above any model's context length). */
+export const MAX_TRACE_TOKENS = 1e9;
+const TOKEN_KEYS = ['prompt', 'output'] as const;
+const tokenField = (key: 'prompt' | 'output'): TraceField => (key === 'prompt' ? 'prompt_tokens' : 'output_tokens');
+const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
 
 type Kind = 'seconds' | 'datetime';
 
@@ -77,10 +96,12 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 /**
  * Parses the request timestamps of a trace. `column` is a header name or a 0-based index
- * (default 0). With a name, the first record is the header; otherwise the first record is a
- * header when its time field is not a timestamp but contains a letter.
+ * (default 0). With a name (for the times or a token column), the first record is the header;
+ * otherwise the first record is a header when its time field is not a timestamp but contains a
+ * letter. `tokenColumns` names the token columns to read too (counts ≥ 0, at most
+ * MAX_TRACE_TOKENS; the engine rounds them).
  */
-export function parseTraceCsv(text: string, column: string | number | undefined, label: string): ParsedTrace {
+export function parseTraceCsv(text: string, column: string | number | undefined, label: string, tokenColumns: TokenColumnRefs = {}): ParsedTrace {
   let index = typeof column === 'number' ? column : 0;
   let header = false;
   let first = true;
@@ -88,6 +109,13 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
   let kindLine = 0;
   let wholes = new Float64Array(1024), fracs = new Float64Array(1024);
   let n = 0;
+  const wanted = TOKEN_KEYS.filter((k) => tokenColumns[k] !== undefined);
+  const tokenAt: Record<'prompt' | 'output', number> = {
+    prompt: typeof tokenColumns.prompt === 'number' ? tokenColumns.prompt : -1,
+    output: typeof tokenColumns.output === 'number' ? tokenColumns.output : -1,
+  };
+  const counts: Record<'prompt' | 'output', Float64Array> = { prompt: new Float64Array(wanted.includes('prompt') ? 1024 : 0), output: new Float64Array(wanted.includes('output') ? 1024 : 0) };
+  const named = typeof column === 'string' || wanted.some((k) => typeof tokenColumns[k] === 'string');
   const each = (onRecord: (fields: string[], line: number) => void) => {
     try {
       forEachCsvRecord(text, onRecord);
@@ -99,11 +127,20 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
   each((fields, line) => {
     if (first) {
       first = false;
-      if (typeof column === 'string') {
+      if (named) {
         const names = fields.map((f) => f.trim());
-        const at = names.indexOf(column.trim());
-        if (at < 0) throw new TraceError(`no column "${column}" in ${label} (line ${line} has: ${names.join(', ')})`, 'time_column');
-        index = at;
+        if (typeof column === 'string') {
+          const at = names.indexOf(column.trim());
+          if (at < 0) throw new TraceError(`no column "${column}" in ${label} (line ${line} has: ${names.join(', ')})`, 'time_column');
+          index = at;
+        }
+        for (const k of wanted) {
+          const c = tokenColumns[k];
+          if (typeof c !== 'string') continue;
+          const at = names.indexOf(c.trim());
+          if (at < 0) throw new TraceError(`no column "${c}" in ${label} (line ${line} has: ${names.join(', ')})`, tokenField(k));
+          tokenAt[k] = at;
+        }
         header = true;
         return;
       }
@@ -123,7 +160,13 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
       const w = new Float64Array(n * 2), f = new Float64Array(n * 2);
       w.set(wholes); f.set(fracs);
       wholes = w; fracs = f;
+      for (const k of wanted) {
+        const c = new Float64Array(n * 2);
+        c.set(counts[k]);
+        counts[k] = c;
+      }
     }
+    for (const k of wanted) counts[k][n] = tokenCount(fields, tokenAt[k], line, k, tokenColumns[k] as string | number, label);
     wholes[n] = t.whole;
     fracs[n] = t.frac;
     n++;
@@ -142,10 +185,38 @@ export function parseTraceCsv(text: string, column: string | number | undefined,
     times[k] = ((wholes[k] as number) - w0) + ((fracs[k] as number) - f0);
     if (k > 0 && (times[k] as number) < (times[k - 1] as number)) sorted = false;
   }
-  if (!sorted) times.sort();
+  const tokens: ParsedTrace['tokens'] = {};
+  for (const k of wanted) tokens[k] = counts[k].slice(0, n);
+  if (!sorted) {
+    if (wanted.length === 0) times.sort();
+    else {
+      // Rows move with their times; equal times keep the file's order (deterministic).
+      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+      const before = times.slice();
+      for (let k = 0; k < n; k++) times[k] = before[order[k] as number] as number;
+      for (const key of wanted) {
+        const col = tokens[key] as Float64Array, was = col.slice();
+        for (let k = 0; k < n; k++) col[k] = was[order[k] as number] as number;
+      }
+    }
+  }
   const span = (times[n - 1] as number) - (times[0] as number);
   if (span > 0 && span < MIN_TRACE_SPAN_S) {
     throw new TraceError(`${label} spans only ${span} s from first to last request; a trace must span at least ${MIN_TRACE_SPAN_S} s (its rate is requests ÷ span)`);
   }
-  return { times, header };
+  return { times, header, tokens };
+}
+
+/** The token count in column `at` of one record: a number ≥ 0 and ≤ MAX_TRACE_TOKENS, else a TraceError naming the line. */
+function tokenCount(fields: readonly string[], at: number, line: number, key: 'prompt' | 'output', ref: string | number, label: string): number {
+  const field = tokenField(key);
+  const v = fields[at];
+  if (v === undefined) throw new TraceError(`${label} line ${line}: has ${fields.length} column${fields.length === 1 ? '' : 's'}, no column ${at} (llm.${field}.column is 0-based)`, field);
+  const s = v.trim();
+  const x = s === '' ? Number.NaN : Number(s);
+  if (!Number.isFinite(x) || x < 0 || x > MAX_TRACE_TOKENS) {
+    const name = typeof ref === 'string' ? `column "${ref}"` : `column ${ref}`;
+    throw new TraceError(`${label} line ${line}: cannot read ${shown(v)} in ${name} as a token count (a number from 0 to ${showBound(MAX_TRACE_TOKENS)})`, field);
+  }
+  return x;
 }

@@ -22,7 +22,7 @@ import { isSimulated } from '../../../renderer/results/service-results';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const golden = path.join(root, 'test', 'golden', 'documents');
-const NAMES = ['risk-model-api', 'azure-llm-code-trace', 'gpu-training-cluster', 'nightly-retraining'];
+const NAMES = ['risk-model-api', 'azure-llm-code-trace', 'llm-token-level', 'gpu-training-cluster', 'nightly-retraining'];
 
 function load(name: string) {
   const doc = JSON.parse(fs.readFileSync(path.join(golden, `${name}.result.json`), 'utf8')) as ResultDocument;

@@ -45,7 +45,7 @@ describe('previewSliders', () => {
   });
 
   it('starts every slider of the bundled examples at the scenario value, on its grid and in its range', () => {
-    for (const name of ['risk-model-api', 'gpu-training-cluster', 'azure-llm-code-trace', 'nightly-retraining']) {
+    for (const name of ['risk-model-api', 'gpu-training-cluster', 'azure-llm-code-trace', 'llm-token-level', 'nightly-retraining']) {
       for (const s of previewSliders(example(name)).sliders) {
         expect(s.min, s.path).toBeLessThanOrEqual(s.value);
         expect(s.max, s.path).toBeGreaterThanOrEqual(s.value);
