@@ -9,8 +9,8 @@ import { getAtPath } from './json-path';
 import { useFieldIssues, useFieldValue } from './use-field';
 import { ValueInput } from './ValueInput';
 import { READINESS_COLUMNS, readinessRowStarter } from './serving/readiness-rows';
-import { IssueNote, StrayNote } from './serving/IssueNote';
-import { strayIssues } from './serving/stray-issues';
+import { IssueNote, StrayNote } from './IssueNote';
+import { strayIssues } from './stray-issues';
 
 const PATH = ['readiness'] as const;
 const NONE: unknown[] = [];

@@ -123,7 +123,7 @@ test('the cluster form: pools, jobs, a CSV import and failures', async ({ page, 
   await expect(field('Node MTBF (s)')).toHaveValue('259200');
   await failures.uncheck();
   await expect(field('Node MTBF (s)')).toHaveCount(0);
-  await expect(cluster.getByText('Off: nodes never fail.')).toBeVisible();
+  await expect(cluster.getByText('Off: nodes never fail')).toBeVisible();
   await failures.check();
   await expect(field('Node MTBF (s)')).toHaveValue('86400');
   await expect(field('Repair time distribution')).toHaveValue('');

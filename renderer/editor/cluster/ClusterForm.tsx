@@ -10,7 +10,7 @@ import { poolIds } from './cluster-edits';
 import { choices, MITIGATION_CHOICES, PLACEMENT_CHOICES, POLICY_CHOICES, TRACE_FORMAT_CHOICES } from './cluster-schema';
 import { communicationStarter, failuresStarter, generatorStarter } from './cluster-starters';
 import { JobsTable } from './JobsTable';
-import { OptionalBlock } from './OptionalBlock';
+import { OptionalBlock } from '../OptionalBlock';
 import { PoolsTable } from './PoolsTable';
 
 const C = 'cluster';
@@ -58,11 +58,11 @@ export function ClusterForm() {
       )}
 
       <OptionalBlock
-        title="Job generator"
+        label="Job generator"
         path={[C, 'job_generator']}
-        keys={['count', 'pool', 'interarrival_s', 'units', 'steps', 'step_time_s']}
+        shownKeys={['count', 'pool', 'interarrival_s', 'units', 'steps', 'step_time_s']}
         starter={generatorStarter}
-        offNote="Off: only the jobs above (and the trace) are simulated."
+        offMeans="only the jobs above (and the trace) are simulated"
       >
         <ValueField label="Generated jobs (count)" path={[C, 'job_generator', 'count']} />
         <ChoiceField label="Pool of the generated jobs" path={[C, 'job_generator', 'pool']} options={poolOptions} />
@@ -83,11 +83,11 @@ export function ClusterForm() {
       </fieldset>
 
       <OptionalBlock
-        title="Communication (ring all-reduce)"
+        label="Communication (ring all-reduce)"
         path={[C, 'communication']}
-        keys={['gradient_mb', 'bandwidth_gbps', 'latency_ms']}
+        shownKeys={['gradient_mb', 'bandwidth_gbps', 'latency_ms']}
         starter={communicationStarter}
-        offNote="Off: steps end at the barrier, with no all-reduce time."
+        offMeans="steps end at the barrier, with no all-reduce time"
       >
         <ValueField label="Gradient size (MB)" path={[C, 'communication', 'gradient_mb']} />
         <ValueField label="Bandwidth (Gbps)" path={[C, 'communication', 'bandwidth_gbps']} />
@@ -95,11 +95,11 @@ export function ClusterForm() {
       </OptionalBlock>
 
       <OptionalBlock
-        title="Node failures and checkpoints"
+        label="Node failures and checkpoints"
         path={[C, 'failures']}
-        keys={['node_mtbf_s', 'repair_s', 'checkpoint_interval_s', 'checkpoint_cost_s', 'restart_overhead_s']}
+        shownKeys={['node_mtbf_s', 'repair_s', 'checkpoint_interval_s', 'checkpoint_cost_s', 'restart_overhead_s']}
         starter={failuresStarter}
-        offNote="Off: nodes never fail."
+        offMeans="nodes never fail"
       >
         <ValueField label="Node MTBF (s)" path={[C, 'failures', 'node_mtbf_s']} />
         <ValueField label="Checkpoint interval (s)" path={[C, 'failures', 'checkpoint_interval_s']} hint="Empty: no checkpoints; a failed job restarts from step 0." />

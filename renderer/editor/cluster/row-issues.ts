@@ -1,8 +1,7 @@
 // A table row's validation issues split by column, plus those no column shows (an unknown
 // field, a rule about the whole row), so every message of the parser appears under its row. Pure.
 import type { ValidationIssue } from '../../../simulation';
-
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+import { isAtOrBelow as under } from '../stray-issues';
 
 export interface RowIssues {
   /** Issues at or below `row.<key>`, per column key (empty arrays included). */

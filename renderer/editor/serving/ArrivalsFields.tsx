@@ -12,7 +12,7 @@ import {
 } from './arrivals-process';
 import { ArrivalsPreview } from './ArrivalsPreview';
 import { TimeColumnField } from './TimeColumnField';
-import { useStrayIssues } from './use-stray-issues';
+import { useStrayIssues } from '../use-stray-issues';
 
 /** The fields each process shows (besides `process`), so the rest of its issues show at the process. */
 const SHOWN: Record<ArrivalProcess, readonly string[]> = {

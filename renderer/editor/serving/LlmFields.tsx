@@ -10,14 +10,14 @@ import { FieldShell } from '../FieldShell';
 import { getAtPath, type JsonPath } from '../json-path';
 import { CheckField, ChoiceField, ValueField } from '../ScenarioFields';
 import { useFieldValue } from '../use-field';
-import { StrayNote } from './IssueNote';
+import { StrayNote } from '../IssueNote';
 import {
   SERVICE_MODEL_LABELS, countText, defaultBatchedTokens, modelSwitchEdits, serviceModelOf, siText, tokenLengthFor, tokenSourceOf,
   type ServiceModel, type TokenField, type TokenSource,
 } from './llm-block';
 import { OptionalValueField } from './OptionalValueField';
 import { TimeColumnField } from './TimeColumnField';
-import { useStrayIssues } from './use-stray-issues';
+import { useStrayIssues } from '../use-stray-issues';
 
 const MODELS: readonly ServiceModel[] = ['request', 'llm'];
 

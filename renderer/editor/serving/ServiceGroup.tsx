@@ -8,12 +8,12 @@ import { getAtPath } from '../json-path';
 import { ValueField } from '../ScenarioFields';
 import { useFieldIssues } from '../use-field';
 import { ArrivalsFields } from './ArrivalsFields';
-import { StrayNote } from './IssueNote';
+import { StrayNote } from '../IssueNote';
 import { LLM_REFUSED_KEYS } from './llm-block';
 import { LlmFields, ServiceModelField } from './LlmFields';
-import { OptionalBlock } from './OptionalBlock';
+import { OptionalBlock } from '../OptionalBlock';
 import { OptionalValueField } from './OptionalValueField';
-import { serviceSummary } from './service-blocks';
+import { blockStarter, serviceSummary } from './service-blocks';
 
 /** Every key of a service the group has a field for; issues at any other key show at its top. */
 const SERVICE_KEYS = [
@@ -118,14 +118,14 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
                 <OptionalValueField label="Cost per replica-hour" path={at('cost_per_replica_hour')} absentMeans="none" />
               </div>
             </fieldset>
-            {shows('batching') && <OptionalBlock label="Batching" service={path} block="batching" offMeans="one request per slot" shownKeys={['max_batch', 'max_wait_ms', 'batch_time_ms']}>
+            {shows('batching') && <OptionalBlock label="Batching" path={at('batching')} starter={(raw) => blockStarter('batching', getAtPath(raw, path))} offMeans="one request per slot" shownKeys={['max_batch', 'max_wait_ms', 'batch_time_ms']}>
               <ValueField label="Max batch size" path={at('batching', 'max_batch')} />
               <ValueField label="Max wait (ms)" path={at('batching', 'max_wait_ms')} />
               <StrayNote path={at('batching', 'batch_time_ms')} shownKeys={['base', 'per_item']} />
               <ValueField label="Batch time base (ms)" path={at('batching', 'batch_time_ms', 'base')} />
               <ValueField label="Batch time per item (ms)" path={at('batching', 'batch_time_ms', 'per_item')} />
             </OptionalBlock>}
-            {shows('autoscaling') && <OptionalBlock label="Autoscaling" service={path} block="autoscaling" offMeans="a fixed number of replicas" shownKeys={['min_replicas', 'max_replicas', 'target_utilization', 'interval_s', 'cold_start_s', 'cooldown_s']}>
+            {shows('autoscaling') && <OptionalBlock label="Autoscaling" path={at('autoscaling')} starter={(raw) => blockStarter('autoscaling', getAtPath(raw, path))} offMeans="a fixed number of replicas" shownKeys={['min_replicas', 'max_replicas', 'target_utilization', 'interval_s', 'cold_start_s', 'cooldown_s']}>
               <ValueField label="Min replicas" path={at('autoscaling', 'min_replicas')} />
               <ValueField label="Max replicas" path={at('autoscaling', 'max_replicas')} />
               <ValueField label="Target utilization (0–1)" path={at('autoscaling', 'target_utilization')} />
@@ -133,7 +133,7 @@ export function ServiceGroup({ index, open, focus, onToggle, onDuplicate, onRemo
               <ValueField label="Cooldown (s)" path={at('autoscaling', 'cooldown_s')} defaultValue={0} />
               <DistPicker name="Cold start" unit="s" path={at('autoscaling', 'cold_start_s')} optional absentMeans="0 s" />
             </OptionalBlock>}
-            {shows('replica_failures') && <OptionalBlock label="Replica failures" service={path} block="replica_failures" offMeans="replicas never fail" shownKeys={['mtbf_s', 'restart_s']}>
+            {shows('replica_failures') && <OptionalBlock label="Replica failures" path={at('replica_failures')} starter={(raw) => blockStarter('replica_failures', getAtPath(raw, path))} offMeans="replicas never fail" shownKeys={['mtbf_s', 'restart_s']}>
               <ValueField label="Mean time between failures (s)" path={at('replica_failures', 'mtbf_s')} wide />
               <DistPicker name="Restart time" unit="s" path={at('replica_failures', 'restart_s')} />
             </OptionalBlock>}

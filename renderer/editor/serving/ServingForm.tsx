@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { getAtPath } from '../json-path';
 import { serviceStarter, uniqueId } from '../section-starters';
-import { StrayNote } from './IssueNote';
+import { StrayNote } from '../IssueNote';
 import { duplicateService, openAfterInsert, openAfterRemove } from './service-blocks';
 import { ServiceGroup } from './ServiceGroup';
 

@@ -1,6 +1,6 @@
 // Issues of an object that no field shows (./stray-issues.ts), named relative to the object.
-import { formatPath, type ValidationIssue } from '../../../simulation';
-import type { JsonPath } from '../json-path';
+import { formatPath, type ValidationIssue } from '../../simulation';
+import type { JsonPath } from './json-path';
 import { useStrayIssues } from './use-stray-issues';
 
 export function IssueNote({ issues, path }: { issues: readonly ValidationIssue[]; path: JsonPath }) {

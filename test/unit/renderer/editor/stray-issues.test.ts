@@ -1,6 +1,6 @@
 // The issues no field of an object shows: at the object itself or at a key without a field.
 import { describe, expect, it } from 'vitest';
-import { strayIssues } from '../../../../../renderer/editor/serving/stray-issues';
+import { strayIssues } from '../../../../renderer/editor/stray-issues';
 
 const issue = (path: string) => ({ path, message: 'm' });
 

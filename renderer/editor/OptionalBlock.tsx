@@ -1,27 +1,27 @@
-// An optional block of a service (batching, autoscaling, replica failures): a switch that writes
-// the block with usable values (./service-blocks.ts) or removes it, and its fields when present.
+// An optional block of the scenario (batching, autoscaling, replica failures; the job generator,
+// communication, node failures): a switch that writes the block with usable values or removes it
+// (undo brings it back), and its fields when present. Messages about the block that none of its
+// fields shows are listed under the switch.
 import { useId, type ReactNode } from 'react';
-import { useAppStore } from '../../store';
-import { getAtPath, type JsonPath } from '../json-path';
-import { useFieldValue } from '../use-field';
-import { blockStarter, type OptionalBlock as Block } from './service-blocks';
+import { useAppStore } from '../store';
+import type { JsonPath } from './json-path';
 import { StrayNote } from './IssueNote';
+import { useFieldValue } from './use-field';
 
 interface Props {
   label: string;
-  /** The service's path; the block is its `block` field. */
-  service: JsonPath;
-  block: Block;
-  /** What the service does without the block. */
+  path: JsonPath;
+  /** The block a switch turned on writes, from the scenario as it is (so it can carry its values). */
+  starter(raw: unknown): unknown;
+  /** What the scenario does without the block. */
   offMeans: string;
   /** The block's keys that have fields, so its other issues show under the switch. */
   shownKeys: readonly string[];
   children: ReactNode;
 }
 
-export function OptionalBlock({ label, service, block, offMeans, shownKeys, children }: Props) {
+export function OptionalBlock({ label, path, starter, offMeans, shownKeys, children }: Props) {
   const id = useId();
-  const path = [...service, block];
   const present = useFieldValue(path) !== undefined;
   const setField = useAppStore((s) => s.setField);
   return (
@@ -33,7 +33,7 @@ export function OptionalBlock({ label, service, block, offMeans, shownKeys, chil
           role="switch"
           checked={present}
           aria-describedby={present ? undefined : `${id}-off`}
-          onChange={(e) => setField(path, e.target.checked ? blockStarter(block, getAtPath(useAppStore.getState().raw, service)) : undefined)}
+          onChange={(e) => setField(path, e.target.checked ? starter(useAppStore.getState().raw) : undefined)}
         />
         <label htmlFor={id}>{label}</label>
         {!present && <span id={`${id}-off`} className="field-hint">Off: {offMeans}</span>}

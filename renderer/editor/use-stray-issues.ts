@@ -1,8 +1,8 @@
 // The issues of an object that none of its shown fields displays (see ./stray-issues.ts).
 import { useShallow } from 'zustand/react/shallow';
-import { formatPath, type ValidationIssue } from '../../../simulation';
-import { useAppStore } from '../../store';
-import type { JsonPath } from '../json-path';
+import { formatPath, type ValidationIssue } from '../../simulation';
+import { useAppStore } from '../store';
+import type { JsonPath } from './json-path';
 import { strayIssues } from './stray-issues';
 
 const NONE: ValidationIssue[] = [];
