@@ -216,6 +216,30 @@ describe('run --shard of a trace-driven scenario, then merge', () => {
   });
 });
 
+describe('run --shard of an llm service whose token lengths come from trace columns, then merge', () => {
+  // Its analytic figures read every row of the token columns, so a part carries them whole.
+  it('gives the single process\'s document, byte for byte apart from wall_ms, without the trace file', async () => {
+    const dir = path.join(tmp, 'llm-trace');
+    fs.mkdirSync(dir, { recursive: true });
+    const rows = Array.from({ length: 120 }, (_, i) => `${(i * 0.25 + (i % 3) * 0.05).toFixed(2)},${200 + ((i * 37) % 900)},${20 + ((i * 13) % 150)}`);
+    fs.writeFileSync(path.join(dir, 'requests.csv'), `t,ContextTokens,GeneratedTokens\n${rows.join('\n')}\n`);
+    const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'examples', 'llm-token-level.json'), 'utf8')) as { serving: { services: { llm: Record<string, unknown> }[] } };
+    const llm = { ...example.serving.services[0]!.llm, prompt_tokens: { column: 'ContextTokens' }, output_tokens: { column: 'GeneratedTokens' } };
+    const file = path.join(dir, 'llm.json');
+    fs.writeFileSync(file, JSON.stringify({
+      format: 'headroom.scenario/v1', name: 'llm shards', seed: 5, replications: 3, horizon_s: 30,
+      serving: { services: [{ id: 'llm', arrivals: { process: 'trace', path: 'requests.csv', time_column: 't' }, replicas: 1, latency_budget_ms: 30000, llm }] },
+    }));
+    const k8s = (i: number) => ({ JOB_COMPLETION_INDEX: String(i) });
+    const [single, parts] = await Promise.all([headroom(['run', file, '--json', '--threads', '2']), shards('llm-trace', ['run', file, '--threads', '1'], 2, k8s)]);
+    ok(single);
+    fs.rmSync(path.join(dir, 'requests.csv'));
+    const merged = ok(await headroom(['merge', ...parts, '--json']));
+    expect(noWallClock(merged.stdout)).toBe(noWallClock(single.stdout));
+    expect((JSON.parse(merged.stdout) as { serving: Record<string, { analytic: { llm?: unknown } }> }).serving.llm!.analytic.llm).toBeDefined();
+  });
+});
+
 describe('checkpoint-sweep --shard, then merge', () => {
   // A tiny failing cluster: a 2-node job, MTBF_job 10,000 s, so an interval × replication takes milliseconds.
   const failing = {

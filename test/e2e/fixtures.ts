@@ -145,9 +145,14 @@ export async function setJsonViewText(page: Page, text: string): Promise<void> {
   await content.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await content.evaluate((el, pasted) => {
-    const data = new DataTransfer();
+    // The page's DOM classes, typed here by hand: scripts/ compile this file without the DOM lib.
+    const page = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => unknown;
+    };
+    const data = new page.DataTransfer();
     data.setData('text/plain', pasted);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    (el as unknown as { dispatchEvent(e: unknown): boolean }).dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
   await expect.poll(() => jsonViewText(page)).toBe(text);
 }

@@ -18,6 +18,12 @@ export interface TraceSummary {
   length: number;
   first: number;
   last: number;
+  /**
+   * An llm service's token columns, whole: its analytic figures take their moments (and the
+   * prompt × output mean, row by row), which a summary could not reproduce to the bit.
+   */
+  prompt_tokens?: number[];
+  output_tokens?: number[];
 }
 
 export interface PartSource {

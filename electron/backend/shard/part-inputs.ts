@@ -1,7 +1,8 @@
 // A part carries its scenario files' JSON but not the files they name: the merge needs only what
 // the result document takes from them. Of a request trace that is its offered rate,
 // length ÷ (last − first) × scale (simulation/run/document.ts, traceRates), so a part keeps those
-// three numbers and the merge hands the engine a stand-in with just them. (Job traces and
+// three numbers and the merge hands the engine a stand-in with just them; an llm service's token
+// columns go whole, since its analytic figures read every row. (Job traces and
 // per-worker step files feed the replications only, which the shards ran.)
 import type { HostInputs, ValidationIssue } from '../../../simulation';
 import { applyOverrides, sha256OfScenario, type Overrides } from '../traces/scenario-source';
@@ -14,14 +15,19 @@ export function summarizeTraces(inputs: HostInputs): Record<string, TraceSummary
   for (const [id, times] of Object.entries(inputs.traces ?? {})) {
     const n = times.length;
     out[id] = { length: n, first: n > 0 ? (times[0] as number) : 0, last: n > 0 ? (times[n - 1] as number) : 0 };
+    const tokens = inputs.traceTokens?.[id];
+    if (tokens?.prompt) out[id].prompt_tokens = Array.from(tokens.prompt);
+    if (tokens?.output) out[id].output_tokens = Array.from(tokens.output);
   }
   return out;
 }
 
-/** Array-likes with a trace's length, first and last time: all the merge reads of a trace. */
+/** Array-likes with a trace's length, first and last time, and its token columns: all the merge reads of a trace. */
 export function traceStandIns(traces: Record<string, TraceSummary>): HostInputs {
   const out: Record<string, number[]> = {};
+  const traceTokens: NonNullable<HostInputs['traceTokens']> = {};
   for (const [id, t] of Object.entries(traces)) {
+    if (t.prompt_tokens || t.output_tokens) traceTokens[id] = { prompt: t.prompt_tokens, output: t.output_tokens };
     const like: Record<number, number> & { length: number } = { length: t.length };
     if (t.length > 0) {
       like[0] = t.first;
@@ -29,7 +35,7 @@ export function traceStandIns(traces: Record<string, TraceSummary>): HostInputs 
     }
     out[id] = like as unknown as number[];
   }
-  return { traces: out };
+  return Object.keys(traceTokens).length > 0 ? { traces: out, traceTokens } : { traces: out };
 }
 
 export class PartScenarioError extends Error {
