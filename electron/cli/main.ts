@@ -102,7 +102,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'analyze': {
-      const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, tracesFor(loaded.scenario, args.file));
+      // The same refusals as validate (a replay block longer than the trace, say): exit 2, naming the field.
+      const inputs = tracesFor(loaded.scenario, args.file);
+      const unsupported = servingSupportIssues(loaded.scenario, inputs);
+      if (unsupported.length > 0) throw new InputError(unsupported);
+      const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, inputs);
       assertFinite(doc, 'the analytic document');
       process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSummary(doc.summary)}\n`);
       return 0;

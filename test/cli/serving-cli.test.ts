@@ -61,6 +61,17 @@ describe.concurrent('bad serving input: exit 2, nothing simulated, the field nam
   }
 });
 
+describe.concurrent('a replay block longer than the trace', () => {
+  it('validate, analyze and run exit 2, naming replay.block_s', async ({ expect }) => {
+    write('traces/short.csv', 'TIMESTAMP\r\n2023-11-16 18:17:03.9799600\r\n2023-11-16 18:17:13.9799600\r\n2023-11-16 18:17:23.9799600\r\n');
+    const file = write('bad-block.json', scenario({ arrivals: { process: 'trace', path: 'traces/short.csv', time_column: 'TIMESTAMP', replay: { method: 'block_bootstrap', block_s: 600 } } }));
+    for (const r of await Promise.all(['validate', 'analyze', 'run'].map((command) => headroom(command, file)))) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^serving\.services\[0\]\.arrivals\.replay\.block_s: must be at most the trace's span/m);
+    }
+  });
+});
+
 describe.concurrent('trace arrivals', () => {
   it('the bundled Azure example validates, offers requests ÷ span, replays every request, byte-identically across threads', async ({ expect }) => {
     const [validate, analyze, one, two] = await Promise.all([
