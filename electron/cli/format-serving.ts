@@ -4,7 +4,7 @@
 // its 95% CI.
 import type { MaybeStat, ResultDocument, ServiceResult } from '../../simulation';
 import type { SolveResult, TraceReplayMethod } from '../../simulation';
-import { figureDef, labelOf, llmEntity, llmSummaryFigures, verdictLine, type LlmSlo, type Verdict } from '../../simulation/present';
+import { figureDef, labelOf, llmEntity, llmMeetsSlo, llmSummaryFigures, LLM_SLO, LLM_THROUGHPUT, verdictLine, type LlmSlo, type Verdict } from '../../simulation/present';
 import { valueText } from '../../simulation/present';
 import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present';
 import { EN_US } from '../../simulation/present';
@@ -94,11 +94,22 @@ function isSimulated(s: unknown): s is ServiceResult {
   return typeof s === 'object' && s !== null && 'latency_ms' in s;
 }
 
-export function formatSweep(doc: { parameters: string[]; points: { values: number[]; result: ResultDocument }[] }, sloPercentiles: Record<string, number>): string {
+/**
+ * The sweep's table per service: the latency at the SLO percentile, utilization, SLO attainment and
+ * throughput of each point; an `llm` service's is in its own terms (./formatLlmSweep).
+ * `llmSlos`: the SLOs of the scenario's `llm` services, by id.
+ */
+export function formatSweep(doc: { parameters: string[]; points: { values: number[]; result: ResultDocument }[] }, sloPercentiles: Record<string, number>, llmSlos: Record<string, LlmSlo> = {}): string {
   const out: string[] = [];
   const { parameters, points } = doc;
   const ids = Object.keys(points[0]?.result.serving ?? {});
   for (const id of ids) {
+    const llmRows = formatLlmSweep(doc, id, llmSlos[id]);
+    if (llmRows) {
+      if (out.length > 0) out.push('');
+      out.push(...llmRows);
+      continue;
+    }
     const p = percentileLabel(sloPercentiles[id] ?? 99);
     const cols = ['latency_at_slo_ms', 'utilization', 'slo_attainment', 'throughput_rps'].map(column);
     const rows = [[...parameters, `${cols[0]!.head} (${p})`, ...cols.slice(1).map((c) => c.head), 'Stable']];
@@ -118,6 +129,58 @@ export function formatSweep(doc: { parameters: string[]; points: { values: numbe
   const truncated = points.filter((pt) => pt.result.truncated);
   if (truncated.length > 0) out.push('', `TRUNCATED at ${truncated.map((pt) => parameters.map((name, i) => `${name} = ${fmt(pt.values[i] as number, 6)}`).join(', ')).join('; ')}`);
   return out.join('\n');
+}
+
+/** An `llm` service's sweep columns: catalogue entries the run text shows (./formatLlmService). */
+const LLM_SWEEP_KEYS = ['llm.ttft_at_slo_ms', 'llm.tpot_at_slo_ms', 'llm.slo_attainment', 'llm.goodput_rps', 'llm.output_tokens_per_s'];
+
+/**
+ * The sweep's table of an `llm` service, in TTFT and TPOT terms as `solve` judges it: each point's
+ * TTFT and TPOT at their SLO percentiles (with CIs), the attainment of both SLOs, goodput,
+ * requests/s and output tokens/s, and whether it meets both SLOs at the upper ends of the CIs;
+ * the cheapest point that does (by the services' cost per hour, else the first). Null for a
+ * service that is not `llm`.
+ */
+function formatLlmSweep(doc: { parameters: string[]; points: { values: number[]; result: ResultDocument }[] }, id: string, slo: LlmSlo | undefined): string[] | null {
+  const { parameters, points } = doc;
+  const entities = points.map((pt) => {
+    const svc = pt.result.serving?.[id];
+    return isSimulated(svc) ? llmEntity(svc, slo) : null;
+  });
+  const first = entities.find((e) => e !== null);
+  if (!first) return null;
+  const llmDefs = LLM_SWEEP_KEYS.map((k) => [...LLM_SLO, ...LLM_THROUGHPUT].find((d) => d.key === k)!);
+  const throughput = column('throughput_rps');
+  const heads = llmDefs.map((d) => d.short ?? labelOf(d, first));
+  const rows = [[...parameters, ...heads.slice(0, 4), throughput.head, ...heads.slice(4), 'Stable', ...(slo ? ['Meets both SLOs'] : [])]];
+  const meeting: { values: number[]; cost: number | null }[] = [];
+  points.forEach((pt, i) => {
+    const e = entities[i];
+    if (!e) return;
+    const cells = llmDefs.map((d) => statWithUnit(EN_US, d.stat!(e), d.unit));
+    const meets = slo ? llmMeetsSlo(e, slo) : null;
+    if (meets) meeting.push({ values: pt.values, cost: costOf(pt.result) });
+    rows.push([...pt.values.map((v) => fmt(v, 6)), ...cells.slice(0, 4), throughput.cell(e.svc.throughput_rps), ...cells.slice(4), e.svc.stable ? 'yes' : 'no', ...(meets === null ? [] : [meets ? 'yes' : 'no'])]);
+  });
+  const out = [`Service ${id} (llm: TTFT and TPOT at their SLO percentiles)`, ...table(rows, [...parameters.map(() => true), ...rows[0]!.slice(parameters.length).map(() => false)])];
+  if (slo) {
+    const both = `TTFT ${percentileLabel(slo.ttft_percentile)} ≤ ${fmt(slo.ttft_ms)} ms and TPOT ${percentileLabel(slo.tpot_percentile)} ≤ ${fmt(slo.tpot_ms)} ms`;
+    const byCost = meeting.length > 0 && meeting.every((m) => m.cost !== null);
+    const best = byCost ? [...meeting].sort((a, b) => (a.cost as number) - (b.cost as number))[0] : meeting[0];
+    const at = (m: { values: number[] }) => parameters.map((name, i) => `${name} = ${fmt(m.values[i] as number, 6)}`).join(', ');
+    out.push(best
+      ? `${byCost ? 'Cheapest' : 'First'} point meeting ${both} at the upper ends of their 95% CIs: ${at(best)}${byCost ? ` (${valueText(EN_US, best.cost, 'cost')} per hour)` : ''}.`
+      : `No point meets ${both} at the upper ends of their 95% CIs.`);
+  }
+  const replayNote = traceReplayNote(first.svc);
+  if (replayNote) out.push(`Note: ${replayNote}.`);
+  return out;
+}
+
+/** Σ the services' analytic cost per hour at a point (as the app's sweep sums it); null when none has a cost. */
+function costOf(result: ResultDocument): number | null {
+  const costs = Object.values(result.serving ?? {}).flatMap((svc) => (typeof svc.analytic.cost_per_hour === 'number' ? [svc.analytic.cost_per_hour] : []));
+  return costs.length === 0 ? null : costs.reduce((a, b) => a + b, 0);
 }
 
 /**

@@ -97,7 +97,8 @@ export async function runSweep(args: ParsedArgs, loaded: Ok): Promise<number> {
 /** The sweep's output (also of a merge of its shards): the table or the JSON document. */
 export function emitSweep(args: ParsedArgs, doc: SweepDocument, scenario: Scenario): number {
   const slo = Object.fromEntries((scenario.serving?.services ?? []).map((s) => [s.id, s.slo_percentile]));
-  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSweep(doc, slo)}\n`);
+  const llmSlo = Object.fromEntries((scenario.serving?.services ?? []).flatMap((s) => (s.llm ? [[s.id, { ...s.llm.slo }]] : [])));
+  process.stdout.write(args.flags.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatSweep(doc, slo, llmSlo)}\n`);
   if (doc.points.some((p) => p.result.truncated)) {
     process.stderr.write('headroom: some points stopped early (see "truncated"); their figures cover the simulated part only\n');
     return 3;

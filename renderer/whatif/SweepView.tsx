@@ -79,7 +79,9 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
           ? 'No simulated service: no SLO to meet.'
           : cheapest
             ? `Cheapest point meeting the SLO of ${series.sloService}: ${sweep.parameters.map((_, i) => `${paramLabels[i]} = ${fmt(cheapest.values[i] as number)}`).join(', ')}${cheapest.cost !== null ? ` at ${fmt(cheapest.cost)} per hour` : ''}${series.cheapestBy === 'value' && series.hasCost ? ' (the lowest value: not every point has a cost)' : ''}.`
-            : `No point meets the SLO of ${series.sloService} with confidence (the upper end of the 95% CI of its latency at the SLO percentile within ${fmt(series.budgetMs ?? 0)} ms).`}
+            : series.sloService !== null && 'llm' in (sweep.points[0]?.result.serving?.[series.sloService] ?? {})
+              ? `No point meets the SLOs of ${series.sloService} with confidence (the upper ends of the 95% CIs of its TTFT and TPOT at their SLO percentiles within their SLOs).`
+              : `No point meets the SLO of ${series.sloService} with confidence (the upper end of the 95% CI of its latency at the SLO percentile within ${fmt(series.budgetMs ?? 0)} ms).`}
         {serviceId !== null && solved && (solved.replicas === null
           ? ` The solver found no replica count from ${solved.estimate} to ${solved.searchMax} meeting it${ofVersion}.`
           : ` The solver’s answer: ${solved.replicas} replicas${ofVersion}.`)}

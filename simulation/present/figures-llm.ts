@@ -121,6 +121,18 @@ export function llmServiceFigures(id: string, e: LlmEntity): Figure[] {
   return figureRows([...LLM_LATENCY, ...LLM_SLO, ...LLM_THROUGHPUT, ...LLM_UTILIZATION, ...LLM_ANALYTIC], e, 'serving', id);
 }
 
+/**
+ * Whether an `llm` service meets both its SLOs with 95% confidence, as `solve` judges it
+ * (simulation/serving/solve.ts, meetsSlo): the upper ends of the CIs of TTFT and TPOT at their
+ * SLO percentiles within the SLOs; without a TPOT (no request decoded a second token), TTFT alone
+ * if any request completed. A time of null (not known) never meets.
+ */
+export function llmMeetsSlo(e: LlmEntity, slo: { ttft_ms: number | null; tpot_ms: number | null }): boolean {
+  const ttft = e.llm.ttft_at_slo_ms, tpot = e.llm.tpot_at_slo_ms;
+  if (ttft === null || slo.ttft_ms === null || ttft.ci95[1] > slo.ttft_ms) return false;
+  return tpot === null ? e.svc.completed > 0 : slo.tpot_ms !== null && tpot.ci95[1] <= slo.tpot_ms;
+}
+
 /** The statistic of the latency `kind` ("ttft", "tpot") at `stat`. */
 export function llmLatencyStat(e: LlmEntity, kind: 'ttft' | 'tpot', stat: LlmLatencyStat): MaybeStat {
   return e.llm[`${kind}_ms`][stat];

@@ -1,8 +1,8 @@
 // An `llm` service through the built `headroom` command (real processes, real files): the host
 // reads the trace's token columns (the bundled llm-token-level example, the same bytes whatever
 // the thread count), a bad column is refused naming the llm field, `run` prints the token-level
-// figures and the verdict in TTFT and TPOT terms, and `solve` finds the fewest replicas meeting
-// both SLOs.
+// figures and the verdict in TTFT and TPOT terms, `solve` finds the fewest replicas meeting
+// both SLOs, and `sweep` shows TTFT and TPOT per point and judges both SLOs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,5 +133,33 @@ describe.concurrent('llm services on the command line', () => {
     expect(text.stdout).toMatch(/^Service chat: the fewest replicas whose TTFT p99 ≤ 200 ms and TPOT p99 ≤ 8 ms, at the upper ends of their 95% CIs$/m);
     expect(text.stdout).toMatch(/^Replicas +TTFT at p99 +TPOT at p99 +Utilization +Cost per hour +Stable +Meets both SLOs$/m);
     expect(text.stdout).toContain(`Answer: ${r.replicas} replicas.`);
+  });
+
+  it('sweep: TTFT and TPOT at their SLO percentiles per point, each judged on both SLOs, and the cheapest point meeting both', async ({ expect }) => {
+    const file = write('sweep.json', scenario({ cost_per_replica_hour: 3 }));
+    const args = ['sweep', file, '--set', 'serving.services[0].replicas=2:8:2', '--threads', '1'];
+    const [json, text] = await Promise.all([headroom(...args, '--json'), headroom(...args)]);
+    expect(json.code).toBe(0);
+    expect(text.code).toBe(0);
+    const points = JSON.parse(json.stdout).points as { values: number[]; result: any }[];
+    const lines = text.stdout.split('\n');
+    expect(lines[0]).toBe('Service chat (llm: TTFT and TPOT at their SLO percentiles)');
+    expect(lines[1]).toMatch(/^serving\.services\[0\]\.replicas +TTFT at p99 +TPOT at p99 +SLO attainment +Goodput +Throughput +Output tokens\/s +Stable +Meets both SLOs$/);
+    // Not the request-level columns (the budget of 60 s is no test of an llm service).
+    expect(text.stdout).not.toContain('Latency at the SLO percentile');
+    const rows = lines.slice(2, 2 + points.length);
+    const verdicts = points.map((pt, i) => {
+      const llm = pt.result.serving.chat.llm;
+      const row = rows[i]!;
+      expect(row).toMatch(new RegExp(`^ +${pt.values[0]} +[\\d,.]+ ms \\[[\\d,.]+, [\\d,.]+\\] +[\\d.]+ ms \\[[\\d.]+, [\\d.]+\\] +[\\d.]+% `));
+      const ttftOk = llm.ttft_at_slo_ms.ci95[1] <= 200, tpotOk = llm.tpot_at_slo_ms.ci95[1] <= 8;
+      expect(row.trimEnd().split(/\s+/).at(-1)).toBe(ttftOk && tpotOk ? 'yes' : 'no');
+      return { replicas: pt.values[0]!, ttftOk, tpotOk };
+    });
+    // Some point meets TTFT but not TPOT, and is judged not to meet; some meets both.
+    expect(verdicts.some((v) => v.ttftOk && !v.tpotOk)).toBe(true);
+    const cheapest = verdicts.find((v) => v.ttftOk && v.tpotOk);
+    expect(cheapest).toBeDefined();
+    expect(text.stdout).toContain(`Cheapest point meeting TTFT p99 ≤ 200 ms and TPOT p99 ≤ 8 ms at the upper ends of their 95% CIs: serving.services[0].replicas = ${cheapest!.replicas} (${cheapest!.replicas * 3} per hour).`);
   });
 });

@@ -98,9 +98,11 @@ export function scenarioFigureChoices(scenario: Scenario): FigureChoice[] {
   return out;
 }
 
-/** The first service's latency at its SLO percentile, else the first figure. */
+/** The first service's latency at its SLO percentile (an `llm` service's TTFT at its SLO percentile), else the first figure. */
 export function defaultFigure(choices: readonly FigureChoice[]): string | null {
-  return choices.find((c) => c.path.startsWith('serving.') && c.path.endsWith('.latency_at_slo_ms'))?.path ?? choices[0]?.path ?? null;
+  const latency = choices.find((c) => c.path.startsWith('serving.') && c.path.endsWith('.latency_at_slo_ms'));
+  const ttft = latency && choices.find((c) => c.path === `${latency.path.slice(0, -'latency_at_slo_ms'.length)}llm.ttft_at_slo_ms`);
+  return (ttft ?? latency)?.path ?? choices[0]?.path ?? null;
 }
 
 /** Choices grouped in their order, for <optgroup>s. */

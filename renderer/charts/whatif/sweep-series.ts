@@ -1,10 +1,11 @@
 // A sweep as a series to draw: the chosen figure at each point (mean and 95% CI), the cost per
 // hour there, whether the service meets its SLO with confidence (the upper end of the CI of its
-// latency at the SLO percentile ≤ its budget, as the solver judges), and the cheapest point that
-// does. Pure (no React, no DOM); ./sweep-chart-model places it on axes.
+// latency at the SLO percentile ≤ its budget, as the solver judges; an `llm` service: both TTFT
+// and TPOT at their SLO percentiles within their SLOs), and the cheapest point that does. Pure (no React, no DOM); ./sweep-chart-model places it on axes.
 import type { ResultDocument, ServiceResult, Stat, SweepDocument } from '../../../simulation';
 import { isStat, statAtPath } from '../../../simulation';
-import { budgetMs } from '../service-budget';
+import { llmEntity, llmMeetsSlo } from '../../../simulation/present';
+import { budgetMs, llmSloMs } from '../service-budget';
 import { COST_PER_HOUR } from './figure-choices';
 
 /** A pool's share of the cost per hour: its units (or the swept value at `path`) × its cost per unit-hour. */
@@ -111,7 +112,9 @@ export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly 
     }
     const svc = sloService === null ? undefined : pt.result.serving?.[sloService];
     let meets: boolean | null = null;
-    if (isSimulated(svc)) {
+    const llm = isSimulated(svc) ? llmEntity(svc) : null;
+    if (llm) meets = llmMeetsSlo(llm, llmSloMs(llm.llm));
+    else if (isSimulated(svc)) {
       const b = budgetMs(svc.analytic);
       budget ??= b;
       meets = svc.latency_at_slo_ms !== null && svc.latency_at_slo_ms.ci95[1] <= b;

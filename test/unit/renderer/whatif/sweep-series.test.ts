@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultDocument, ServiceResult, SweepDocument } from '../../../../simulation';
-import { COST_PER_HOUR } from '../../../../renderer/charts/whatif/figure-choices';
+import { COST_PER_HOUR, defaultFigure, figureChoices } from '../../../../renderer/charts/whatif/figure-choices';
 import { sweepChartModel, defaultSweepScale } from '../../../../renderer/charts/whatif/sweep-chart-model';
 import { sweepCsv, sweepFileName } from '../../../../renderer/whatif/sweep-csv';
 import { heatmapModel } from '../../../../renderer/charts/whatif/sweep-heatmap-model';
@@ -199,5 +199,48 @@ describe('sweep CSV', () => {
     expect(lines[3]).toBe('');
     expect(sweepFileName('Risk model API — "copy"', 3)).toBe('risk-model-api-copy-sweep-v3.csv');
     expect(sweepFileName('∑∑', 1)).toBe('scenario-sweep-v1.csv');
+  });
+});
+
+describe('sweep series of an llm service', () => {
+  const llmGolden = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../golden/documents/llm-token-level.result.json'), 'utf8')) as ResultDocument;
+  const LLM = 'code_llm';
+  // The example's SLOs: TTFT p99 ≤ 1,000 ms, TPOT p99 ≤ 50 ms; headroom = SLO − the time at its percentile.
+  const at = (slo: number, [lo, mean, hi]: [number, number, number]) => ({
+    at: { mean, ci95: [lo, hi] as [number, number] },
+    headroom: { mean: slo - mean, ci95: [slo - hi, slo - lo] as [number, number] },
+  });
+  function llmResult(ttft: [number, number, number], tpot: [number, number, number], cost: number): ResultDocument {
+    const doc = structuredClone(llmGolden);
+    const svc = doc.serving![LLM] as ServiceResult;
+    const t = at(1000, ttft), p = at(50, tpot);
+    Object.assign(svc.llm!, { ttft_at_slo_ms: t.at, ttft_headroom_ms: t.headroom, tpot_at_slo_ms: p.at, tpot_headroom_ms: p.headroom });
+    svc.latency_at_slo_ms = { mean: 100, ci95: [90, 110] }; // well within the request-level budget (5,000 ms) everywhere
+    svc.analytic.cost_per_hour = cost;
+    return doc;
+  }
+  const parameter = 'serving.services[0].replicas';
+  const doc: SweepDocument = {
+    parameter,
+    parameters: [parameter],
+    points: ([
+      [4, [500, 900, 1300], [30, 31, 32], 48], // TTFT's upper CI over its SLO
+      [6, [400, 500, 600], [45, 49, 55], 72], // TPOT's upper CI over its SLO
+      [8, [300, 400, 1000], [40, 45, 50], 96], // both at most their SLOs: meets
+      [10, [200, 300, 400], [20, 25, 30], 120],
+    ] as [number, [number, number, number], [number, number, number], number][]).map(([v, ttft, tpot, cost]) => ({ value: v, values: [v], result: llmResult(ttft, tpot, cost) })),
+  };
+
+  it('judges each point on both TTFT and TPOT at their SLO percentiles, not the request-level budget', () => {
+    const s = sweepSeries(doc, `serving.${LLM}.llm.ttft_at_slo_ms`);
+    expect(s.sloService).toBe(LLM);
+    expect(s.points.map((p) => p.meets)).toEqual([false, false, true, true]);
+    expect(s.cheapest?.values).toEqual([8]);
+    expect(s.points.map((p) => p.stat?.mean)).toEqual([900, 500, 400, 300]);
+  });
+
+  it('opens on the TTFT at its SLO percentile', () => {
+    expect(defaultFigure(figureChoices(llmGolden))).toBe(`serving.${LLM}.llm.ttft_at_slo_ms`);
+    expect(defaultFigure(figureChoices(golden))).toBe(FIG);
   });
 });
