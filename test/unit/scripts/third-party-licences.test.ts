@@ -78,10 +78,15 @@ describe('the walk over a made-up tree', () => {
     for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   }
 
+  const SHAPED = ['react', 'react-dom', 'zustand', 'd3', '@dagrejs/dagre'];
+
   function tree(): string {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-tpl-tree-'));
     const nm = path.join(root, 'node_modules');
-    put(root, { name: 'app', dependencies: { lib: '1' }, devDependencies: { react: '1', 'react-dom': '1', zustand: '1', d3: '1', '@dagrejs/dagre': '1', vitest: '1' } });
+    // Every bundled package must be in the manifest; those the cases below do not shape are plain MIT.
+    const plain = BUNDLED_DEV_DEPENDENCIES.filter((n) => !SHAPED.includes(n));
+    put(root, { name: 'app', dependencies: { lib: '1' }, devDependencies: { ...Object.fromEntries(BUNDLED_DEV_DEPENDENCIES.map((n) => [n, '1'])), vitest: '1' } });
+    for (const name of plain) put(path.join(nm, ...name.split('/')), { name, version: '1.0.0', license: 'MIT' });
     put(path.join(nm, 'lib'), { name: 'lib', version: '1.0.0', license: 'MIT', dependencies: { dep: '2' }, optionalDependencies: { absent: '1' } }, { 'LICENCE.md': '\uFEFFlib licence\r\n' });
     put(path.join(nm, 'lib', 'node_modules', 'dep'), { name: 'dep', version: '2.0.0', licenses: [{ type: 'MIT' }, { type: 'Apache-2.0' }] }, { 'LICENSE-MIT': 'mit', 'LICENSE-APACHE': 'apache' });
     put(path.join(nm, 'dep'), { name: 'dep', version: '1.0.0', license: { type: 'ISC' } }, { license: 'isc' });
@@ -96,9 +101,10 @@ describe('the walk over a made-up tree', () => {
 
   it('resolves nested copies as Node does, reads every spelling of a licence, and skips a missing optional dependency', () => {
     const list = thirdPartyLicences(tree());
-    expect(list.map((p) => `${p.name}@${p.version} ${p.licence}`)).toEqual([
-      '@dagrejs/dagre@1.0.0 MIT', 'd3@1.0.0 ISC', 'dep@1.0.0 ISC', 'dep@2.0.0 (MIT OR Apache-2.0)', 'lib@1.0.0 MIT', 'react@1.0.0 MIT', 'react-dom@1.0.0 MIT', 'zustand@1.0.0 MIT',
-    ]);
+    const shaped = ['@dagrejs/dagre@1.0.0 MIT', 'd3@1.0.0 ISC', 'dep@1.0.0 ISC', 'dep@2.0.0 (MIT OR Apache-2.0)', 'lib@1.0.0 MIT', 'react@1.0.0 MIT', 'react-dom@1.0.0 MIT', 'zustand@1.0.0 MIT'];
+    expect(list.map((p) => `${p.name}@${p.version} ${p.licence}`).filter((x) => shaped.includes(x))).toEqual(shaped);
+    expect(list.filter((p) => p.licence === 'MIT' && p.version === '1.0.0').map((p) => p.name)).toEqual(expect.arrayContaining(BUNDLED_DEV_DEPENDENCIES.filter((n) => !SHAPED.includes(n))));
+    expect(list).toHaveLength(shaped.length + BUNDLED_DEV_DEPENDENCIES.length - SHAPED.length);
     const byKey = new Map(list.map((p) => [`${p.name}@${p.version}`, p]));
     expect(byKey.get('lib@1.0.0')!.licenceText).toBe('lib licence');
     expect(byKey.get('dep@1.0.0')!.licenceText).toBe('isc');
