@@ -25,6 +25,8 @@ import './styles/serving-form.css';
 import './styles/cluster-form.css';
 import './styles/pipeline-editor.css';
 import './styles/json-editor.css';
+import './styles/llm-form.css';
+import './styles/llm-results.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

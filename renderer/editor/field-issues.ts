@@ -2,9 +2,10 @@
 // (`…service_time_ms` owns `…service_time_ms.mean`); and why the engine ignores a field in the
 // scenario's configuration, if it does (the form then disables the field and says why).
 import { ignoredFields, type Scenario, type ValidationIssue } from '../../simulation';
+import { isAtOrBelow } from './stray-issues';
 
 export function issuesAt(issues: readonly ValidationIssue[], path: string): ValidationIssue[] {
-  return issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+  return issues.filter((i) => isAtOrBelow(i.path, path));
 }
 
 /** Ignored fields by path, computed once per parsed scenario (every field asks on each change). */

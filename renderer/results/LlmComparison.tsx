@@ -7,7 +7,6 @@ import type { RunSummary } from '../../electron/common/contract';
 import type { ServiceResult } from '../../simulation';
 import { formatNumber } from '../format/numbers';
 import { useAppStore } from '../store';
-import '../styles/llm-results.css';
 import { ComparisonTable } from './ComparisonTable';
 import { FigureTable } from './FigureTable';
 import { LLM_LATENCY_COLUMNS, llmPanel, llmSettings } from './llm-figures';

@@ -9,7 +9,7 @@ import { layoutDag, type DagNode } from '../../charts/pipeline/dag-layout';
 import type { Edge } from './dag-edit';
 import { fitView, neighbour, revealView, NAV_KEYS, type NavKey } from './dag-view';
 import { useDagZoom } from './use-dag-zoom';
-import { useElementSize } from './use-element-size';
+import { useElementSize } from '../../charts/use-element-size';
 
 // Compact boxes, so a DAG of ten layers fits the canvas at a readable scale.
 const NODE_HEIGHT = 34;

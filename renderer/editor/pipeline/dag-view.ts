@@ -1,5 +1,6 @@
 // Geometry of the DAG canvas, pure: which task an arrow key moves to, the zoom that fits the
 // whole DAG in the view, and the pan that brings a task into view.
+import type { Size } from '../../charts/use-element-size';
 import type { DagNode } from '../../charts/pipeline/dag-layout';
 
 export type NavKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
@@ -40,10 +41,7 @@ export interface View {
   y: number;
 }
 
-export interface Size {
-  width: number;
-  height: number;
-}
+export type { Size };
 
 /** Zoom limits of the canvas. */
 export const MIN_ZOOM = 0.2;

@@ -4,7 +4,6 @@
 // Every label carries its unit; the hardware's large numbers are read back in the hints.
 import { useId } from 'react';
 import { useAppStore } from '../../store';
-import '../../styles/llm-form.css';
 import { DistPicker } from '../DistPicker';
 import { FieldShell } from '../FieldShell';
 import { getAtPath, type JsonPath } from '../json-path';

@@ -1,7 +1,11 @@
-// Width and height of an element, tracked with a ResizeObserver: the canvas lays the DAG out at
-// the panel's width and fits it in the box the user gave it (the box resizes vertically).
+// Width and height of an element, tracked with a ResizeObserver, so a chart draws at its real
+// size (crisp text) instead of scaling a fixed viewBox; the DAG canvas also fits its box's height.
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Size } from './dag-view';
+
+export interface Size {
+  width: number;
+  height: number;
+}
 
 export function useElementSize<T extends HTMLElement>(fallback: Size) {
   const ref = useRef<T>(null);
