@@ -4,7 +4,7 @@
 // their items, so a huge list costs one issue, not one per item.
 import * as z from 'zod';
 import {
-  MAX_APP_WALL_S, MAX_CALIBRATION_FILE_BYTES, MAX_FACTOR, MAX_FACTORS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, MAX_SCENARIO_BYTES,
+  MAX_APP_WALL_S, MAX_CALIBRATION_FILE_BYTES, MAX_FACTOR, MAX_FACTORS, MAX_IMPORT_FILES, MAX_IMPORT_TOTAL_BYTES, MAX_RESULT_IMPORT_BYTES, MAX_SCENARIO_BYTES,
   MAX_SWEEP_REPLICATIONS, MIN_FACTOR, RUN_REPORT_KINDS, SAVE_REPORT_KINDS,
 } from './contract';
 import { isLocaleTag, LOCALE_MESSAGE } from './locale';
@@ -26,10 +26,11 @@ export function list<T extends z.ZodType>(item: T, min: number, max: number, mes
 const int = (min: number, max: number, message: string) =>
   z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 
-/** UTF-8 size without Node's Buffer (this file also runs in the renderer's tests). */
-function utf8Bytes(text: string): number {
-  if (text.length * 3 <= MAX_IMPORT_FILE_BYTES) return text.length * 3; // an upper bound, under every cap here
-  return new TextEncoder().encode(text).length;
+/** Whether `texts` take more than `maxBytes` as UTF-8: without Node's Buffer (this file also runs in the renderer's tests), and encoded only when 3 bytes a character could exceed it. */
+function overBytes(texts: readonly string[], maxBytes: number): boolean {
+  if (texts.reduce((sum, t) => sum + t.length * 3, 0) <= maxBytes) return false;
+  const encoder = new TextEncoder();
+  return texts.reduce((sum, t) => sum + encoder.encode(t).length, 0) > maxBytes;
 }
 
 export const IdSchema = z.string({ error: 'must be an id string' }).regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be an id string' });
@@ -106,11 +107,16 @@ const fileWithin = (maxBytes: number) =>
   z
     .strictObject({ name: FileNameSchema, text: z.string({ error: "must be the file's text" }) }, { error: 'must be {name, text}' })
     .superRefine((f, ctx) => {
-      if (utf8Bytes(f.text) > maxBytes) ctx.addIssue({ code: 'custom', message: `${f.name} is larger than ${maxBytes / MiB} MiB` });
+      if (overBytes([f.text], maxBytes)) ctx.addIssue({ code: 'custom', message: `${f.name} is larger than ${maxBytes / MiB} MiB` });
     });
 
-export const ImportFileSchema = fileWithin(MAX_IMPORT_FILE_BYTES);
-export const ImportFilesSchema = list(ImportFileSchema, 1, MAX_IMPORT_FILES, `must be a list of 1 to ${MAX_IMPORT_FILES} files`);
+/** An imported file: up to a result document's cap here; the backend holds other kinds to MAX_IMPORT_FILE_BYTES once it knows the kind. */
+export const ImportFileSchema = fileWithin(MAX_RESULT_IMPORT_BYTES);
+export const ImportFilesSchema = list(ImportFileSchema, 1, MAX_IMPORT_FILES, `must be a list of 1 to ${MAX_IMPORT_FILES} files`).superRefine((files, ctx) => {
+  if (overBytes(files.map((f) => f.text), MAX_IMPORT_TOTAL_BYTES)) {
+    ctx.addIssue({ code: 'custom', message: `are larger than ${MAX_IMPORT_TOTAL_BYTES / MiB} MiB together; import them in several steps` });
+  }
+});
 export const CalibrationFileSchema = fileWithin(MAX_CALIBRATION_FILE_BYTES);
 
 /** Options of a straggler calibration (as `headroom calibrate-stragglers`' flags). */

@@ -5,8 +5,17 @@
 
 /** Largest scenario text accepted from the renderer or read from a file (checked before reading). */
 export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
-/** Largest scenario or bundle file accepted for import (checked before reading). */
+/** Largest scenario, bundle or trace file accepted for import. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest result or sweep document (the CLI's `--json`, `merge --out`) accepted for import, checked
+ * before reading: these grow with a sweep's points, and a 20 × 20 sweep of the risk-model example
+ * as `sweep --json` writes it is 84 MiB. A larger file that turns out not to be one is refused at
+ * MAX_IMPORT_FILE_BYTES once parsed.
+ */
+export const MAX_RESULT_IMPORT_BYTES = 200 * 1024 * 1024;
+/** Largest sum of one import's files (what the preview's request and the backend's memory must hold). */
+export const MAX_IMPORT_TOTAL_BYTES = 240 * 1024 * 1024;
 /** Largest per-worker step-times file accepted for straggler calibration. */
 export const MAX_CALIBRATION_FILE_BYTES = 10 * 1024 * 1024;
 /** Most files in one import. */

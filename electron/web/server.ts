@@ -11,15 +11,21 @@ import { pipeline } from 'node:stream/promises';
 import { backendEvents, backendHandlers, type EventSources } from '../backend/api-handlers';
 import type { Backend } from '../backend/backend';
 import { API, API_EVENTS } from '../common/api';
+import { MAX_IMPORT_TOTAL_BYTES } from '../common/limits';
 import type { MethodTable } from '../common/api-types';
 import { BadRequestError, callMethod, specOf, type Handlers } from '../common/api-validate';
 import { answerError, BackendError, ClientGoneError, HttpError, sendError, sendJson } from './http-errors';
 import { checkDeclaredLength, decodePathPart, payloadTooLarge, readBody, requestPathname } from './request-input';
 import { serveStatic } from './static-files';
 
-// Imports carry up to MAX_IMPORT_FILES files of ≤ 10 MiB each (checked again per file); JSON
+// A call carries at most a scenario or a file of 10 MiB, or (an import) up to 50 of them; JSON
 // escaping can grow text, so the cap on the request is larger than the sum a user would send.
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
+// An import may also carry a merged sweep: files of up to MAX_IMPORT_TOTAL_BYTES together (checked
+// again by the method's schema). JSON escaping at most doubles ASCII text, so twice that.
+export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_TOTAL_BYTES + 1024 * 1024;
+const IMPORT_METHOD: keyof typeof API = 'importScenarios';
+const bodyLimit = (method: string) => (method === IMPORT_METHOD ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
 /** Largest library backup accepted for upload (restore in the browser preview). */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 
@@ -78,7 +84,7 @@ function tokenMatches(req: http.IncomingMessage, token: string): boolean {
 
 async function handleCall(calls: Calls, method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(400, 'content-type must be application/json');
-  const body = await readBody(req, MAX_BODY_BYTES, 'the request body');
+  const body = await readBody(req, bodyLimit(method), 'the request body');
   let parsed: { args?: unknown };
   try {
     parsed = JSON.parse(body) as { args?: unknown };

@@ -2,9 +2,11 @@
 // downloads. Files offered for import are size-checked before they are read.
 import type { ImportFile, ImportProblem } from '../../electron/common/contract';
 
-import { MAX_IMPORT_FILE_BYTES } from '../../electron/common/limits';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_RESULT_IMPORT_BYTES } from '../../electron/common/limits';
 
 export { MAX_IMPORT_FILE_BYTES };
+
+const MiB = (bytes: number) => bytes / 1024 / 1024;
 
 /** Opens the browser's file chooser; resolves with the chosen files, or none if cancelled. */
 export function pickFiles(options: { accept: string; multiple: boolean }): Promise<File[]> {
@@ -25,15 +27,26 @@ export function pickFiles(options: { accept: string; multiple: boolean }): Promi
   });
 }
 
-/** Reads the files as text, refusing any over the cap without reading it. */
+/**
+ * Reads the files as text, refusing any over its cap without reading it: a .json file may be a
+ * result or sweep document, whose cap is larger (the backend holds other documents to the smaller
+ * one once parsed); any other file is a trace a scenario names.
+ */
 export async function readImportFiles(files: readonly File[]): Promise<{ files: ImportFile[]; problems: ImportProblem[] }> {
   const out: ImportFile[] = [];
   const problems: ImportProblem[] = [];
+  let total = 0;
   for (const file of files) {
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
-      problems.push({ file: file.name, path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` });
+    const cap = /\.json$/i.test(file.name) ? MAX_RESULT_IMPORT_BYTES : MAX_IMPORT_FILE_BYTES;
+    if (file.size > cap) {
+      problems.push({ file: file.name, path: '(file)', message: `is larger than ${MiB(cap)} MiB` });
       continue;
     }
+    if (total + file.size > MAX_IMPORT_TOTAL_BYTES) {
+      problems.push({ file: file.name, path: '(file)', message: `is past ${MiB(MAX_IMPORT_TOTAL_BYTES)} MiB with the files before it; import it on its own` });
+      continue;
+    }
+    total += file.size;
     try {
       out.push({ name: file.name, text: await file.text() });
     } catch (e) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportedVersion, Library } from '../../../db';
 import type { ExportedFile, ExportOptions, ImportedResult, ImportFile, ImportProblem, ImportResult, ScenarioSummary } from '../../common/contract';
-import { MAX_IMPORT_FILE_BYTES } from '../../common/contract';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_RESULT_IMPORT_BYTES } from '../../common/contract';
 import { writeFileAtomic } from '../atomic-write';
 import { BUNDLE_FORMAT, checkBundle, looksLikeBundle, type Bundle } from './bundle-format';
 import { jsonSafetyIssues } from './json-safety';
@@ -100,6 +100,8 @@ function buildBundle(lib: Library, ids: readonly string[], appVersion: string, n
   return { format: BUNDLE_FORMAT, exported_at: now.toISOString(), app_version: appVersion, scenarios, files: [...files.values()] };
 }
 
+const MiB = (bytes: number) => bytes / 1024 / 1024;
+
 /** Problems listed per file: a huge array of bad items gives one issue per item, more than anyone reads (or a spread can take). */
 const MAX_PROBLEMS_PER_FILE = 200;
 
@@ -115,14 +117,21 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
   const problems: ImportProblem[] = [];
   const isDocument = (f: ImportFile) => /\.json$/i.test(f.name) || /^\s*\{/.test(withoutBom(f.text.slice(0, 64)));
   const provided = new Map<string, Buffer>();
-  for (const f of files) if (!isDocument(f)) provided.set(path.basename(f.name), Buffer.from(f.text, 'utf8'));
+  for (const f of files) {
+    if (isDocument(f)) continue;
+    const content = Buffer.from(f.text, 'utf8');
+    if (content.length > MAX_IMPORT_FILE_BYTES) problems.push({ file: f.name, path: '(file)', message: `is larger than ${MiB(MAX_IMPORT_FILE_BYTES)} MiB` });
+    else provided.set(path.basename(f.name), content);
+  }
 
   const cliDocuments: { name: string; parsed: unknown; cliDocument: ResultFile; refuse: (issues: { path: string; message: string }[]) => void }[] = [];
   for (const f of files.filter(isDocument)) {
     const text = withoutBom(f.text);
     const refuse = (issues: { path: string; message: string }[]) => { problems.push(...capped(issues).map((i) => ({ file: f.name, ...i }))); };
-    if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_FILE_BYTES) {
-      refuse([{ path: '(file)', message: `is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB` }]);
+    // Results and sweeps may be larger than anything else imported; which one this is shows once parsed.
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_RESULT_IMPORT_BYTES) {
+      refuse([{ path: '(file)', message: `is larger than ${MiB(MAX_RESULT_IMPORT_BYTES)} MiB` }]);
       continue;
     }
     const unsafe = jsonSafetyIssues(text);
@@ -136,6 +145,11 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
     } catch {
       parsed = undefined; // the scenario parser below names the line and column
     }
+    const cliDocument = recogniseResultFile(parsed);
+    if (!cliDocument && bytes > MAX_IMPORT_FILE_BYTES) {
+      refuse([{ path: '(file)', message: `is larger than ${MiB(MAX_IMPORT_FILE_BYTES)} MiB (only a result or sweep document may be up to ${MiB(MAX_RESULT_IMPORT_BYTES)} MiB)` }]);
+      continue;
+    }
     if (looksLikeBundle(parsed)) {
       const result = importBundle(lib, parsed);
       if (result.ok) imported.push(...result.imported);
@@ -144,7 +158,6 @@ export function importFiles(lib: Library, files: readonly ImportFile[], baseDirs
     }
     // A result or sweep the CLI computed: kept after the scenarios, so that it finds the
     // scenario version it ran when both are imported together.
-    const cliDocument = recogniseResultFile(parsed);
     if (cliDocument) {
       cliDocuments.push({ name: f.name, parsed, cliDocument, refuse });
       continue;
@@ -219,10 +232,16 @@ export function importPaths(lib: Library, paths: readonly string[]): ImportResul
   const files: ImportFile[] = [];
   const problems: ImportProblem[] = [];
   const baseDirs = new Map<string, string>();
+  let total = 0;
   for (const p of paths) {
-    const read = readScenarioFile(p, MAX_IMPORT_FILE_BYTES);
+    const read = readScenarioFile(p, MAX_RESULT_IMPORT_BYTES);
     if (!read.ok) {
       problems.push({ file: p, path: '(file)', message: read.message });
+      continue;
+    }
+    total += Buffer.byteLength(read.text, 'utf8');
+    if (total > MAX_IMPORT_TOTAL_BYTES) {
+      problems.push({ file: p, path: '(file)', message: `is past ${MiB(MAX_IMPORT_TOTAL_BYTES)} MiB with the files before it; import it on its own` });
       continue;
     }
     files.push({ name: p, text: read.text });

@@ -160,7 +160,7 @@ describe('payload validation', () => {
     await expect(checked(backend).importScenarios([])).rejects.toThrow(/^files: /);
     await expect(checked(backend).importScenarios([{ name: 'a.json' }])).rejects.toThrow(/^files\[0\].text: /);
     await expect(checked(backend).importScenarios([{ name: 'a.json', text: '{}', path: '/etc/passwd' }])).rejects.toThrow(/^files\[0\].path: unknown field/);
-    await expect(checked(backend).importScenarios([{ name: 'big.json', text: 'x'.repeat(10 * 1024 * 1024 + 1) }])).rejects.toThrow(/larger than 10 MiB/);
+    await expect(checked(backend).importScenarios([{ name: 'big.json', text: 'x'.repeat(200 * 1024 * 1024 + 1) }])).rejects.toThrow(/^files\[0\]: big.json is larger than 200 MiB/);
     await expect(checked(backend).restoreLibraryBackup('../library.sqlite')).rejects.toThrow(/^name: /);
     await expect(checked(backend).restoreLibraryBackup('library-v3-nope.sqlite')).rejects.toThrow(/no backup named/);
     expect(() => backend.backupFilePath('/etc/passwd')).toThrow(/^name: /);

@@ -173,13 +173,19 @@ describe('import refuses, naming the file and the field, and imports nothing of 
     expect(await count()).toBe(before);
   });
 
-  it('files over 10 MiB, checked on disk before they are read; other files in the same import still go in', async () => {
+  it('files over 200 MiB, checked on disk before they are read; a scenario file over 10 MiB; other files in the same import still go in', async () => {
+    const huge = path.join(work, 'huge.json');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 200 * 1024 * 1024 + 1); // sparse: nothing is written, and nothing may be read
     const big = path.join(work, 'big.json');
     fs.writeFileSync(big, Buffer.alloc(10 * 1024 * 1024 + 1, 0x20));
     const good = path.join(work, 'good.json');
     fs.writeFileSync(good, scenarioText({ name: 'Good one' }));
-    const result = backend.importFromPaths([big, good]);
-    expect(result.problems).toEqual([{ file: big, path: '(file)', message: 'is larger than 10 MiB' }]);
+    const result = backend.importFromPaths([huge, big, good]);
+    expect(result.problems).toEqual([
+      { file: huge, path: '(file)', message: 'is larger than 200 MiB' },
+      { file: big, path: '(file)', message: 'is larger than 10 MiB (only a result or sweep document may be up to 200 MiB)' },
+    ]);
     expect(result.imported.map((s) => s.name)).toEqual(['Good one']);
   });
 });

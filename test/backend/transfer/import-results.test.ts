@@ -219,6 +219,38 @@ describe('importing a sweep document of `headroom sweep --json`', () => {
   });
 });
 
+describe('the size of an imported document', () => {
+  // The sweep's own document, indented wider: the same JSON (the same document hash), as large as
+  // a merged sweep of a few hundred points (a 20 × 20 sweep of the risk-model example is 84 MiB).
+  const widened = (text: string, bytes: number) => {
+    const lines = text.split('\n');
+    const pad = ' '.repeat(Math.ceil(bytes / lines.length));
+    return lines.join(`\n${pad}`);
+  };
+
+  it('takes a sweep over the 10 MiB of a scenario file, up to 200 MiB; a scenario file over 10 MiB is still refused', async () => {
+    const scenarioId = await importScenario();
+    const big = widened(sweepText, 12 * 1024 * 1024);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(12 * 1024 * 1024);
+    const r = await importFiles({ name: 'merged.json', text: big });
+    expect(r.problems).toEqual([]);
+    expect(r.results).toEqual([expect.objectContaining({ kind: 'sweep', scenarioId, alreadyImported: false })]);
+    // The same document as the compact one: imported once.
+    expect((await importFiles({ name: 'sweep.json', text: sweepText })).results![0]).toMatchObject({ id: r.results![0]!.id, alreadyImported: true });
+
+    const bigScenario = widened(SCENARIO, 11 * 1024 * 1024);
+    const s = await importFiles({ name: 'wide.json', text: bigScenario });
+    expect(s.imported).toEqual([]);
+    expect(s.problems).toEqual([{ file: 'wide.json', path: '(file)', message: 'is larger than 10 MiB (only a result or sweep document may be up to 200 MiB)' }]);
+  });
+
+  it('refuses a file over 200 MiB, and files over 240 MiB together, before the backend reads them', async () => {
+    await expect(importFiles({ name: 'huge.json', text: ' '.repeat(200 * 1024 * 1024 + 1) })).rejects.toThrow(/^files\[0\]: huge.json is larger than 200 MiB/);
+    const half = ' '.repeat(130 * 1024 * 1024);
+    await expect(importFiles({ name: 'a.json', text: half }, { name: 'b.json', text: half })).rejects.toThrow(/^files: are larger than 240 MiB together/);
+  });
+});
+
 describe('the label of an imported run', () => {
   it('fits the 80 characters of a run label, keeping the end of a long file name', () => {
     expect(importLabel('/a/b/run.json', null)).toBe('imported from run.json');

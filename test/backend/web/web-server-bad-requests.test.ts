@@ -60,6 +60,18 @@ describe('the preview answers malformed requests and stays up', () => {
     await stillServing();
   });
 
+  it('an import may be larger: a 50 MB file reaches the backend, which names what it is', async () => {
+    const body = JSON.stringify({ args: [[{ name: 'wide.json', text: ' '.repeat(50 * 1024 * 1024) }]] });
+    const res = await fetch(`http://127.0.0.1:${preview.port}/api/call/importScenarios`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Headroom-Token': preview.token }, body,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, value: { imported: [], problems: [
+      { file: 'wide.json', path: '(file)', message: 'is larger than 10 MiB (only a result or sweep document may be up to 200 MiB)' },
+    ] } });
+    await stillServing();
+  });
+
   it('a body declared over the limit is a 413 without being sent, and a refusal reaches a client still sending', async () => {
     const declared = await rawRequest(preview.port, `POST /api/call/listScenarios HTTP/1.1\r\nHost: 127.0.0.1:${preview.port}\r\nContent-Type: application/json\r\n`
       + `X-Headroom-Token: ${preview.token}\r\nContent-Length: ${64 * 1024 ** 3}\r\n\r\n`, { timeoutMs: 10_000 });
