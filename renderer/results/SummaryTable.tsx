@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { analyticSummary } from '../../simulation';
 import { SUMMARY_COLUMNS } from '../../simulation/present';
 import { useAppStore } from '../store';
-import { summaryRows } from './summary-rows';
+import { summaryRows, withRunServingFigures } from './summary-rows';
 import { FigureTable } from './FigureTable';
 
 const NONE: string[] = [];
@@ -16,16 +16,16 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
   // A trace's rate comes from its file, which only the backend reads: take the selected run's
   // offered rate for it (the same file unless it was replaced since).
   const first = scenario?.serving?.services[0];
-  const traceRate = useAppStore((s) => {
-    if (first?.arrivals.process !== 'trace' || !s.selectedRunId) return undefined;
-    const r = s.results[s.selectedRunId]?.serving?.[first.id]?.offered_rps;
-    return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
-  });
+  const run = useAppStore((s) => (first?.arrivals.process === 'trace' && s.selectedRunId ? s.results[s.selectedRunId] : undefined));
+  const runRate = run?.serving?.[first?.id ?? '']?.offered_rps;
+  const traceRate = typeof runRate === 'number' && Number.isFinite(runRate) ? runRate : undefined;
   const summary = useMemo(() => {
     if (!scenario) return null;
     const svc = scenario.serving?.services[0];
-    return analyticSummary(scenario, svc && traceRate !== undefined ? new Map([[svc.id, traceRate]]) : undefined);
-  }, [scenario, traceRate]);
+    const own = analyticSummary(scenario, svc && traceRate !== undefined ? new Map([[svc.id, traceRate]]) : undefined);
+    // An llm service's token lengths from the trace's columns: only the run's document has them.
+    return withRunServingFigures(own, run?.summary);
+  }, [scenario, traceRate, run]);
   const rows = summary ? summaryRows(summary, notSimulated) : [];
 
   return (
@@ -33,7 +33,7 @@ export function SummaryTable({ notSimulated = NONE }: { notSimulated?: readonly 
       <h3 id="summary-heading">Analytic summary</h3>
       <p className="card-note">
         The seed article’s back-of-the-envelope figures for the scenario in the editor{stale ? ' (as of its last valid edit)' : ''}.
-        {traceRate !== undefined && ' The trace’s offered rate is the selected run’s.'}
+        {traceRate !== undefined && (first?.llm ? ' The trace’s offered rate, and the figures that need its token lengths, are the selected run’s.' : ' The trace’s offered rate is the selected run’s.')}
       </p>
       {summary === null || rows.length === 0 ? (
         <p className="muted">No analytic figures: the scenario has none of their inputs yet.</p>

@@ -3,7 +3,8 @@ import { distMean } from '../random/dist-mean';
 import type { TraceTokenColumns } from '../run/types';
 import type { Scenario, ServiceSpec } from '../scenario/schema';
 import type { Summary } from '../result/types';
-import { llmCeiling, llmUnloadedMs } from '../serving/llm/llm-analytic';
+import { llmAnalytic, llmCeiling, llmUnloadedMs } from '../serving/llm/llm-analytic';
+import { llmCost, prefillMs } from '../serving/llm/roofline';
 import { tokenMoments } from '../serving/llm/token-lengths';
 import { offeredRate } from './offered-rate';
 
@@ -85,9 +86,23 @@ export function analyticSummary(
     if (offered !== null) out.serving_required_replicas = requiredReplicas(offered, perReplicaRps(svc, tokens));
     out.serving_total_latency_ms = total;
     out.serving_latency_margin_ms = svc.latency_budget_ms - total;
+    if (svc.llm) {
+      // The roofline's own rows: a prefill needs no lengths; the rest need the mean lengths
+      // (a trace's columns, which only the backend reads).
+      out.serving_llm_prefill_ms_per_1k_tokens = prefillMs(llmCost(svc.llm), 1000);
+      const m = tokenMoments(svc.llm, tokens);
+      if (m) {
+        const a = llmAnalytic(svc.llm, svc.replicas, m);
+        out.serving_llm_decode_ms_per_token_batch_1 = a.decode_ms_per_token_batch_1;
+        out.serving_llm_decode_ms_per_token_at_max_num_seqs = a.decode_ms_per_token_at_max_num_seqs;
+        out.serving_llm_max_sustainable_rps = a.max_sustainable_rps;
+      }
+    }
   }
   if (s.readiness && s.readiness.length > 0) {
     out.infrastructure_readiness_score = s.readiness.reduce((a, r) => a + r.score, 0) / s.readiness.length;
   }
+  // A figure whose inputs are absent (a trace's rate or lengths not read) is left out, not NaN.
+  for (const [key, value] of Object.entries(out)) if (!Number.isFinite(value)) delete out[key as keyof Summary];
   return out;
 }

@@ -1,4 +1,5 @@
-// The seed article's analytic summary: its eight figures in the article's order, each with the
+// The seed article's analytic summary: its eight figures in the article's order (and, for an `llm`
+// first service, the roofline's four after the serving ones), each with the
 // scenario section it is computed from (so a table can say "analytic only" after a run that did
 // not simulate that section), and the headings of the tables that list them (the app, the
 // reports and `headroom analyze`). Labels carry no unit: the pipeline's duration is in minutes
@@ -21,6 +22,10 @@ export const SUMMARY_FIGURES: readonly SummaryFigureDef[] = [
   { key: 'serving_required_replicas', label: 'Serving: required replicas ⌈rate ÷ per-replica throughput⌉', unit: 'replicas', source: 'serving', analytic: (s) => s.serving_required_replicas },
   { key: 'serving_total_latency_ms', label: 'Serving: total latency (service + components)', unit: 'ms', source: 'serving', analytic: (s) => s.serving_total_latency_ms },
   { key: 'serving_latency_margin_ms', label: 'Serving: latency margin (budget − total)', unit: 'ms', source: 'serving', analytic: (s) => s.serving_latency_margin_ms },
+  { key: 'serving_llm_prefill_ms_per_1k_tokens', label: 'Serving (LLM roofline): prefill of 1,000 tokens', unit: 'ms', source: 'serving', analytic: (s) => s.serving_llm_prefill_ms_per_1k_tokens },
+  { key: 'serving_llm_decode_ms_per_token_batch_1', label: 'Serving (LLM roofline): decode step at batch 1', unit: 'ms', source: 'serving', analytic: (s) => s.serving_llm_decode_ms_per_token_batch_1 },
+  { key: 'serving_llm_decode_ms_per_token_at_max_num_seqs', label: 'Serving (LLM roofline): decode step at max_num_seqs', unit: 'ms', source: 'serving', analytic: (s) => s.serving_llm_decode_ms_per_token_at_max_num_seqs },
+  { key: 'serving_llm_max_sustainable_rps', label: 'Serving (LLM roofline): max sustainable rate, all replicas', unit: 'rps', source: 'serving', analytic: (s) => s.serving_llm_max_sustainable_rps },
   { key: 'infrastructure_readiness_score', label: 'Infrastructure readiness score (mean)', unit: '', source: null, analytic: (s) => s.infrastructure_readiness_score },
 ];
 

@@ -20,6 +20,11 @@ export interface Summary {
   serving_required_replicas?: number;
   serving_total_latency_ms?: number;
   serving_latency_margin_ms?: number;
+  /** An `llm` services[0]: the roofline's figures (result-format.md, "summary"). */
+  serving_llm_prefill_ms_per_1k_tokens?: number;
+  serving_llm_decode_ms_per_token_batch_1?: number;
+  serving_llm_decode_ms_per_token_at_max_num_seqs?: number;
+  serving_llm_max_sustainable_rps?: number;
   infrastructure_readiness_score?: number;
 }
 
