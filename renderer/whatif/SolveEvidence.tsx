@@ -1,31 +1,36 @@
-// A solve's answer and its evidence: every count simulated with the figure it was judged by (mean
-// and 95% CI), utilization, cost per hour and whether it met the target; and, when no count
-// meets it, why. The answer's row is highlighted.
+// A solve's answer and its evidence: every count simulated with the figure(s) it was judged by
+// (mean and 95% CI; an `llm` service's TTFT and TPOT side by side), utilization, cost per hour and
+// whether it met the target; and, when no count meets it, why. The answer's row is highlighted.
+// The table is the reports' too (../charts/whatif/solve-text evidenceTable).
+import type { ReactNode } from 'react';
 import type { NumberText } from '../../simulation/present';
-import { percentileName, statWithUnit, valueText } from '../../simulation/present';
+import { statWithUnit, valueText } from '../../simulation/present';
 import { APP_NUMBERS } from '../format/numbers';
-import { answerText, noAnswerReason, solveAnswer, solveQuestion, solveSearch, type AnySolve } from '../charts/whatif/solve-text';
+import { answerText, evidenceTable, noAnswerReason, solveAnswer, solveQuestion, solveSearch, type AnySolve } from '../charts/whatif/solve-text';
 
 const t: NumberText = APP_NUMBERS;
+
+/** "40.7 ms [39.4, 41.9]" as the mean over its CI on a line of its own, so that seven columns fit the panel. */
+function stacked(text: string): ReactNode {
+  const at = text.indexOf(' [');
+  return at < 0 ? text : <>{text.slice(0, at)} <span className="wi-ci">{text.slice(at + 1)}</span></>;
+}
 
 export function SolveEvidence({ solve }: { solve: AnySolve }) {
   const answer = solveAnswer(solve);
   const reason = noAnswerReason(t, solve);
-  const service = solve.target === 'service';
-  const heads = service
-    ? ['Replicas', `Latency ${percentileName(solve.slo_percentile)}`, 'Utilization', 'Cost per hour', 'Stable', 'Meets the SLO']
-    : ['Units', `Queueing delay p${solve.percentile}`, 'Utilization', 'Cost per hour', 'Meets the target'];
-  const rows = service
-    ? solve.evidence.map((c) => ({
-        n: c.replicas, meets: c.meets,
-        cells: [String(c.replicas), statWithUnit(t, c.latency_at_slo_ms, 'ms'), statWithUnit(t, c.utilization, 'fraction'), valueText(t, c.cost_per_hour, 'cost'), c.stable ? 'yes' : 'no', c.meets ? 'yes' : 'no'],
-      }))
-    : solve.evidence.map((c) => ({
-        n: c.units, meets: c.meets,
-        cells: [String(c.units), statWithUnit(t, c.queue_delay_s, 's'), statWithUnit(t, c.utilization, 'fraction'), valueText(t, c.cost_per_hour, 'cost'), c.meets ? 'yes' : 'no'],
-      }));
+  const ev = evidenceTable(solve);
+  const heads = [ev.count.head, ...ev.figures.map((f) => f.head), 'Utilization', 'Cost per hour', ...(ev.hasStable ? ['Stable'] : []), ev.meetsHead];
+  const rows = ev.rows.map((r) => ({
+    n: r.n, meets: r.meets,
+    cells: [
+      String(r.n), ...r.figures.map((f, i) => stacked(statWithUnit(t, f, ev.figures[i]!.unit))), stacked(statWithUnit(t, r.utilization, 'fraction')),
+      valueText(t, r.cost, 'cost'), ...(ev.hasStable ? [r.stable ? 'yes' : 'no'] : []), r.meets ? 'yes' : 'no',
+    ],
+  }));
   // Counts and figures right-aligned; the yes/no columns (stable, meets) read as text.
-  const numeric = (i: number) => i > 0 && i < 4;
+  const lastNumeric = ev.figures.length + 2;
+  const numeric = (i: number) => i > 0 && i <= lastNumeric;
   return (
     <div className="wi-solve">
       <p className="wi-question">{solveQuestion(t, solve)}.</p>
@@ -33,7 +38,7 @@ export function SolveEvidence({ solve }: { solve: AnySolve }) {
       {reason && <p className="callout warn wi-reason" data-testid="solve-reason">{reason}</p>}
       <p className="muted wi-search">{solveSearch(solve)}</p>
       <div className="wi-table-wrap">
-        <table className="data-table wi-evidence" aria-label={service ? `Replica counts simulated for ${solve.service}` : `Unit counts simulated for pool ${solve.pool}`}>
+        <table className="data-table wi-evidence" aria-label={solve.target === 'service' ? `Replica counts simulated for ${solve.service}` : `Unit counts simulated for pool ${solve.pool}`}>
           <thead>
             <tr>{heads.map((h, i) => <th key={h} scope="col" className={numeric(i) ? 'num' : undefined}>{h}</th>)}</tr>
           </thead>

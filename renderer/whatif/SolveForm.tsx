@@ -16,6 +16,13 @@ interface Props {
 
 type Target = 'service' | 'pool';
 
+/** Whether service `id` of the saved scenario is served at token level (an `llm` block), judged on TTFT and TPOT. */
+function isLlmService(raw: unknown, id: string): boolean {
+  const services = (raw as { serving?: { services?: unknown } } | null)?.serving?.services;
+  const spec = Array.isArray(services) ? (services as { id?: unknown; llm?: unknown }[]).find((s) => s?.id === id) : undefined;
+  return typeof spec?.llm === 'object' && spec.llm !== null;
+}
+
 export function SolveForm({ raw, busy, onRun }: Props) {
   const { services, pools } = sectionIds(raw);
   const [target, setTarget] = useState<Target>(services.length > 0 ? 'service' : 'pool');
@@ -29,6 +36,7 @@ export function SolveForm({ raw, busy, onRun }: Props) {
   // The picked id, or the first when it is not (or no longer) in the scenario.
   const service = services.find((s) => s.id === serviceId) ?? services[0];
   const pool = pools.find((p) => p.id === poolId) ?? pools[0];
+  const isLlm = service !== undefined && isLlmService(raw, service.id);
 
   const submit = () => {
     setProblem(null);
@@ -98,7 +106,9 @@ export function SolveForm({ raw, busy, onRun }: Props) {
         </div>
       )}
       <p className="wi-hint">
-        {target === 'service'
+        {target === 'service' && isLlm
+          ? 'Meets the SLOs with confidence: the upper ends of the 95% CIs of TTFT and TPOT at their SLO percentiles are both within their SLOs (an LLM service’s latency budget is not judged).'
+          : target === 'service'
           ? 'Meets the SLO with confidence: the upper end of the 95% CI of the latency at the SLO percentile is within the budget.'
           : 'Meets the target with confidence: the upper end of the 95% CI of that percentile of queueing delay is within it. Only this pool and its jobs are simulated.'}
       </p>

@@ -1,6 +1,7 @@
 // An open sweep: pick the figure to draw (the first service's latency at its SLO percentile to
-// start with), the chart (one parameter) or heatmap (two), the cheapest point meeting the SLO in
-// words, the points as a table, and a CSV of the figure drawn (the report export of the open
+// start with; an llm service's TTFT), the chart (one parameter) or heatmap (two), the cheapest
+// point meeting the SLO in words, the points as a table with the figures the SLO judges beside
+// the drawn one (TTFT and TPOT for an llm service), and a CSV of the figure drawn (the report export of the open
 // analysis, ./AnalysisReportExport, has the SLO service's figures whatever is drawn).
 import { useId, useMemo, useState } from 'react';
 import type { AnalysisSummary } from '../../electron/common/contract';
@@ -14,6 +15,7 @@ import { pathLabel, sharedLabels } from '../charts/whatif/input-labels';
 import { SweepChart } from './SweepChart';
 import { sweepFileName, sweepCsv } from './sweep-csv';
 import { poolCosts, replicasServiceIndex, sweepSeries } from '../charts/whatif/sweep-series';
+import { judgedColumns, judgedStat, sweepVerdict } from '../charts/whatif/sweep-judged';
 import { SweepHeatmap } from './SweepHeatmap';
 import { sectionIds, useSavedRaw } from './use-saved-scenario';
 import { useSolverAnswer } from './use-solver-answer';
@@ -40,6 +42,9 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
   // The heatmap's axes name the fields alone when both belong to one element (named in its title).
   const grid = sharedLabels(raw, sweep.parameters);
   const showBudget = isLatencyFigure(figure) && series.sloService !== null && figure.startsWith(`serving.${series.sloService}.`);
+  // The figures the points are judged by, beside the drawn one: an llm service's TTFT and TPOT side by side.
+  const judged = useMemo(() => judgedColumns(sweep, series.sloService, raw), [sweep, series.sloService, raw]);
+  const besides = judged.filter((c) => c.path !== figure);
 
   // A replicas sweep shows the newest solve of the same service.
   const index = replicasServiceIndex(sweep.parameters);
@@ -75,13 +80,7 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
         <span id={`${id}-export`} className="visually-hidden">Downloads the points of this sweep with the figure drawn, its 95% CI, the cost per hour and whether each meets the SLO (the report, above, has the SLO service’s latency and utilization).</span>
       </div>
       <p className="wi-verdict" data-testid="sweep-verdict">
-        {series.sloService === null
-          ? 'No simulated service: no SLO to meet.'
-          : cheapest
-            ? `Cheapest point meeting the SLO of ${series.sloService}: ${sweep.parameters.map((_, i) => `${paramLabels[i]} = ${fmt(cheapest.values[i] as number)}`).join(', ')}${cheapest.cost !== null ? ` at ${fmt(cheapest.cost)} per hour` : ''}${series.cheapestBy === 'value' && series.hasCost ? ' (the lowest value: not every point has a cost)' : ''}.`
-            : series.sloService !== null && 'llm' in (sweep.points[0]?.result.serving?.[series.sloService] ?? {})
-              ? `No point meets the SLOs of ${series.sloService} with confidence (the upper ends of the 95% CIs of its TTFT and TPOT at their SLO percentiles within their SLOs).`
-              : `No point meets the SLO of ${series.sloService} with confidence (the upper end of the 95% CI of its latency at the SLO percentile within ${fmt(series.budgetMs ?? 0)} ms).`}
+        {sweepVerdict(sweep, series, judged, paramLabels, fmt)}
         {serviceId !== null && solved && (solved.replicas === null
           ? ` The solver found no replica count from ${solved.estimate} to ${solved.searchMax} meeting it${ofVersion}.`
           : ` The solver’s answer: ${solved.replicas} replicas${ofVersion}.`)}
@@ -97,15 +96,17 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
               <tr>
                 {paramLabels.map((p) => <th key={p} scope="col" className="num">{p}</th>)}
                 <th scope="col" className="num">{figureLabel}</th>
+                {besides.map((c) => <th key={c.path} scope="col" className="num">{c.head}</th>)}
                 {series.hasCost && <th scope="col" className="num">Cost per hour</th>}
-                {series.sloService !== null && <th scope="col">Meets the SLO</th>}
+                {series.sloService !== null && <th scope="col">{judged.length > 1 ? 'Meets both SLOs' : 'Meets the SLO'}</th>}
               </tr>
             </thead>
             <tbody>
-              {series.points.map((p) => (
+              {series.points.map((p, i) => (
                 <tr key={p.values.join(':')} className={p === cheapest ? 'wi-answer-row' : undefined}>
-                  {p.values.map((v, i) => <td key={i} className="num">{fmt(v)}</td>)}
+                  {p.values.map((v, j) => <td key={j} className="num">{fmt(v)}</td>)}
                   <td className="num">{statWithUnit(APP_NUMBERS, p.stat ?? null, unit)}</td>
+                  {besides.map((c) => <td key={c.path} className="num">{statWithUnit(APP_NUMBERS, judgedStat(sweep.points[i]!.result, c), 'ms')}</td>)}
                   {series.hasCost && <td className="num">{valueText(APP_NUMBERS, p.cost, 'cost')}</td>}
                   {series.sloService !== null && <td>{p.meets ? 'yes' : 'no'}{p === cheapest ? ' (cheapest)' : ''}</td>}
                 </tr>

@@ -4,7 +4,7 @@
 // run report's csvCell (RFC 4180, formula-looking text defused). docs/reports.md lists the columns.
 import type { MaybeStat } from '../../../simulation';
 import { analysisBody, type AnalysisSource, type SensitivityModel, type SolveModel, type SweepModel } from './analysis-model';
-import { solveEvidence } from './analysis-text';
+import { evidenceTable } from '../../../renderer/charts/whatif/solve-text';
 import { csvCell } from './csv';
 
 type Cell = string | number | boolean | null | undefined;
@@ -20,13 +20,13 @@ function lines(head: string[], rows: Cell[][]): string {
 function sweep(m: SweepModel): string {
   const svc = m.series.sloService;
   const head = [...m.parameters];
-  if (!m.figureIsLatency) head.push(...statHead(m.figure.path));
-  if (svc !== null) head.push('slo_service', ...statHead('latency_at_slo_ms'), ...statHead('utilization'), 'meets_slo', 'cheapest');
+  if (!m.figureIsJudged) head.push(...statHead(m.figure.path));
+  if (svc !== null) head.push('slo_service', ...m.judged.flatMap((c) => statHead(c.key)), ...statHead('utilization'), 'meets_slo', 'cheapest');
   head.push('cost_per_hour');
   const rows = m.rows.map((r) => {
     const out: Cell[] = [...r.values];
-    if (!m.figureIsLatency) out.push(...stat(r.figure ?? undefined));
-    if (svc !== null) out.push(svc, ...stat(r.latency ?? undefined), ...stat(r.utilization ?? undefined), r.meets, r.cheapest);
+    if (!m.figureIsJudged) out.push(...stat(r.figure ?? undefined));
+    if (svc !== null) out.push(svc, ...r.judged.flatMap((j) => stat(j ?? undefined)), ...stat(r.utilization ?? undefined), r.meets, r.cheapest);
     out.push(r.cost);
     return out;
   });
@@ -35,11 +35,10 @@ function sweep(m: SweepModel): string {
 
 function solve(m: SolveModel): string {
   const s = m.solve;
-  const ev = solveEvidence(s);
-  const service = s.target === 'service';
-  const answer = service ? s.replicas : s.units;
-  const head = [service ? 'replicas' : 'units', ...statHead(service ? 'latency_at_slo_ms' : 'queue_delay_s'), ...statHead('utilization'), 'cost_per_hour', ...(ev.hasStable ? ['stable'] : []), 'meets', 'answer'];
-  const rows = ev.rows.map((r): Cell[] => [r.n, ...stat(r.figure ?? undefined), ...stat(r.utilization ?? undefined), r.cost, ...(ev.hasStable ? [r.stable] : []), r.meets, r.n === answer]);
+  const ev = evidenceTable(s);
+  const answer = s.target === 'service' ? s.replicas : s.units;
+  const head = [ev.count.key, ...ev.figures.flatMap((f) => statHead(f.key)), ...statHead('utilization'), 'cost_per_hour', ...(ev.hasStable ? ['stable'] : []), 'meets', 'answer'];
+  const rows = ev.rows.map((r): Cell[] => [r.n, ...r.figures.flatMap((f) => stat(f ?? undefined)), ...stat(r.utilization ?? undefined), r.cost, ...(ev.hasStable ? [r.stable] : []), r.meets, r.n === answer]);
   return lines(head, rows);
 }
 

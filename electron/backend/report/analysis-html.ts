@@ -5,14 +5,13 @@
 // (renderer/charts/whatif), rendered at the report's width and spelled in its locale.
 import whatifCss from '../../../renderer/styles/whatif-analyses.css?raw';
 import { isLatencyFigure } from '../../../renderer/charts/whatif/figure-choices';
-import { answerText, noAnswerReason, solveAnswer, solveQuestion, solveSearch } from '../../../renderer/charts/whatif/solve-text';
+import { answerText, evidenceTable, noAnswerReason, solveAnswer, solveQuestion, solveSearch } from '../../../renderer/charts/whatif/solve-text';
 import { defaultSweepScale } from '../../../renderer/charts/whatif/sweep-chart-model';
 import { SweepFigure } from '../../../renderer/charts/whatif/SweepFigure';
 import { SweepHeatmapFigure } from '../../../renderer/charts/whatif/SweepHeatmapFigure';
 import { TornadoFigure } from '../../../renderer/charts/whatif/TornadoFigure';
-import { percentileName } from '../../../simulation/present';
-import { analysisBody, sweepVerdict, type AnalysisHeader, type AnalysisSource, type SensitivityModel, type SolveModel, type SweepModel } from './analysis-model';
-import { analysisFacts, KIND_NAMES, readingNote, solveEvidence } from './analysis-text';
+import { analysisBody, type AnalysisHeader, type AnalysisSource, type SensitivityModel, type SolveModel, type SweepModel } from './analysis-model';
+import { analysisFacts, KIND_NAMES, readingNote } from './analysis-text';
 import { CHART_WIDTH, ChartRenderer } from './charts';
 import { DASH, esc, inReportLocale, num, reportNumbers, statText, withUnit } from './format';
 import { statCell, table } from './html-parts';
@@ -38,7 +37,7 @@ function sweepSection(m: SweepModel, charts: ChartRenderer): string {
   const { series } = m;
   const axes = `${m.gridLabels.labels.join(' × ')}${m.gridLabels.common ? ` of ${m.gridLabels.common}` : ''}`;
   const out = [`<section id="sweep"><h2>${esc(`${m.figure.label} over ${axes}`)}</h2>`];
-  out.push(headlineBox(sweepVerdict(m, num), series.sloService === null ? 'plain' : series.cheapest ? 'ok' : 'over'));
+  out.push(headlineBox(m.verdict(num), series.sloService === null ? 'plain' : series.cheapest ? 'ok' : 'over'));
   const numbers = reportNumbers();
   if (m.parameters.length === 1) {
     const showBudget = isLatencyFigure(m.figure.path) && series.sloService !== null && m.figure.path.startsWith(`serving.${series.sloService}.`);
@@ -54,13 +53,13 @@ function sweepSection(m: SweepModel, charts: ChartRenderer): string {
   }
   const svc = series.sloService;
   const head = [...m.gridLabels.labels.map(esc)];
-  if (!m.figureIsLatency) head.push(esc(m.figure.label));
-  if (svc !== null) head.push(esc(`Latency ${percentileName(m.sloPercentile)} (${svc})`), 'Utilization', 'Meets the SLO');
+  if (!m.figureIsJudged) head.push(esc(m.figure.label));
+  if (svc !== null) head.push(...m.judged.map((c) => esc(`${c.head} (${svc})`)), 'Utilization', m.judged.length > 1 ? 'Meets both SLOs' : 'Meets the SLO');
   if (series.hasCost) head.push('Cost per hour');
   const rows = m.rows.map((r) => {
     const cells = r.values.map((v) => esc(num(v)));
-    if (!m.figureIsLatency) cells.push(statCell(r.figure, m.figure.unit));
-    if (svc !== null) cells.push(statCell(r.latency, 'ms'), statCell(r.utilization, 'fraction'), yesNo(r.meets, r.cheapest));
+    if (!m.figureIsJudged) cells.push(statCell(r.figure, m.figure.unit));
+    if (svc !== null) cells.push(...r.judged.map((j) => statCell(j, 'ms')), statCell(r.utilization, 'fraction'), yesNo(r.meets, r.cheapest));
     if (series.hasCost) cells.push(esc(withUnit(r.cost, 'cost')));
     return cells;
   });
@@ -68,7 +67,7 @@ function sweepSection(m: SweepModel, charts: ChartRenderer): string {
   const numeric = head.map((_, i) => i > 0 && !(svc !== null && i === head.length - 1 - (series.hasCost ? 1 : 0)));
   out.push(`<h3>Every point (${m.rows.length})</h3>`);
   out.push(table(head, rows, { numeric, className: 'compact' }));
-  if (svc !== null) out.push(`<p class="note">A point meets the SLO when the upper end of the 95% CI of ${esc(svc)}’s ${esc(percentileName(m.sloPercentile))} latency is within its ${esc(num(series.budgetMs ?? 0))} ms budget, as the solver judges.</p>`);
+  if (svc !== null) out.push(`<p class="note">A point meets the SLO${m.judged.length > 1 ? 's' : ''} of ${esc(svc)} with ${esc(m.rule(num))}, as the solver judges.</p>`);
   out.push('</section>');
   return out.join('\n');
 }
@@ -78,19 +77,20 @@ function solveSection(m: SolveModel): string {
   const s = m.solve;
   const answer = solveAnswer(s);
   const reason = noAnswerReason(t, s);
-  const ev = solveEvidence(s);
+  const ev = evidenceTable(s);
   const out = [`<section id="solve"><h2>${s.target === 'service' ? `Replicas of ${esc(s.service)}` : `Units of pool ${esc(s.pool)}`}</h2>`];
   out.push(`<p>${esc(solveQuestion(t, s))}.</p>`);
   out.push(headlineBox(answerText(s), answer === null ? 'over' : 'ok'));
   if (reason) out.push(`<p class="notice info">${esc(reason)}</p>`);
   out.push(`<p class="note">${esc(solveSearch(s))}</p>`);
   out.push('<h3>Every count simulated</h3>');
+  const head = [ev.count.head, ...ev.figures.map((f) => f.head), 'Utilization', 'Cost per hour', ...(ev.hasStable ? ['Stable'] : []), ev.meetsHead];
   const rows = ev.rows.map((r) => [
     esc(`${r.n}${r.n === answer ? ' (answer)' : ''}`),
-    statCell(r.figure, ev.figureUnit), statCell(r.utilization, 'fraction'), esc(withUnit(r.cost, 'cost')),
+    ...r.figures.map((f, i) => statCell(f, ev.figures[i]!.unit)), statCell(r.utilization, 'fraction'), esc(withUnit(r.cost, 'cost')),
     ...(ev.hasStable ? [yesNo(r.stable)] : []), yesNo(r.meets),
   ]);
-  out.push(table(ev.head, rows, { numeric: ev.head.map((_, i) => i > 0 && i < 4), className: 'compact' }));
+  out.push(table(head.map(esc), rows, { numeric: head.map((_, i) => i > 0 && i <= ev.figures.length + 2), className: 'compact' }));
   out.push('</section>');
   return out.join('\n');
 }

@@ -1,9 +1,8 @@
 // The Markdown memo of a what-if analysis: the answer in a sentence, what was analysed, and the
 // same tables as the HTML report (every sweep point, the solve's evidence, the ranked inputs).
-import { answerText, noAnswerReason, solveQuestion, solveSearch } from '../../../renderer/charts/whatif/solve-text';
-import { percentileName } from '../../../simulation/present';
-import { analysisBody, sweepVerdict, type AnalysisSource, type SensitivityModel, type SolveModel, type SweepModel } from './analysis-model';
-import { analysisFacts, readingNote, solveEvidence } from './analysis-text';
+import { answerText, evidenceTable, noAnswerReason, solveQuestion, solveSearch } from '../../../renderer/charts/whatif/solve-text';
+import { analysisBody, type AnalysisSource, type SensitivityModel, type SolveModel, type SweepModel } from './analysis-model';
+import { analysisFacts, readingNote } from './analysis-text';
 import { DASH, inReportLocale, num, reportNumbers, statText, withUnit } from './format';
 import { mdTable } from './markdown';
 import { mdText } from './markdown-escape';
@@ -18,29 +17,31 @@ export function renderAnalysisMarkdown(src: AnalysisSource, locale?: string | nu
 function sweep(m: SweepModel): string[] {
   const { series } = m;
   const svc = series.sloService;
+  const meetsHead = m.judged.length > 1 ? 'Meets both SLOs' : 'Meets the SLO';
   const head = m.paramLabels.map(mdText);
-  if (!m.figureIsLatency) head.push(mdText(m.figure.label));
-  if (svc !== null) head.push(`Latency ${percentileName(m.sloPercentile)} (${mdText(svc)})`, 'Utilization', 'Meets the SLO');
+  if (!m.figureIsJudged) head.push(mdText(m.figure.label));
+  if (svc !== null) head.push(...m.judged.map((c) => `${c.head} (${mdText(svc)})`), 'Utilization', meetsHead);
   if (series.hasCost) head.push('Cost per hour');
   const rows = m.rows.map((r) => {
     const cells = r.values.map((v) => num(v));
-    if (!m.figureIsLatency) cells.push(statText(r.figure ?? undefined, m.figure.unit));
-    if (svc !== null) cells.push(statText(r.latency ?? undefined, 'ms'), statText(r.utilization ?? undefined, 'fraction'), yesNo(r.meets, r.cheapest));
+    if (!m.figureIsJudged) cells.push(statText(r.figure ?? undefined, m.figure.unit));
+    if (svc !== null) cells.push(...r.judged.map((j) => statText(j ?? undefined, 'ms')), statText(r.utilization ?? undefined, 'fraction'), yesNo(r.meets, r.cheapest));
     if (series.hasCost) cells.push(withUnit(r.cost, 'cost'));
     return cells;
   });
-  const numeric = head.map((h) => h !== 'Meets the SLO');
-  return [mdText(sweepVerdict(m, num)), '', `## Every point (${m.rows.length})`, '', ...mdTable(head, rows, numeric), ''];
+  const numeric = head.map((h) => h !== meetsHead);
+  return [mdText(m.verdict(num)), '', `## Every point (${m.rows.length})`, '', ...mdTable(head, rows, numeric), ''];
 }
 
 function solve(m: SolveModel): string[] {
   const t = reportNumbers();
   const s = m.solve;
   const reason = noAnswerReason(t, s);
-  const ev = solveEvidence(s);
+  const ev = evidenceTable(s);
+  const head = [ev.count.head, ...ev.figures.map((f) => f.head), 'Utilization', 'Cost per hour', ...(ev.hasStable ? ['Stable'] : []), ev.meetsHead];
   const rows = ev.rows.map((r) => [
     `${r.n}${r.n === (s.target === 'service' ? s.replicas : s.units) ? ' (answer)' : ''}`,
-    statText(r.figure ?? undefined, ev.figureUnit), statText(r.utilization ?? undefined, 'fraction'), withUnit(r.cost, 'cost'),
+    ...r.figures.map((f, i) => statText(f ?? undefined, ev.figures[i]!.unit)), statText(r.utilization ?? undefined, 'fraction'), withUnit(r.cost, 'cost'),
     ...(ev.hasStable ? [yesNo(r.stable)] : []), yesNo(r.meets),
   ]);
   return [
@@ -49,7 +50,7 @@ function solve(m: SolveModel): string[] {
     ...(reason ? [`> ${mdText(reason)}`, ''] : []),
     `_${mdText(solveSearch(s))}_`, '',
     '## Every count simulated', '',
-    ...mdTable(ev.head.map(mdText), rows, ev.head.map((_, i) => i > 0 && i < 4)), '',
+    ...mdTable(head.map(mdText), rows, head.map((_, i) => i > 0 && i <= ev.figures.length + 2)), '',
   ];
 }
 

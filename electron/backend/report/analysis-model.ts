@@ -8,6 +8,7 @@ import type { Unit } from '../../../simulation/present';
 import { COST_PER_HOUR, defaultFigure, figureChoices, scenarioFigureChoices, type FigureChoice } from '../../../renderer/charts/whatif/figure-choices';
 import { pathLabel, sharedLabels } from '../../../renderer/charts/whatif/input-labels';
 import type { AnySolve } from '../../../renderer/charts/whatif/solve-text';
+import { judgedColumns, judgedRule, judgedStat, sweepVerdict, type JudgedColumn } from '../../../renderer/charts/whatif/sweep-judged';
 import { poolCosts, sweepSeries, type SweepSeries } from '../../../renderer/charts/whatif/sweep-series';
 import { tornadoRows, type TornadoData } from '../../../renderer/charts/whatif/tornado-rows';
 
@@ -26,12 +27,13 @@ export interface AnalysisHeader {
   wallMs: number;
 }
 
-/** One sweep point as the report tables list it: the SLO service's latency and utilization beside the point's values. */
+/** One sweep point as the report tables list it: the figures the SLO service is judged by and its utilization beside the point's values. */
 export interface SweepRow {
   values: number[];
-  /** The drawn figure, when it is not the SLO service's latency at its percentile. */
+  /** The drawn figure, when it is not one of the judged ones. */
   figure: Stat | null;
-  latency: Stat | null;
+  /** The judged figures, in the order of SweepModel.judged. */
+  judged: (Stat | null)[];
   utilization: Stat | null;
   meets: boolean | null;
   cost: number | null;
@@ -46,10 +48,13 @@ export interface SweepModel {
   paramLabels: string[];
   gridLabels: { labels: string[]; common: string | null };
   figure: FigureChoice;
-  /** The figure is the SLO service's latency at its percentile (its own columns), so no extra column. */
-  figureIsLatency: boolean;
-  /** The SLO percentile of the service the points are judged by (99 when the scenario does not say). */
-  sloPercentile: number;
+  /** The figure is one the SLO service is judged by (so it has no column of its own). */
+  figureIsJudged: boolean;
+  /** The SLO service's judged figures: its latency at the SLO percentile, or an `llm` service's TTFT and TPOT. */
+  judged: JudgedColumn[];
+  /** The answer in words, and how a point meets the SLO (../../../renderer/charts/whatif/sweep-judged). */
+  verdict: (num: (x: number) => string) => string;
+  rule: (num: (x: number) => string) => string;
   rows: SweepRow[];
 }
 
@@ -72,13 +77,6 @@ export type AnalysisBody = SweepModel | SolveModel | SensitivityModel;
 
 const isSimulated = (s: unknown): s is ServiceResult => typeof s === 'object' && s !== null && 'latency_ms' in s;
 
-/** The `slo_percentile` of service `id` in the raw scenario, or 99 (the scenario format's default). */
-function sloPercentileOf(raw: unknown, id: string | null): number {
-  const services = (raw as { serving?: { services?: unknown } } | null)?.serving?.services;
-  const spec = Array.isArray(services) ? (services as { id?: unknown; slo_percentile?: unknown }[]).find((x) => x?.id === id) : undefined;
-  return typeof spec?.slo_percentile === 'number' ? spec.slo_percentile : 99;
-}
-
 const fallbackChoice = (path: string, unit: Unit = ''): FigureChoice => ({ path, label: path, unit, group: 'Other' });
 
 export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
@@ -88,15 +86,17 @@ export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
   const figure = choices.find((c) => c.path === path) ?? (path === COST_PER_HOUR ? { path, label: 'Cost per hour (services and pools)', unit: 'cost' as const, group: 'Cost' } : fallbackChoice(path));
   const series = sweepSeries(sweep, path, poolCosts(raw));
   const svc = series.sloService;
-  const figureIsLatency = svc !== null && path === `serving.${svc}.latency_at_slo_ms`;
+  const judged = judgedColumns(sweep, svc, raw);
+  const figureIsJudged = judged.some((c) => c.path === path);
+  const paramLabels = sweep.parameters.map((p) => pathLabel(raw, p));
   const rows = sweep.points.map((pt, i): SweepRow => {
     const s = series.points[i]!;
     const service = svc === null ? undefined : pt.result.serving?.[svc];
     const simulated = isSimulated(service) ? service : null;
     return {
       values: pt.values,
-      figure: figureIsLatency ? null : s.stat,
-      latency: simulated?.latency_at_slo_ms ?? null,
+      figure: figureIsJudged ? null : s.stat,
+      judged: judged.map((c) => judgedStat(pt.result, c)),
       utilization: simulated?.utilization ?? null,
       meets: s.meets,
       cost: s.cost,
@@ -107,11 +107,13 @@ export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
     kind: 'sweep',
     series,
     parameters: sweep.parameters,
-    paramLabels: sweep.parameters.map((p) => pathLabel(raw, p)),
+    paramLabels,
     gridLabels: sharedLabels(raw, sweep.parameters),
     figure,
-    figureIsLatency,
-    sloPercentile: sloPercentileOf(raw, svc),
+    figureIsJudged,
+    judged,
+    verdict: (num) => sweepVerdict(sweep, series, judged, paramLabels, num),
+    rule: (num) => judgedRule(sweep, series, judged, num),
     rows,
   };
 }
@@ -140,22 +142,6 @@ export function analysisBody(doc: AnalysisDocument, raw: unknown, scenario: Scen
     case 'solve': return { kind: 'solve', solve: doc.solve };
     case 'sensitivity': return sensitivityModel(doc, raw, scenario);
   }
-}
-
-/** The name of a point: "replicas = 6, concurrency = 2". */
-export function pointName(labels: readonly string[], values: readonly number[], num: (x: number) => string): string {
-  return labels.map((l, i) => `${l} = ${num(values[i] as number)}`).join(', ');
-}
-
-/** The sweep's answer in words, as the app's view says it (renderer/whatif/SweepView). */
-export function sweepVerdict(m: SweepModel, num: (x: number) => string): string {
-  const { series } = m;
-  const c = series.cheapest;
-  if (series.sloService === null) return 'No simulated service: no SLO to meet.';
-  if (c) {
-    return `Cheapest point meeting the SLO of ${series.sloService}: ${pointName(m.paramLabels, c.values, num)}${c.cost !== null ? ` at ${num(c.cost)} per hour` : ''}${series.cheapestBy === 'value' && series.hasCost ? ' (the lowest value: not every point has a cost)' : ''}.`;
-  }
-  return `No point meets the SLO of ${series.sloService} with confidence (the upper end of the 95% CI of its latency at the SLO percentile within ${num(series.budgetMs ?? 0)} ms).`;
 }
 
 /** What a report is made of: the kept analysis, and the scenario version it ran on (raw JSON, and validated when it still is). */

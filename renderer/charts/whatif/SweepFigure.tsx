@@ -60,21 +60,22 @@ export function SweepFigure({ series, unit, figureLabel, paramLabel, scaleKind, 
   const same = cheapestX !== null && solverX !== null && Math.abs(cheapestX - solverX) < 1;
   const mid = (plot.left + plot.right) / 2;
   const anchor = (x: number) => (x > mid ? { x: x - 5, a: 'end' as const } : { x: x + 5, a: 'start' as const });
+  const slo = series.twoSlos ? 'SLOs' : 'SLO';
   const cheapestText = cheapest
-    ? `Cheapest meeting the SLO: ${fmt(cheapest.values[0] as number)}${cheapest.cost !== null ? ` (${fmt(cheapest.cost)} per hour)` : ''}`
+    ? `Cheapest meeting the ${slo}: ${fmt(cheapest.values[0] as number)}${cheapest.cost !== null ? ` (${fmt(cheapest.cost)} per hour)` : ''}`
     : null;
   const solverText = solver ? `Solver’s answer: ${solver.text}` : null;
   const meeting = series.points.filter((p) => p.meets).length;
   const description = [
     `${figureLabel} at ${series.points.length} values of ${paramLabel}, with 95% confidence intervals`,
     showBudget && series.budgetMs !== null ? `; the budget is ${fmt(series.budgetMs)} ms` : '',
-    series.sloService === null ? '; there is no SLO to meet' : `; ${meeting} of ${series.points.length} points meet the SLO of ${series.sloService}`,
+    series.sloService === null ? '; there is no SLO to meet' : `; ${meeting} of ${series.points.length} points meet the ${slo} of ${series.sloService}`,
     cheapest ? `; the cheapest that does is ${paramLabel} = ${fmt(cheapest.values[0] as number)}${series.cheapestBy === 'cost' && cheapest.cost !== null ? ` at ${fmt(cheapest.cost)} per hour` : ''}` : '',
     solver ? `; the solver's answer is ${solver.text}` : '',
     '.',
   ].join('');
   const legend: LegendItem[] = [
-    { key: 'mean', swatch: 'wi-key-mean', content: 'Mean (filled: meets the SLO; hollow: misses it)' },
+    { key: 'mean', swatch: 'wi-key-mean', content: `Mean (filled: meets the ${slo}; hollow: misses ${series.twoSlos ? 'them' : 'it'})` },
     { key: 'band', swatch: 'wi-key-band', content: '95% CI' },
     ...(model.budgetY !== null ? [{ key: 'budget', swatch: 'wi-key-budget', content: 'Budget' }] : []),
     ...(model.costLine ? [{ key: 'cost', swatch: 'wi-key-cost', content: 'Cost per hour (right axis)' }] : []),
@@ -126,7 +127,7 @@ export function SweepFigure({ series, unit, figureLabel, paramLabel, scaleKind, 
                 </>
               )}
               {p.costY !== null && <rect x={p.x - 3} y={p.costY - 3} width={6} height={6} className="wi-cost-point" />}
-              <title>{`${paramLabel} = ${fmt(p.values[0] as number)}: ${p.stat ? valueWithUnit(numbers, p.stat.mean, unit) : 'no value'}${p.cost !== null ? `; ${fmt(p.cost)} per hour` : ''}${p.meets === null ? '' : p.meets ? '; meets the SLO' : '; misses the SLO'}`}</title>
+              <title>{`${paramLabel} = ${fmt(p.values[0] as number)}: ${p.stat ? valueWithUnit(numbers, p.stat.mean, unit) : 'no value'}${p.cost !== null ? `; ${fmt(p.cost)} per hour` : ''}${p.meets === null ? '' : p.meets ? `; meets the ${slo}` : `; misses the ${slo}`}`}</title>
             </g>
           ))}
           <text className="axis-title" transform={`translate(13, ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">

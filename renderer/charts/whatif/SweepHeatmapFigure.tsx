@@ -37,11 +37,12 @@ export function SweepHeatmapFigure({ series, unit, figureLabel, paramLabels, of 
   const { plot } = model;
   const [a, b] = paramLabels;
   const cheapest = series.cheapest;
+  const slo = series.twoSlos ? 'SLOs' : 'SLO';
   const meeting = series.points.filter((p) => p.meets).length;
   const value = (x: number) => valueWithUnit(numbers, x, unit);
   const description = `${figureLabel} over a grid of ${a} (across) and ${b} (up), ${series.points.length} points${
     model.range ? `, from ${value(model.range[0])} to ${value(model.range[1])}` : ''}; ${
-    series.sloService === null ? 'there is no SLO to meet' : `${meeting} points meet the SLO of ${series.sloService} (outlined)`}${
+    series.sloService === null ? 'there is no SLO to meet' : `${meeting} points meet the ${slo} of ${series.sloService} (outlined)`}${
     cheapest ? `; the cheapest that does is ${a} = ${fmt(cheapest.values[0] as number)}, ${b} = ${fmt(cheapest.values[1] as number)}` : ''}.`;
   const title = `${figureLabel} over ${a} × ${b}${of ? ` of ${of}` : ''}`;
 
@@ -59,7 +60,7 @@ export function SweepHeatmapFigure({ series, unit, figureLabel, paramLabels, of 
               <g key={c.values.join(':')} className={`wi-cell${c.meets ? ' meets' : ''}${isCheapest ? ' cheapest' : ''}${t !== null && t > 55 ? ' hot' : ''}`} data-values={c.values.join(',')}>
                 <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={2} style={t === null ? undefined : { fill: `color-mix(in srgb, var(--wi-heat-hi) ${t}%, var(--wi-heat-lo))` }} />
                 {roomy && <text x={c.x + c.width / 2} y={c.y + c.height / 2} dy="0.32em" textAnchor="middle">{isCheapest ? `★ ${text}` : text}</text>}
-                <title>{`${a} = ${fmt(c.values[0] as number)}, ${b} = ${fmt(c.values[1] as number)}: ${c.stat ? numbers.stat(c.stat) : 'no value'}${c.cost !== null ? `; ${fmt(c.cost)} per hour` : ''}${c.meets === null ? '' : c.meets ? '; meets the SLO' : '; misses the SLO'}${isCheapest ? ' (cheapest meeting it)' : ''}`}</title>
+                <title>{`${a} = ${fmt(c.values[0] as number)}, ${b} = ${fmt(c.values[1] as number)}: ${c.stat ? numbers.stat(c.stat) : 'no value'}${c.cost !== null ? `; ${fmt(c.cost)} per hour` : ''}${c.meets === null ? '' : c.meets ? `; meets the ${slo}` : `; misses the ${slo}`}${isCheapest ? ' (cheapest meeting it)' : ''}`}</title>
               </g>
             );
           })}
@@ -76,7 +77,7 @@ export function SweepHeatmapFigure({ series, unit, figureLabel, paramLabels, of 
           <span className="wi-heat-ramp" aria-hidden="true" />
           {model.range ? `${value(model.range[0])} → ${value(model.range[1])}${model.log ? ' (log)' : ''}` : 'no values'}
         </li>
-        {series.sloService !== null && <li><span className="swatch wi-key-meets" aria-hidden="true" />Meets the SLO of {series.sloService}</li>}
+        {series.sloService !== null && <li><span className="swatch wi-key-meets" aria-hidden="true" />Meets the {slo} of {series.sloService}</li>}
         {cheapest && <li><span aria-hidden="true">★</span> Cheapest meeting it</li>}
       </ul>
     </figure>

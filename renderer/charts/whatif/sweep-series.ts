@@ -33,6 +33,8 @@ export interface SweepSeries {
   /** The service whose SLO the points are judged by, its budget, and whether the figure is its latency. */
   sloService: string | null;
   budgetMs: number | null;
+  /** The SLO service is an `llm` one, judged on two SLOs (TTFT and TPOT): "the SLOs" in words. */
+  twoSlos: boolean;
   /** The cheapest point meeting the SLO (by cost when every meeting point has one, else the lowest values). */
   cheapest: SweepSeriesPoint | null;
   cheapestBy: 'cost' | 'value' | null;
@@ -102,6 +104,7 @@ export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly 
   // Judge by the figure's own service, else by the first simulated one.
   const sloService = serviceOfFigure(figure, ids) ?? ids.find((id) => isSimulated(doc.points[0]?.result.serving?.[id])) ?? null;
   let budget: number | null = null;
+  let twoSlos = false;
   const points = doc.points.map((pt): SweepSeriesPoint => {
     const cost = costPerHour(pt.result, doc.parameters, pt.values, pools);
     let stat: Stat | null;
@@ -113,7 +116,10 @@ export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly 
     const svc = sloService === null ? undefined : pt.result.serving?.[sloService];
     let meets: boolean | null = null;
     const llm = isSimulated(svc) ? llmEntity(svc) : null;
-    if (llm) meets = llmMeetsSlo(llm, llmSloMs(llm.llm));
+    if (llm) {
+      meets = llmMeetsSlo(llm, llmSloMs(llm.llm));
+      twoSlos = true;
+    }
     else if (isSimulated(svc)) {
       const b = budgetMs(svc.analytic);
       budget ??= b;
@@ -128,6 +134,7 @@ export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly 
     points,
     sloService,
     budgetMs: budget,
+    twoSlos,
     cheapest,
     cheapestBy: by,
     hasCost: points.some((p) => p.cost !== null),
