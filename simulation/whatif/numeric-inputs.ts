@@ -19,17 +19,22 @@ export interface NumericInput {
 const INTEGER_KEYS = new Set([
   'retries', 'units', 'runs', 'units_per_node', 'steps', 'count', 'backup_workers', 'replicas',
   'concurrency', 'queue_limit', 'max_batch', 'min_replicas', 'max_replicas',
+  // An `llm` service's (simulation/scenario/llm-schema.ts).
+  'gpus_per_replica', 'num_layers', 'hidden_dim', 'num_heads', 'num_kv_heads', 'max_seq_len',
+  'max_num_batched_tokens', 'max_num_seqs', 'block_size',
 ]);
 const ZERO_MIN_INTEGERS = new Set(['retries', 'queue_limit', 'count']);
 
 /**
- * Not inputs of the model: run controls, targets, costs, coordinates and labels, and how a trace
- * is sampled across replications (block_s, shift_s: they shape the CI, not the system).
+ * Not inputs of the model: run controls, targets (an `llm` service's SLOs too), costs,
+ * coordinates and labels (a trace's column, by index), and how a trace is sampled across
+ * replications (block_s, shift_s: they shape the CI, not the system).
  */
 const NOT_INPUTS = new Set([
   'seed', 'replications', 'horizon_s', 'warmup_s', 'latency_budget_ms', 'slo_percentile',
+  'ttft_ms', 'tpot_ms', 'ttft_percentile', 'tpot_percentile',
   'utilization_target', 'cost_per_replica_hour', 'cost_per_unit_hour', 'allocated_units',
-  'score', 'time_column', 'arrival_s', 'bucket_s', 'block_s', 'shift_s',
+  'score', 'time_column', 'column', 'arrival_s', 'bucket_s', 'block_s', 'shift_s',
 ]);
 const NOT_SECTIONS = new Set(['readiness', 'format']);
 

@@ -2,7 +2,9 @@
 // reads the trace's token columns (the bundled llm-token-level example, the same bytes whatever
 // the thread count), a bad column is refused naming the llm field, `run` prints the token-level
 // figures and the verdict in TTFT and TPOT terms, `solve` finds the fewest replicas meeting
-// both SLOs, and `sweep` shows TTFT and TPOT per point and judges both SLOs.
+// both SLOs, `sweep` shows TTFT and TPOT per point and judges both SLOs, `compare` pairs the
+// token-level figures of two runs, and `sensitivity` varies the llm block's inputs (whole tokens
+// and sequences, never the SLOs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,6 +135,47 @@ describe.concurrent('llm services on the command line', () => {
     expect(text.stdout).toMatch(/^Service chat: the fewest replicas whose TTFT p99 ≤ 200 ms and TPOT p99 ≤ 8 ms, at the upper ends of their 95% CIs$/m);
     expect(text.stdout).toMatch(/^Replicas +TTFT at p99 +TPOT at p99 +Utilization +Cost per hour +Stable +Meets both SLOs$/m);
     expect(text.stdout).toContain(`Answer: ${r.replicas} replicas.`);
+  });
+
+  it('compare: the token-level figures of A and B as their own runs have them, B − A paired; the same scenario twice differs in nothing', async ({ expect }) => {
+    const a = write('compare-a.json', scenario({}));
+    const b = write('compare-b.json', scenario({ llm: llm({ scheduler: { max_num_batched_tokens: 512 } }) }));
+    const [same, ab, runA, runB] = await Promise.all([
+      headroom('compare', a, a, '--json', '--threads', '1'),
+      headroom('compare', a, b, '--json', '--threads', '1'),
+      headroom('run', a, '--json', '--threads', '1'),
+      headroom('run', b, '--json', '--threads', '1'),
+    ]);
+    for (const r of [same, ab, runA, runB]) expect(r.code).toBe(0);
+    type Fig = { path: string; a: any; b: any; diff: any; significant: boolean | null };
+    const sameFigs = JSON.parse(same.stdout).figures as Fig[];
+    expect(sameFigs.filter((f) => f.path.startsWith('serving.chat.llm.')).length).toBeGreaterThan(20);
+    expect(sameFigs.filter((f) => f.significant)).toEqual([]);
+    const doc = JSON.parse(ab.stdout);
+    expect(doc).toMatchObject({ method: 'paired', pairs: 3, inputs: [{ path: 'serving.services[chat].llm.scheduler.max_num_batched_tokens', a: null, b: 512 }] });
+    const figs = new Map((doc.figures as Fig[]).map((f) => [f.path, f]));
+    const [ra, rb] = [JSON.parse(runA.stdout).serving.chat.llm, JSON.parse(runB.stdout).serving.chat.llm];
+    for (const key of ['ttft_at_slo_ms', 'tpot_at_slo_ms', 'slo_attainment', 'goodput_rps', 'output_tokens_per_s']) {
+      const f = figs.get(`serving.chat.llm.${key}`)!;
+      expect([f.a, f.b]).toEqual([ra[key], rb[key]]);
+      expect(f.diff.mean).toBeCloseTo(rb[key].mean - ra[key].mean, 9);
+    }
+  });
+
+  it('sensitivity: the llm block\'s inputs at ±20% in whole tokens and sequences; the SLOs are targets, not inputs', async ({ expect }) => {
+    const file = write('sensitivity.json', scenario({ llm: llm({ scheduler: { max_num_batched_tokens: 512, max_num_seqs: 64 } }) }));
+    const r = await headroom('sensitivity', file, '--figure', 'serving.chat.llm.tpot_at_slo_ms', '--replications', '2', '--threads', '1', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    type Input = { path: string; low_value: number; high_value: number; low: any; high: any; swing: number | null };
+    const inputs = new Map((doc.inputs as Input[]).map((i) => [i.path.replace('serving.services[0].', ''), i]));
+    expect(inputs.get('llm.scheduler.max_num_batched_tokens')).toMatchObject({ low_value: 410, high_value: 614 });
+    expect(inputs.get('llm.scheduler.max_num_seqs')).toMatchObject({ low_value: 51, high_value: 77 });
+    expect(inputs.get('llm.scheduler.max_num_seqs')!.swing).not.toBeNull();
+    expect([...inputs.keys()].filter((k) => k.startsWith('llm.slo') || k === 'latency_budget_ms')).toEqual([]);
+    // More compute per GPU, shorter decode steps: TPOT falls.
+    const flops = inputs.get('llm.hardware.compute_flops')!;
+    expect(flops.high.mean).toBeLessThan(flops.low.mean);
   });
 
   it('sweep: TTFT and TPOT at their SLO percentiles per point, each judged on both SLOs, and the cheapest point meeting both', async ({ expect }) => {

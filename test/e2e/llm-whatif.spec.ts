@@ -1,7 +1,7 @@
 // What-if analyses of an `llm` service in the app (issue 20): a sweep of its replicas and a solve
 // are judged on TTFT and TPOT at their SLO percentiles together, so the sweep's points table and
 // the solve's evidence show both, side by side, with the kept document's numbers; the verdicts say
-// "SLOs". Shots at 1280×720, light and dark, to a temp folder (HEADROOM_SHOTS to choose it).
+// "SLOs"; a sensitivity of TPOT varies the llm block's inputs, not its SLOs. Shots at 1280×720, light and dark, to a temp folder (HEADROOM_SHOTS to choose it).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,5 +133,22 @@ test('an llm service’s sweep and solve: TTFT and TPOT side by side, judged tog
   await evidence.scrollIntoViewIfNeeded();
   await shot(page, 'llm-solve-light', false);
   await shot(page, 'llm-solve-dark', true);
+
+  // Sensitivity of TPOT: the llm block's inputs, ranked; the SLOs are not among them.
+  await panel.getByRole('radio', { name: 'Sensitivity' }).check();
+  const sens = panel.getByRole('form', { name: 'Sensitivity' });
+  const figure = sens.getByRole('combobox', { name: 'Figure' });
+  await expect(figure).toHaveValue(`serving.${SVC}.llm.ttft_at_slo_ms`);
+  await figure.selectOption(`serving.${SVC}.llm.tpot_at_slo_ms`);
+  await sens.getByLabel('Replications per run').fill('1');
+  await sens.getByRole('button', { name: 'Run sensitivity' }).click();
+  const tornado = panel.getByRole('img', { name: /^Tornado chart: What moves TPOT at its SLO percentile of chat/ });
+  await expect(tornado).toBeVisible({ timeout: 90_000 });
+  const inputs = (await keptAnalysis(appUrl, id, 3)).sensitivity.inputs as { path: string; low_value: number; high_value: number }[];
+  expect(inputs.find((i) => i.path === 'serving.services[0].llm.scheduler.max_num_batched_tokens')).toMatchObject({ low_value: 819, high_value: 1229 });
+  expect(inputs.filter((i) => i.path.includes('.slo.'))).toEqual([]);
+  await expect(tornado.locator('.wi-tornado-row').first().locator('.wi-row-label')).toHaveText(/^1\. [a-z]/);
+  await tornado.scrollIntoViewIfNeeded();
+  await shot(page, 'llm-tornado-light', false);
   expect(problems).toEqual([]);
 });

@@ -6,8 +6,8 @@
 import type { ResultDocument, Scenario } from '../../../simulation';
 import { statLeaves } from '../../../simulation';
 import {
-  documentFigures, JOBS_FIGURES, PIPELINE_FIGURES, POOL_FIGURES, SERVICE_SIMULATED, TASK_FIGURES,
-  type Figure, type FigureDef, type Unit,
+  documentFigures, JOBS_FIGURES, LLM_LATENCY, LLM_SLO, LLM_THROUGHPUT, LLM_UTILIZATION, PIPELINE_FIGURES, POOL_FIGURES, SERVICE_SIMULATED, TASK_FIGURES,
+  type Figure, type FigureDef, type LlmEntity, type Unit,
 } from '../../../simulation/present';
 
 export interface FigureChoice {
@@ -73,20 +73,31 @@ export function figureChoices(doc: ResultDocument): FigureChoice[] {
   });
 }
 
-/** Statistic definitions only (a label function needs a result, so those fall back to their key). */
-function catalogue<E>(defs: readonly FigureDef<E>[], prefix: string, group: string): FigureChoice[] {
+/**
+ * Statistic definitions only. A label function needs a result: it is given `blank` where its
+ * labels read only optional parts (an `llm` service's: "TTFT at its SLO percentile", as a
+ * result's figures without the scenario's SLOs read), else the key stands in.
+ */
+function catalogue<E>(defs: readonly FigureDef<E>[], prefix: string, group: string, blank?: E): FigureChoice[] {
   return defs.filter((d) => d.stat).map((d) => ({
     path: `${prefix}${d.key}`,
-    label: typeof d.label === 'string' ? d.label : d.key,
+    label: typeof d.label === 'string' ? d.label : blank !== undefined ? d.label(blank) : d.key,
     unit: d.unit,
     group,
   }));
 }
 
+/** An llm service's figures before a run: only the optional parts (SLOs, roofline) are read by labels, and absent. */
+const NO_RESULT = { slo: undefined, analytic: undefined } as unknown as LlmEntity;
+
 /** Before any run: the catalogue's statistics of the scenario's sections. */
 export function scenarioFigureChoices(scenario: Scenario): FigureChoice[] {
   const out: FigureChoice[] = [];
-  for (const s of scenario.serving?.services ?? []) out.push(...catalogue(SERVICE_SIMULATED, `serving.${s.id}.`, `Service ${s.id}`));
+  for (const s of scenario.serving?.services ?? []) {
+    out.push(...catalogue(SERVICE_SIMULATED, `serving.${s.id}.`, `Service ${s.id}`));
+    // An llm service's token-level figures: TTFT and TPOT, the SLOs' attainment, tokens/s, utilizations.
+    if (s.llm) out.push(...catalogue([...LLM_SLO, ...LLM_LATENCY, ...LLM_THROUGHPUT, ...LLM_UTILIZATION], `serving.${s.id}.`, `Service ${s.id}`, NO_RESULT));
+  }
   if (scenario.cluster) {
     for (const p of scenario.cluster.pools) out.push(...catalogue(POOL_FIGURES, `cluster.pools.${p.id}.`, `Pool ${p.id}`));
     out.push(...catalogue(JOBS_FIGURES, 'cluster.jobs.', 'Cluster jobs'));

@@ -54,6 +54,32 @@ describe('numeric inputs', () => {
     ]);
     expect(relevantInputs(raw, 'pipeline.success_rate').map((i) => i.path)).toEqual(['pipeline.tasks[0].duration_s', 'pipeline.tasks[0].failure_probability']);
   });
+  it('an llm service: its SLOs and trace columns are not inputs; its shape and scheduler are integers', () => {
+    const llm = {
+      serving: { services: [{
+        id: 'l', replicas: 2, arrivals: { process: 'trace', path: 't.csv', time_column: 0 }, latency_budget_ms: 5000,
+        llm: {
+          hardware: { compute_flops: 6e14, memory_bandwidth: 2.8e12, kv_cache_bytes: 3e10, bytes_per_param: 2, gpus_per_replica: 4 },
+          model: { num_parameters: 7e10, num_layers: 80, hidden_dim: 8192, num_heads: 64, num_kv_heads: 8, max_seq_len: 8192 },
+          scheduler: { max_num_batched_tokens: 512, max_num_seqs: 256, block_size: 16 },
+          prompt_tokens: { column: 3 }, output_tokens: { dist: 'lognormal', mean: 200, cv: 0.5 },
+          slo: { ttft_ms: 1000, ttft_percentile: 99, tpot_ms: 50, tpot_percentile: 95 },
+        },
+      }] },
+    };
+    const inputs = new Map(numericInputs(llm).map((i) => [i.path.replace('serving.services[0].', ''), i]));
+    expect([...inputs.keys()]).toEqual([
+      'replicas', 'llm.hardware.compute_flops', 'llm.hardware.memory_bandwidth', 'llm.hardware.kv_cache_bytes', 'llm.hardware.bytes_per_param',
+      'llm.hardware.gpus_per_replica', 'llm.model.num_parameters', 'llm.model.num_layers', 'llm.model.hidden_dim', 'llm.model.num_heads',
+      'llm.model.num_kv_heads', 'llm.model.max_seq_len', 'llm.scheduler.max_num_batched_tokens', 'llm.scheduler.max_num_seqs',
+      'llm.scheduler.block_size', 'llm.output_tokens.mean', 'llm.output_tokens.cv',
+    ]);
+    // The token budget at ±20% is a whole number of tokens.
+    const budget = inputs.get('llm.scheduler.max_num_batched_tokens')!;
+    expect(budget.integer).toBe(true);
+    expect([scaledValue(budget, 0.8), scaledValue(budget, 1.2)]).toEqual([410, 614]);
+    expect(inputs.get('llm.hardware.compute_flops')!.integer).toBe(false);
+  });
   it('ranks by swing, inputs without one last', () => {
     const e = (path: string, swing: number | null) => ({ path, base_value: 1, low_value: 0.8, high_value: 1.2, low: null, high: null, swing });
     expect(rankBySwing([e('a', 1), e('b', null), e('c', 5)]).map((x) => x.path)).toEqual(['c', 'a', 'b']);

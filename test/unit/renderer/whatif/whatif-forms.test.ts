@@ -58,6 +58,17 @@ describe('figure choices', () => {
     expect(isLatencyFigure('serving.risk_model_api.latency_ms.p99')).toBe(true);
     expect(isLatencyFigure('serving.risk_model_api.utilization')).toBe(false);
   });
+
+  it('an llm service: its token-level figures too, labelled as a result labels them, starting at TTFT', () => {
+    const llm = JSON.parse(fs.readFileSync(path.join(root, 'assets/examples/llm-token-level.json'), 'utf8'));
+    const choices = scenarioFigureChoices(llm as Scenario);
+    expect(defaultFigure(choices)).toBe('serving.code_llm.llm.ttft_at_slo_ms');
+    const label = (p: string) => choices.find((c) => c.path === `serving.code_llm.${p}`)?.label;
+    expect([label('llm.ttft_at_slo_ms'), label('llm.tpot_at_slo_ms'), label('llm.tpot_ms.p99'), label('llm.goodput_rps'), label('llm.kv_cache_utilization')])
+      .toEqual(['TTFT at its SLO percentile', 'TPOT at its SLO percentile', 'TPOT p99', 'Goodput (completions meeting both SLOs)', 'KV cache utilization']);
+    // Configured SLOs and roofline figures are no statistics to analyse.
+    expect(choices.filter((c) => /\.llm\.slo\.|analytic/.test(c.path))).toEqual([]);
+  });
 });
 
 describe('sweep ranges', () => {
