@@ -20,7 +20,7 @@ import { createAndRun, shootResults, useScheme, type Scheme } from './screens/ap
 import { shootReport, writeReport } from './screens/report-shots';
 
 const ROOT = path.resolve(__dirname, '..');
-const EXAMPLES = ['risk-model-api', 'gpu-training-cluster', 'azure-llm-code-trace', 'diurnal-autoscaling', 'nightly-retraining'];
+const EXAMPLES = ['risk-model-api', 'gpu-training-cluster', 'azure-llm-code-trace', 'llm-token-level', 'diurnal-autoscaling', 'nightly-retraining'];
 /** The same flags as playwright.config.ts, so the shots match what the e2e tests see. */
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 

@@ -24,7 +24,7 @@ const CLI_CASES = Number(process.env.HEADROOM_FUZZ_CLI_RUNS ?? 40);
 
 /** The bundled examples, and the cluster example reading a real Tiresias job trace (no example names one). */
 function baseScenarios(): string[] {
-  const names = ['risk-model-api.json', 'gpu-training-cluster.json', 'azure-llm-code-trace.json', 'nightly-retraining.json'];
+  const names = ['risk-model-api.json', 'gpu-training-cluster.json', 'azure-llm-code-trace.json', 'nightly-retraining.json', 'llm-token-level.json'];
   const texts = names.map((n) => fs.readFileSync(path.join(EXAMPLES, n), 'utf8'));
   const cluster = JSON.parse(texts[1] as string) as { cluster: Record<string, unknown> };
   cluster.cluster.job_trace = { path: 'data/60_job.csv', format: 'tiresias', pool: 'h100_train' };
@@ -67,7 +67,10 @@ function readLikeTheCli(file: string, cache: TraceCache): Outcome {
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return refused(loaded.errors);
   try {
-    jobTracesFor(loaded.scenario, file, tracesFor(loaded.scenario, file, cache));
+    // validate and analyze refuse what the traces cannot give (a replay block longer than the trace) first.
+    const read = jobTracesFor(loaded.scenario, file, tracesFor(loaded.scenario, file, cache));
+    const notServed = servingSupportIssues(loaded.scenario, read);
+    if (notServed.length > 0) return refused(notServed);
     const doc = analyzeScenario(loaded.scenario, { sha256: loaded.sha256 }, tracesFor(loaded.scenario, file, cache));
     expectAllFinite(doc, 'the analytic document');
     const patched = applyOverrides(loaded.raw, { replications: 1, horizon_s: 60 });
