@@ -4,8 +4,8 @@
 // result does not depend on the number of threads or on which worker finished first.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { HostInputs, ReplicationOutcome, Scenario } from '../../../simulation';
-import { defaultThreadCount } from './default-threads';
+import { estimateResources, type HostInputs, type ReplicationOutcome, type Scenario } from '../../../simulation';
+import { defaultThreadCount, workerMemoryMb } from './default-threads';
 import { runWorkerGroup, WORKER_HEAP_LIMIT_MB } from './worker-group';
 import type { FromWorker, PoolCase, ToWorker, WorkerInit } from './worker-protocol';
 
@@ -47,9 +47,13 @@ export const DEFAULT_MAX_EVENTS = 1e9;
 /** Grace period after cancel before workers are terminated outright. */
 const CANCEL_GRACE_MS = 750;
 
-/** Every core, as far as the workers' heap limits fit in half the memory (default-threads.ts). */
-export function defaultThreads(heapLimitMb = WORKER_HEAP_LIMIT_MB): number {
-  return defaultThreadCount(os.availableParallelism?.() ?? os.cpus().length, os.totalmem(), heapLimitMb);
+/**
+ * Every core, as far as the workers fit in half the memory (default-threads.ts): each needs what
+ * the heaviest of `cases` needs, or its whole heap limit when the cases are not given.
+ */
+export function defaultThreads(heapLimitMb = WORKER_HEAP_LIMIT_MB, cases?: readonly PoolCase[]): number {
+  const estimate = cases && cases.length > 0 ? Math.max(...cases.map((c) => estimateResources(c.scenario, c.inputs).bytes)) : Number.NaN;
+  return defaultThreadCount(os.availableParallelism?.() ?? os.cpus().length, os.totalmem(), workerMemoryMb(estimate, heapLimitMb));
 }
 
 export function runInWorkers(scenario: Scenario, inputs: HostInputs, options: PoolOptions = {}): Promise<PoolResult> {
@@ -80,7 +84,7 @@ export interface UnitPoolResult {
 export function runUnitsInWorkers(cases: readonly PoolCase[], units: readonly PoolUnit[], options: PoolOptions = {}): Promise<UnitPoolResult> {
   const total = units.length;
   const heapLimitMb = options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB;
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(heapLimitMb), total));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(heapLimitMb, cases), total));
   const cancelFlag = new SharedArrayBuffer(4);
   const cancelView = new Int32Array(cancelFlag);
   const started = Date.now();

@@ -98,7 +98,7 @@ export function runCheckpointUnits(cases: readonly PoolCase[], units: readonly P
   const caseEnd = cases.map(() => -1);
   const started = Date.now();
   if (total === 0) return Promise.resolve({ samples, caseWallMs: cases.map(() => 0), wallMs: 0 });
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), total));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(undefined, cases), total));
   const init: SweepWorkerInit = { kind: 'checkpoint-sweep', cases: [...cases] };
   let next = 0;
   let done = 0;

@@ -1,8 +1,12 @@
 // The default thread count (docs/cli.md, --threads): every core, bounded so that the workers'
-// heap limits add up to at most half the machine's memory, and never below one.
+// memory — what the scenario needs, at most their heap limits — adds up to at most half the
+// machine's, and never below one.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultThreadCount } from '../../../electron/backend/runs/default-threads';
+import { defaultThreadCount, WORKER_BASE_MB, workerMemoryMb } from '../../../electron/backend/runs/default-threads';
 import { WORKER_HEAP_LIMIT_MB } from '../../../electron/backend/runs/worker-group';
+import { estimateResources, parseScenarioText } from '../../../simulation';
 
 const GiB = 1024 ** 3;
 
@@ -39,5 +43,24 @@ describe('defaultThreadCount (cores, total memory, heap limit) → threads', () 
   it('with the workers\' real heap limit, a 16-core workstation with 64 GiB uses its 16 cores', () => {
     expect(WORKER_HEAP_LIMIT_MB).toBe(2048);
     expect(defaultThreadCount(16, 64 * GiB, WORKER_HEAP_LIMIT_MB)).toBe(16);
+  });
+
+  it('a worker needs what its scenario needs, not its whole heap limit: a 16-core workstation with 8 GiB uses its 16 cores', () => {
+    const MiB = 1024 * 1024;
+    expect(workerMemoryMb(0, 2048)).toBe(WORKER_BASE_MB);
+    expect(workerMemoryMb(100 * MiB, 2048)).toBe(WORKER_BASE_MB + 200);
+    expect(workerMemoryMb(1.5 * GiB, 2048)).toBe(2048); // never past the heap limit
+    expect(workerMemoryMb(Number.NaN, 2048)).toBe(2048); // the scenario not known: the limit
+    for (const name of ['risk-model-api', 'gpu-training-cluster', 'nightly-retraining']) {
+      const text = fs.readFileSync(path.resolve(__dirname, `../../../assets/examples/${name}.json`), 'utf8');
+      const r = parseScenarioText(text);
+      if (!r.ok) throw new Error(name);
+      const mb = workerMemoryMb(estimateResources(r.scenario).bytes, WORKER_HEAP_LIMIT_MB);
+      expect(mb).toBeLessThan(256);
+      expect(defaultThreadCount(16, 32 * GiB, mb)).toBe(16);
+      expect(defaultThreadCount(16, 8 * GiB, mb)).toBe(16);
+    }
+    // A scenario near the engine's cap still gets what its heap limit allows.
+    expect(defaultThreadCount(16, 32 * GiB, workerMemoryMb(1.9 * GiB, WORKER_HEAP_LIMIT_MB))).toBe(8);
   });
 });
