@@ -19,7 +19,7 @@ export { analyzeScenario } from './run/analyze';
 export { servingSupportIssues } from './serving/support';
 export { traceReplayMethod, type TraceReplayMethod } from './serving/trace-replay';
 export type { ServiceReplication } from './serving/figures';
-export type { RunControl, HostInputs, StopReason } from './run/types';
+export type { RunControl, HostInputs, StopReason, TraceTokenColumns } from './run/types';
 export { RESULT_FORMAT } from './result/types';
 export { assertFinite, nonFinitePaths } from './result/finite';
 export type { ResultDocument, ServiceResult, AnalyticOnlyService, Stat, MaybeStat, Summary } from './result/types';
@@ -58,7 +58,7 @@ export { distMean } from './random/dist-mean';
 export { traceRates } from './run/document';
 // Serving solve and checkpoint-sweep pieces the backend's threaded versions reuse.
 export { serviceOfferedRps } from './serving/analytic';
-export { solveRefusal, solveReplicas, solveReplications, type SolveResult } from './serving/solve';
+export { solveRefusal, solveReplicas, solveReplications, solveSearchRange, type SolveResult } from './serving/solve';
 export {
   bestPoint, checkpointBasis, checkpointBasisForNodes, checkpointInterval, checkpointSample, checkpointSweepOf, checkpointVariant, DEFAULT_FACTORS,
   type CheckpointBasis, type CheckpointPoint, type CheckpointSample,

@@ -25,6 +25,7 @@ const USAGE = `usage:
                                [--max-events N] [--max-wall-s S] [--json] [--out FILE]
                                [--locale TAG] [--shard I/N|auto/N]
   headroom solve <scenario.json> --service ID [--replications R] [--seed N] [--threads T] [--json]
+                                 [--shard I/N|auto/N [--out FILE.json]]
   headroom solve <scenario.json> --pool ID --max-queue-delay-s S [--percentile 95]
                                  [--replications R] [--seed N] [--threads T] [--json]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--set PATH=FROM:TO[:STEP]]
@@ -65,6 +66,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     'max-queue-delay-s': { kind: 'number', min: 0 },
     percentile: { kind: 'number', min: 0, exclusiveMin: true },
     ...SHARD_FLAG,
+    ...SHARD_OUT,
   },
   sweep: { ...common, ...SHARD_FLAG, ...SHARD_OUT, set: { kind: 'string', repeatable: true }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },
   compare: { ...common, ...SHARD_FLAG, ...SHARD_OUT, all: { kind: 'boolean' }, 'horizon-s': { kind: 'number', min: 0, exclusiveMin: true } },

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { traceReplayMethod, type Scenario, type SweepDocument } from '../../simulation';
 import { applyOverrides, type Loaded } from '../backend/traces/scenario-source';
-import { SolveInputError, solveService } from '../backend/tools/solve';
+import { solveCases } from '../backend/shard/solve-part';
+import { prepareServiceSolve, SolveInputError, solveService, type ServiceSolve } from '../backend/tools/solve';
 import { parseSetSpec, SweepUsageError, type SetSpec } from '../backend/tools/sweep';
 import { prepareSweep, runSweepPoints, sweepCases, SweepInputError } from '../backend/whatif/sweep-run';
 import { UsageError, type ParsedArgs } from './args';
@@ -22,36 +23,57 @@ function progress(label: string): ProgressBar | null {
 }
 
 export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
-  if (args.flags.shard !== undefined) {
-    // Each candidate depends on the verdicts before it, so a shard cannot know its units in advance.
-    throw new UsageError('--shard: solve is a search whose next candidate depends on the last one\'s figures, so its work cannot be split in advance; shard a sweep over the candidates instead (e.g. `headroom sweep … --set serving.services[0].replicas=2:16 --shard auto/N`, then `headroom merge`)');
-  }
   const id = args.flags.service;
   if (typeof id === 'string' && typeof args.flags.pool === 'string') throw new UsageError('solve takes --service ID or --pool ID, not both');
-  if (typeof args.flags.pool === 'string') return runPoolSolve(args, loaded);
+  if (typeof args.flags.pool === 'string') {
+    if (args.flags.shard !== undefined) {
+      throw new UsageError('--shard: the pool solve searches up to every job at once, thousands of unit counts, too many to simulate all in advance; shard a sweep over cluster.pools[…].units instead (`headroom sweep … --shard auto/N`, then `headroom merge`)');
+    }
+    return runPoolSolve(args, loaded);
+  }
   if (typeof id !== 'string') throw new UsageError('solve needs --service ID (serving) or --pool ID --max-queue-delay-s S (cluster)');
   for (const flag of ['max-queue-delay-s', 'percentile']) {
     if (flag in args.flags) throw new UsageError(`--${flag} goes with --pool (the cluster solve)`);
   }
-  const patched = applyOverrides(loaded.raw, { seed: args.flags.seed as number | undefined });
+  const shard = shardFlag(args, false);
+  const seed = args.flags.seed as number | undefined;
+  const replications = args.flags.replications as number | undefined;
+  const patched = applyOverrides(loaded.raw, { seed });
   if (!patched.ok) throw new InputError(patched.errors);
   const inputs = tracesFor(patched.scenario, args.file);
   let bar: ProgressBar | null = null;
   try {
+    if (shard) {
+      // Every count the search may try, each shard its share (../backend/shard/solve-part.ts).
+      const { cases } = solveCases(prepareServiceSolve(patched.scenario, inputs, id, replications));
+      return await emitShard(args, shard, {
+        command: 'solve',
+        args: { seed, replications, service: id },
+        name: patched.scenario.name,
+        seed: patched.scenario.seed,
+        sources: [{ sha256: loaded.sha256, raw: loaded.raw, inputs }],
+        cases,
+      });
+    }
     const result = await solveService(patched.scenario, inputs, id, {
-      replications: args.flags.replications as number | undefined,
+      replications,
       threads: args.flags.threads as number | undefined,
       onCandidate: (n) => { bar?.done(); bar = progress(`simulating ${n} replica${n === 1 ? '' : 's'}`); },
       onProgress: (p) => bar?.update(p),
     });
     (bar as ProgressBar | null)?.done();
-    const spec = patched.scenario.serving?.services.find((s) => s.id === id);
-    process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSolve(result, spec ? traceReplayMethod(spec.arrivals) : null)}\n`);
-    return 0;
+    return emitSolve(args, result, patched.scenario);
   } catch (e) {
     if (e instanceof SolveInputError) throw new InputError([{ path: e.path, message: e.message }]);
     throw e;
   }
+}
+
+/** A service solve's output (also of a merge of its shards): the evidence table or the JSON document. */
+export function emitSolve(args: ParsedArgs, result: ServiceSolve, scenario: Scenario): number {
+  const spec = scenario.serving?.services.find((s) => s.id === result.service);
+  process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSolve(result, spec ? traceReplayMethod(spec.arrivals) : null)}\n`);
+  return 0;
 }
 
 export async function runSweep(args: ParsedArgs, loaded: Ok): Promise<number> {

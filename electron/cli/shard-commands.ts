@@ -9,6 +9,7 @@ import { PartError, readPart, type LoadedPart } from '../backend/shard/part-form
 import { PartScenarioError } from '../backend/shard/part-inputs';
 import { runShard, type ShardJob } from '../backend/shard/shard-run';
 import type { Shard } from '../backend/shard/units';
+import { SolveInputError } from '../backend/tools/solve';
 import { SweepUsageError } from '../backend/tools/sweep';
 import { SensitivityInputError } from '../backend/whatif/sensitivity-run';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -17,7 +18,7 @@ import { InputError } from './inputs';
 import { ProgressBar } from './progress-bar';
 import { checkReportOut } from './report-out';
 import { emitRunResult } from './run-output';
-import { emitSweep } from './serving-commands';
+import { emitSolve, emitSweep } from './serving-commands';
 import { shardIndexFromEnv, parseShard } from './shard-flag';
 import { emitCompare, emitSensitivity } from './whatif-commands';
 
@@ -114,10 +115,11 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
     if (args.flags.locale !== undefined) throw new UsageError(`--locale spells a run's report; these parts are of "${command}"`);
     if (typeof args.flags.out === 'string') checkJsonOut(args.flags.out, `a merged ${command} document`);
   }
-  let merged: ReturnType<typeof mergeParts>;
+  let merged: Awaited<ReturnType<typeof mergeParts>>;
   try {
-    merged = mergeParts(parts, args.flags['allow-partial'] === true);
+    merged = await mergeParts(parts, args.flags['allow-partial'] === true);
   } catch (e) {
+    if (e instanceof SolveInputError) throw new InputError([{ path: e.path, message: e.message }]);
     if (e instanceof PartError) throw new InputError([{ path: e.file, message: e.message }]);
     if (e instanceof PartScenarioError) throw new InputError(e.issues);
     if (e instanceof SensitivityInputError) throw new InputError([{ path: e.path, message: e.message }]);
@@ -139,6 +141,9 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
     case 'sweep':
       writeJson(merged.doc);
       return emitSweep(args, merged.doc, merged.scenario);
+    case 'solve':
+      writeJson(merged.doc);
+      return emitSolve(args, merged.doc, merged.scenario);
     case 'compare':
       writeJson(merged.doc);
       return emitCompare(args, merged.doc);

@@ -85,6 +85,18 @@ export function meetsSlo(svc: ServiceSpec, r: ServiceResult): boolean {
   return p !== null && p.ci95[1] <= svc.latency_budget_ms;
 }
 
+/**
+ * The counts the search may try: from the analytic estimate to the top (4 × estimate; 64 × for an
+ * `llm` service), within the schema's bound like any scenario the engine is given. Every count a
+ * search visits is in it, whatever the figures (a sharded solve simulates them all).
+ */
+export function solveSearchRange(svc: ServiceSpec, offeredRps: number, tokens?: TraceTokenColumns): { estimate: number; top: number } {
+  const refusal = solveRefusal(svc, offeredRps, tokens);
+  if (refusal) throw new Error(refusal);
+  const estimate = stableReplicas(svc, offeredRps, tokens) as number;
+  return { estimate, top: Math.min((svc.llm ? LLM_SEARCH_FACTOR : 4) * estimate, MAX_REPLICAS) };
+}
+
 export async function solveReplicas(
   svc: ServiceSpec,
   offeredRps: number,
@@ -92,11 +104,7 @@ export async function solveReplicas(
   evaluate: (replicas: number) => Promise<ServiceResult>,
   tokens?: TraceTokenColumns,
 ): Promise<SolveResult> {
-  const refusal = solveRefusal(svc, offeredRps, tokens);
-  if (refusal) throw new Error(refusal);
-  const estimate = stableReplicas(svc, offeredRps, tokens) as number;
-  // Candidates stay within the schema's bound, like any scenario the engine is given.
-  const top = Math.min((svc.llm ? LLM_SEARCH_FACTOR : 4) * estimate, MAX_REPLICAS);
+  const { estimate, top } = solveSearchRange(svc, offeredRps, tokens);
   // After a count that fails: the top at once, or (llm) twice the count, up to the top.
   const next = (n: number) => (svc.llm ? Math.min(2 * n, top) : top);
   const evidence = new Map<number, SolveCandidate>();

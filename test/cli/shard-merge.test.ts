@@ -179,6 +179,32 @@ describe('compare and sensitivity --shard, then merge', () => {
   });
 });
 
+describe('solve --service --shard, then merge', () => {
+  // A budget between the counts' p99s, so the search bisects rather than stopping at the estimate.
+  const budget = (ms: number) => write(`solve-${ms}.json`, scenario({ cluster: undefined, serving: { services: [{
+    id: 'api', arrivals: { process: 'poisson', rate_rps: 60 }, replicas: 2, service_time_ms: { dist: 'exponential', mean: 25 }, latency_budget_ms: ms,
+  }] } }));
+
+  it('every count the search may try, split k mod N; the merge searches the merged figures: the single process\'s document, byte for byte', async () => {
+    const f = budget(140);
+    const args = ['solve', f, '--service', 'api', '--replications', '3'];
+    const k8s = (i: number) => ({ JOB_COMPLETION_INDEX: String(i) });
+    const [single, parts] = await Promise.all([headroom([...args, '--json', '--threads', '2']), shards('solve', [...args, '--threads', '1'], 3, k8s)]);
+    const doc = JSON.parse(ok(single).stdout) as { replicas: number | null; estimate: number; search_max: number; evidence: { replicas: number }[] };
+    // The search visited fewer counts than the range it may try, which the shards simulated whole.
+    expect(doc.evidence.length).toBeLessThan(doc.search_max - doc.estimate + 1);
+    const units = parts.map((p) => (JSON.parse(fs.readFileSync(p, 'utf8')) as { command: string; units: { total: number } }));
+    expect(units.map((u) => [u.command, u.units.total])).toEqual(Array(3).fill(['solve', (doc.search_max - doc.estimate + 1) * 3]));
+    const merged = ok(await headroom(['merge', ...parts, '--json']));
+    expect(merged.stdout).toBe(single.stdout);
+    const text = ok(await headroom(['merge', ...parts]));
+    expect(text.stdout).toBe(ok(await headroom(args)).stdout);
+    const missing = await headroom(['merge', parts[0]!, parts[2]!, '--allow-partial']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/a solve may need any count's every replication, so it cannot be merged with shards missing \(1\)/);
+  });
+});
+
 describe('run --shard of a trace-driven scenario, then merge', () => {
   // A part carries only the trace's length, first and last times (its offered rate): the merge
   // must give the same document without the file, which is gone by then.
@@ -344,9 +370,9 @@ describe('--shard refusals', () => {
     expect(slurmOutside.stderr).toMatch(/SLURM_ARRAY_TASK_ID=4 − SLURM_ARRAY_TASK_MIN=1/);
   });
 
-  it('refuses solve with the reason and what to use instead', async () => {
-    const r = await headroom(['solve', file, '--service', 'api', '--shard', '0/2', '--json']);
+  it('refuses the pool solve (thousands of unit counts) with what to use instead', async () => {
+    const r = await headroom(['solve', file, '--pool', 'gpu', '--max-queue-delay-s', '60', '--shard', '0/2', '--json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/solve is a search .* shard a sweep over the candidates instead/);
+    expect(r.stderr).toMatch(/--shard: the pool solve .* shard a sweep over cluster\.pools\[…\]\.units instead/);
   });
 });

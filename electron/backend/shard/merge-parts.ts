@@ -1,7 +1,7 @@
 // `headroom merge`: parts → the document the single-machine command would have printed. The
 // scenarios are rebuilt from the parts (partVariant), the outcomes gathered per case, and the
-// document made by the same function the command itself uses (mergeCase, sweepDocument,
-// compareSides, sensitivityResult, checkpointSweepOf), so the bytes match except wall-clock fields.
+// document made by the same function the command itself uses (mergeCase, sweepDocument, the
+// solve's search, compareSides, sensitivityResult, checkpointSweepOf), so the bytes match except wall-clock fields.
 import type { CheckpointSweep, CompareDocument, ResultDocument, Scenario, SensitivityResult, SweepDocument } from '../../../simulation';
 import { mergeCase } from '../runs/simulate';
 import { sha256OfScenario, type Overrides } from '../traces/scenario-source';
@@ -13,10 +13,13 @@ import { mergeCheckpointParts } from './checkpoint-part';
 import { checkPartSet, PartError, type LoadedPart, type PartDocument, type PartSource } from './part-format';
 import { partVariant, traceStandIns } from './part-inputs';
 import { gatherUnits, partialNote, type PartialNote } from './shard-run';
+import { mergeSolveParts } from './solve-part';
+import type { ServiceSolve } from '../tools/solve';
 
 export type Merged =
   | { command: 'run'; doc: ResultDocument & { partial?: PartialNote }; scenario: Scenario }
   | { command: 'sweep'; doc: SweepDocument & { partial?: PartialNote }; scenario: Scenario }
+  | { command: 'solve'; doc: ServiceSolve; scenario: Scenario }
   | { command: 'compare'; doc: CompareDocument }
   | { command: 'sensitivity'; doc: SensitivityResult }
   | { command: 'checkpoint-sweep'; doc: CheckpointSweep; scenario: Scenario };
@@ -27,7 +30,7 @@ function overridesOf(args: PartDocument['args']): Overrides {
 }
 
 /** Merges the parts; PartError for parts that do not belong together or do not fit. */
-export function mergeParts(parts: readonly LoadedPart[], allowPartial: boolean): Merged {
+export async function mergeParts(parts: readonly LoadedPart[], allowPartial: boolean): Promise<Merged> {
   const missing = checkPartSet(parts, allowPartial);
   const first = parts[0]!.part;
   first.sources.forEach((s, i) => {
@@ -36,8 +39,8 @@ export function mergeParts(parts: readonly LoadedPart[], allowPartial: boolean):
   const overrides = overridesOf(first.args);
   const src = first.sources[0] as PartSource;
   const count = first.shard.count;
-  const refusePartial = (what: string) => {
-    if (missing.length > 0) throw new PartError('merge', `--allow-partial: a ${what} pairs its replications across scenarios, so it cannot be merged with shards missing (${missing.join(', ')})`);
+  const refusePartial = (what: string, why = 'pairs its replications across scenarios') => {
+    if (missing.length > 0) throw new PartError('merge', `--allow-partial: a ${what} ${why}, so it cannot be merged with shards missing (${missing.join(', ')})`);
   };
   switch (first.command) {
     case 'run': {
@@ -64,6 +67,12 @@ export function mergeParts(parts: readonly LoadedPart[], allowPartial: boolean):
       const doc = sweepDocument(specs, prepared.filter((_, i) => keep[i]), g.outcomes.filter((_, i) => keep[i]), g.wallMs.filter((_, i) => keep[i]));
       const note = partialNote(missing, count, g);
       return { command: 'sweep', doc: note ? { ...doc, partial: note } : doc, scenario: prepared[0]!.variant.scenario };
+    }
+    case 'solve': {
+      refusePartial('solve', 'may need any count\'s every replication');
+      const seed = overrides.seed;
+      const doc = await mergeSolveParts(parts, src, seed);
+      return { command: 'solve', doc, scenario: partVariant(src, [], { seed }).scenario };
     }
     case 'compare': {
       refusePartial('comparison');

@@ -10,7 +10,7 @@ import { shardUnits } from './units';
 
 export const PART_FORMAT = 'headroom.part/v1';
 
-export const SHARD_COMMANDS = ['run', 'sweep', 'compare', 'sensitivity', 'checkpoint-sweep'] as const;
+export const SHARD_COMMANDS = ['run', 'sweep', 'solve', 'compare', 'sensitivity', 'checkpoint-sweep'] as const;
 export type ShardCommand = (typeof SHARD_COMMANDS)[number];
 
 /** What a result takes from a request trace: its offered rate is length ÷ (last − first) × scale. */

@@ -2,7 +2,7 @@
 // over worker threads. Each candidate is the scenario with only that service (the others, and
 // sections other than serving, do not affect it) at a fixed replica count, with its own trace and,
 // for an `llm` service, its trace's token columns.
-import type { HostInputs, Scenario, ServiceResult } from '../../../simulation';
+import type { HostInputs, Scenario, ServiceResult, ServiceSpec, TraceTokenColumns } from '../../../simulation';
 import { serviceOfferedRps } from '../../../simulation';
 import { solveRefusal, solveReplicas, solveReplications, type SolveResult } from '../../../simulation';
 import { traceRates } from '../../../simulation';
@@ -38,25 +38,49 @@ export function findService(scenario: Scenario, id: string): number {
 /** The solver's answer, and why no count meets the SLO when none does (null otherwise). */
 export type ServiceSolve = SolveResult & { reason: string | null };
 
-export async function solveService(scenario: Scenario, inputs: HostInputs, id: string, options: SolveOptions = {}): Promise<ServiceSolve> {
+/** A service solve made ready: its service, offered rate, replications per count, and each count's scenario. */
+export interface PreparedSolve {
+  svc: ServiceSpec;
+  offered: number;
+  replications: number;
+  tokens: TraceTokenColumns | undefined;
+  /** The service's own trace and token columns (an `llm` service's lengths may come from them). */
+  inputs: HostInputs;
+  /** The scenario a count is simulated as: only this service, at `n` replicas. */
+  candidate: (n: number) => Scenario;
+}
+
+export function prepareServiceSolve(scenario: Scenario, inputs: HostInputs, id: string, replicationsFlag?: number): PreparedSolve {
   const i = findService(scenario, id);
   const svc = scenario.serving!.services[i]!;
   const offered = serviceOfferedRps(svc, traceRates(scenario, inputs).get(svc.id));
   const tokens = inputs.traceTokens?.[id];
   const refusal = solveRefusal(svc, offered, tokens);
   if (refusal) throw new SolveInputError(`serving.services[${i}]`, refusal);
-  const replications = solveReplications(scenario.replications, options.replications);
-  // The service's own trace and token columns (an `llm` service's lengths may come from them).
+  const replications = solveReplications(scenario.replications, replicationsFlag);
   const only: HostInputs = inputs.traces?.[id] ? { traces: { [id]: inputs.traces[id] } } : {};
   if (tokens) only.traceTokens = { [id]: tokens };
-  const result = await solveReplicas(svc, offered, replications, async (n) => {
+  const candidate = (n: number): Scenario => {
+    const c: Scenario = { ...scenario, replications, serving: { services: [{ ...svc, replicas: n }] } };
+    delete c.pipeline;
+    delete c.cluster;
+    return c;
+  };
+  return { svc, offered, replications, tokens, inputs: only, candidate };
+}
+
+/** The search over counts whose figures `evaluate` gives (simulated here, or merged from shards). */
+export async function searchReplicas(p: PreparedSolve, evaluate: (n: number) => Promise<ServiceResult>): Promise<ServiceSolve> {
+  const result = await solveReplicas(p.svc, p.offered, p.replications, evaluate, p.tokens);
+  return { ...result, reason: solveReason(p.svc, result) };
+}
+
+export async function solveService(scenario: Scenario, inputs: HostInputs, id: string, options: SolveOptions = {}): Promise<ServiceSolve> {
+  const p = prepareServiceSolve(scenario, inputs, id, options.replications);
+  return searchReplicas(p, async (n) => {
     options.onCandidate?.(n);
-    const candidate: Scenario = { ...scenario, replications, serving: { services: [{ ...svc, replicas: n }] } };
-    delete candidate.pipeline;
-    delete candidate.cluster;
-    const { result } = await simulate(candidate, '', options, only);
+    const { result } = await simulate(p.candidate(n), '', options, p.inputs);
     if (!result) throw new Error('the solve was cancelled');
     return result.serving![id] as ServiceResult;
-  }, tokens);
-  return { ...result, reason: solveReason(svc, result) };
+  });
 }
