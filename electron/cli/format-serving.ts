@@ -7,7 +7,7 @@ import type { SolveResult, TraceReplayMethod } from '../../simulation';
 import { figureDef, labelOf, llmEntity, llmMeetsSlo, llmSummaryFigures, LLM_SLO, LLM_THROUGHPUT, verdictLine, type LlmSlo, type Verdict } from '../../simulation/present';
 import { valueText } from '../../simulation/present';
 import { SERVICE_ANALYTIC, SERVICE_SIMULATED } from '../../simulation/present';
-import { EN_US } from '../../simulation/present';
+import { EN_US, isSimulatedService } from '../../simulation/present';
 import { statWithUnit } from '../../simulation/present';
 import { traceReplayNote } from '../../simulation/present';
 import { figureTable, table } from './text-table';
@@ -90,10 +90,6 @@ function formatLlmSolve(r: SolveResult & { reason?: string | null }, slo: NonNul
   return out.join('\n');
 }
 
-function isSimulated(s: unknown): s is ServiceResult {
-  return typeof s === 'object' && s !== null && 'latency_ms' in s;
-}
-
 /**
  * The sweep's table per service: the latency at the SLO percentile, utilization, SLO attainment and
  * throughput of each point; an `llm` service's is in its own terms (./formatLlmSweep).
@@ -115,7 +111,7 @@ export function formatSweep(doc: { parameters: string[]; points: { values: numbe
     const rows = [[...parameters, `${cols[0]!.head} (${p})`, ...cols.slice(1).map((c) => c.head), 'Stable']];
     for (const pt of points) {
       const svc = pt.result.serving?.[id];
-      if (!isSimulated(svc)) continue;
+      if (!isSimulatedService(svc)) continue;
       const stats = [svc.latency_at_slo_ms, svc.utilization, svc.slo_attainment, svc.throughput_rps];
       rows.push([...pt.values.map((v) => fmt(v, 6)), ...cols.map((c, i) => c.cell(stats[i])), svc.stable ? 'yes' : 'no']);
     }
@@ -145,7 +141,7 @@ function formatLlmSweep(doc: { parameters: string[]; points: { values: number[];
   const { parameters, points } = doc;
   const entities = points.map((pt) => {
     const svc = pt.result.serving?.[id];
-    return isSimulated(svc) ? llmEntity(svc, slo) : null;
+    return isSimulatedService(svc) ? llmEntity(svc, slo) : null;
   });
   const first = entities.find((e) => e !== null);
   if (!first) return null;

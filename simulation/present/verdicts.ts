@@ -1,9 +1,10 @@
 // One verdict per layer, in words and a tone, judged on the SLO percentile with its 95% CI
 // (never on a mean). The app opens every run on these; the runs list keeps the headline.
 // Serving: ./verdict-serving.ts (an `llm` service: ./verdict-llm.ts, in TTFT and TPOT terms); cluster: ./verdict-cluster.ts; pipeline: ./verdict-pipeline.ts.
-import type { ResultDocument, ServiceResult } from '../result/types';
+import type { ResultDocument } from '../result/types';
 import type { Scenario } from '../scenario/schema';
 import type { SolveResult } from '../serving/solve';
+import { isSimulatedService } from './figures-serving';
 import { EN_US, type NumberText } from './numbers';
 import { clusterVerdict } from './verdict-cluster';
 import { llmVerdict } from './verdict-llm';
@@ -49,8 +50,6 @@ export interface VerdictOptions {
   idText?: (id: string) => string;
 }
 
-const isSimulated = (s: unknown): s is ServiceResult => typeof s === 'object' && s !== null && 'latency_ms' in s;
-
 /**
  * The verdicts of a run, serving (one per simulated service), cluster, pipeline. `scenario` is the
  * one that was run (budgets, percentiles, costs, distributions); a service the scenario does not
@@ -62,7 +61,7 @@ export function verdictsOf(result: ResultDocument, scenario: Scenario, options: 
   for (const [id, svc] of Object.entries(result.serving ?? {})) {
     const spec = scenario.serving?.services.find((s) => s.id === id);
     // An `llm` service is judged on its TTFT and TPOT SLOs (./verdict-llm.ts), any other on its latency budget.
-    if (spec && isSimulated(svc)) out.push(spec.llm ? llmVerdict(result, id, svc, spec, x, options.solve) : servingVerdict(result, id, svc, spec, x, options.solve));
+    if (spec && isSimulatedService(svc)) out.push(spec.llm ? llmVerdict(result, id, svc, spec, x, options.solve) : servingVerdict(result, id, svc, spec, x, options.solve));
   }
   const pipelineHolds = scenario.pipeline?.tasks.some((t) => t.pool !== undefined) ?? false;
   const cluster = scenario.cluster ? clusterVerdict(result, scenario.cluster, x, pipelineHolds) : null;

@@ -3,8 +3,8 @@
 // judged against the SLO, the solve's evidence, or the sensitivity's ranked inputs. Labels,
 // series and judgements come from the app's own models (renderer/charts/whatif), so the report
 // says what the open analysis says in the app.
-import type { AnalysisDocument, Scenario, SensitivityResult, ServiceResult, Stat, SweepDocument } from '../../../simulation';
-import type { Unit } from '../../../simulation/present';
+import type { AnalysisDocument, Scenario, SensitivityResult, Stat, SweepDocument } from '../../../simulation';
+import { isSimulatedService, type Unit } from '../../../simulation/present';
 import { COST_PER_HOUR, defaultFigure, figureChoices, scenarioFigureChoices, type FigureChoice } from '../../../renderer/charts/whatif/figure-choices';
 import { pathLabel, sharedLabels } from '../../../renderer/charts/whatif/input-labels';
 import type { AnySolve } from '../../../renderer/charts/whatif/solve-text';
@@ -75,8 +75,6 @@ export interface SensitivityModel {
 
 export type AnalysisBody = SweepModel | SolveModel | SensitivityModel;
 
-const isSimulated = (s: unknown): s is ServiceResult => typeof s === 'object' && s !== null && 'latency_ms' in s;
-
 const fallbackChoice = (path: string, unit: Unit = ''): FigureChoice => ({ path, label: path, unit, group: 'Other' });
 
 export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
@@ -92,7 +90,7 @@ export function sweepModel(sweep: SweepDocument, raw: unknown): SweepModel {
   const rows = sweep.points.map((pt, i): SweepRow => {
     const s = series.points[i]!;
     const service = svc === null ? undefined : pt.result.serving?.[svc];
-    const simulated = isSimulated(service) ? service : null;
+    const simulated = isSimulatedService(service) ? service : null;
     return {
       values: pt.values,
       figure: figureIsJudged ? null : s.stat,

@@ -4,7 +4,7 @@
 // (./sweep-series) — and the sweep's answer in words. Pure.
 import type { ResultDocument, ServiceResult, Stat, SweepDocument } from '../../../simulation';
 import { isStat, statAtPath } from '../../../simulation';
-import { percentileName } from '../../../simulation/present';
+import { isSimulatedService, percentileName } from '../../../simulation/present';
 import { llmSloMs } from '../service-budget';
 import type { SweepSeries } from './sweep-series';
 
@@ -32,7 +32,7 @@ function specOf(raw: unknown, id: string): SloSpec | undefined {
 /** The first point's token-level figures of service `id`, or null when it is no simulated `llm` service. */
 function llmOf(doc: SweepDocument, id: string): LlmServiceResult | null {
   const svc = doc.points[0]?.result.serving?.[id];
-  return typeof svc === 'object' && svc !== null && 'latency_ms' in svc ? ((svc as ServiceResult).llm ?? null) : null;
+  return isSimulatedService(svc) ? (svc.llm ?? null) : null;
 }
 
 /** The columns of the figures `service`'s SLO judges, in the scenario the sweep ran on (`raw`). */

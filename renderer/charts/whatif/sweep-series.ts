@@ -2,9 +2,9 @@
 // hour there, whether the service meets its SLO with confidence (the upper end of the CI of its
 // latency at the SLO percentile ≤ its budget, as the solver judges; an `llm` service: both TTFT
 // and TPOT at their SLO percentiles within their SLOs), and the cheapest point that does. Pure (no React, no DOM); ./sweep-chart-model places it on axes.
-import type { ResultDocument, ServiceResult, Stat, SweepDocument } from '../../../simulation';
+import type { ResultDocument, Stat, SweepDocument } from '../../../simulation';
 import { isStat, statAtPath } from '../../../simulation';
-import { llmEntity, llmMeetsSlo } from '../../../simulation/present';
+import { isSimulatedService, llmEntity, llmMeetsSlo } from '../../../simulation/present';
 import { budgetMs, llmSloMs } from '../service-budget';
 import { COST_PER_HOUR } from './figure-choices';
 
@@ -39,10 +39,6 @@ export interface SweepSeries {
   cheapest: SweepSeriesPoint | null;
   cheapestBy: 'cost' | 'value' | null;
   hasCost: boolean;
-}
-
-function isSimulated(s: unknown): s is ServiceResult {
-  return typeof s === 'object' && s !== null && 'latency_ms' in s;
 }
 
 /** The pools with a cost in the scenario the sweep ran on. */
@@ -102,7 +98,7 @@ export function cheapestMeeting(points: readonly SweepSeriesPoint[]): { point: S
 export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly PoolCost[] = []): SweepSeries {
   const ids = Object.keys(doc.points[0]?.result.serving ?? {});
   // Judge by the figure's own service, else by the first simulated one.
-  const sloService = serviceOfFigure(figure, ids) ?? ids.find((id) => isSimulated(doc.points[0]?.result.serving?.[id])) ?? null;
+  const sloService = serviceOfFigure(figure, ids) ?? ids.find((id) => isSimulatedService(doc.points[0]?.result.serving?.[id])) ?? null;
   let budget: number | null = null;
   let twoSlos = false;
   const points = doc.points.map((pt): SweepSeriesPoint => {
@@ -115,12 +111,12 @@ export function sweepSeries(doc: SweepDocument, figure: string, pools: readonly 
     }
     const svc = sloService === null ? undefined : pt.result.serving?.[sloService];
     let meets: boolean | null = null;
-    const llm = isSimulated(svc) ? llmEntity(svc) : null;
+    const llm = isSimulatedService(svc) ? llmEntity(svc) : null;
     if (llm) {
       meets = llmMeetsSlo(llm, llmSloMs(llm.llm));
       twoSlos = true;
     }
-    else if (isSimulated(svc)) {
+    else if (isSimulatedService(svc)) {
       const b = budgetMs(svc.analytic);
       budget ??= b;
       meets = svc.latency_at_slo_ms !== null && svc.latency_at_slo_ms.ci95[1] <= b;
