@@ -28,6 +28,7 @@ const USAGE = `usage:
                                  [--shard I/N|auto/N [--out FILE.json]]
   headroom solve <scenario.json> --pool ID --max-queue-delay-s S [--percentile 95]
                                  [--replications R] [--seed N] [--threads T] [--json]
+                                 [--shard I/N|auto/N [--out FILE.json]]
   headroom sweep <scenario.json> --set PATH=FROM:TO[:STEP] [--set PATH=FROM:TO[:STEP]]
                                  [--seed N] [--replications R] [--horizon-s S] [--threads T] [--json]
                                  [--shard I/N|auto/N [--out FILE.json]]

@@ -25,12 +25,7 @@ function progress(label: string): ProgressBar | null {
 export async function runSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
   const id = args.flags.service;
   if (typeof id === 'string' && typeof args.flags.pool === 'string') throw new UsageError('solve takes --service ID or --pool ID, not both');
-  if (typeof args.flags.pool === 'string') {
-    if (args.flags.shard !== undefined) {
-      throw new UsageError('--shard: the pool solve searches up to every job at once, thousands of unit counts, too many to simulate all in advance; shard a sweep over cluster.pools[…].units instead (`headroom sweep … --shard auto/N`, then `headroom merge`)');
-    }
-    return runPoolSolve(args, loaded);
-  }
+  if (typeof args.flags.pool === 'string') return runPoolSolve(args, loaded);
   if (typeof id !== 'string') throw new UsageError('solve needs --service ID (serving) or --pool ID --max-queue-delay-s S (cluster)');
   for (const flag of ['max-queue-delay-s', 'percentile']) {
     if (flag in args.flags) throw new UsageError(`--${flag} goes with --pool (the cluster solve)`);

@@ -10,6 +10,7 @@ import { PartScenarioError } from '../backend/shard/part-inputs';
 import { runShard, type ShardJob } from '../backend/shard/shard-run';
 import type { Shard } from '../backend/shard/units';
 import { SolveInputError } from '../backend/tools/solve';
+import { PoolSolveInputError } from '../backend/whatif/pool-solve';
 import { SweepUsageError } from '../backend/tools/sweep';
 import { SensitivityInputError } from '../backend/whatif/sensitivity-run';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -20,7 +21,7 @@ import { checkReportOut } from './report-out';
 import { emitRunResult } from './run-output';
 import { emitSolve, emitSweep } from './serving-commands';
 import { shardIndexFromEnv, parseShard } from './shard-flag';
-import { emitCompare, emitSensitivity } from './whatif-commands';
+import { emitCompare, emitPoolSolve, emitSensitivity } from './whatif-commands';
 
 export const SHARD_FLAG: Record<string, FlagSpec> = { shard: { kind: 'string' } };
 /** `--out` of the commands that have none of their own: the part document of a shard. */
@@ -119,7 +120,7 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
   try {
     merged = await mergeParts(parts, args.flags['allow-partial'] === true);
   } catch (e) {
-    if (e instanceof SolveInputError) throw new InputError([{ path: e.path, message: e.message }]);
+    if (e instanceof SolveInputError || e instanceof PoolSolveInputError) throw new InputError([{ path: e.path, message: e.message }]);
     if (e instanceof PartError) throw new InputError([{ path: e.file, message: e.message }]);
     if (e instanceof PartScenarioError) throw new InputError(e.issues);
     if (e instanceof SensitivityInputError) throw new InputError([{ path: e.path, message: e.message }]);
@@ -143,7 +144,7 @@ export async function runMerge(args: ParsedArgs): Promise<number> {
       return emitSweep(args, merged.doc, merged.scenario);
     case 'solve':
       writeJson(merged.doc);
-      return emitSolve(args, merged.doc, merged.scenario);
+      return 'pool' in merged.doc ? emitPoolSolve(args, merged.doc) : emitSolve(args, merged.doc, merged.scenario);
     case 'compare':
       writeJson(merged.doc);
       return emitCompare(args, merged.doc);

@@ -6,9 +6,10 @@ import { InputError } from './inputs';
 import { ProgressBar } from './progress-bar';
 import type { Loaded } from '../backend/traces/scenario-source';
 import { loadScenarioFile } from '../backend/traces/scenario-source';
-import type { CompareDocument, SensitivityResult } from '../../simulation';
+import type { CompareDocument, PoolSolveResult, SensitivityResult } from '../../simulation';
 import { compareCases, compareVariants } from '../backend/whatif/compare';
-import { PoolSolveInputError, solvePool } from '../backend/whatif/pool-solve';
+import { PoolSolveInputError, preparePoolSolve, solvePool } from '../backend/whatif/pool-solve';
+import { poolSolveCases } from '../backend/shard/solve-part';
 import { planSensitivity, runSensitivity, SensitivityInputError, sensitivitySides, type SensitivityPlan } from '../backend/whatif/sensitivity-run';
 import { prepareVariant, type VariantSource } from '../backend/whatif/variant';
 import { formatCompare, formatPoolSolve, formatSensitivity } from './format-whatif';
@@ -72,15 +73,38 @@ export function emitCompare(args: ParsedArgs, doc: CompareDocument): number {
   return 0;
 }
 
+/** A pool solve's output (also of a merge of its shards): the evidence table or the JSON document. */
+export function emitPoolSolve(args: ParsedArgs, result: PoolSolveResult): number {
+  process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatPoolSolve(result)}\n`);
+  return 0;
+}
+
 export async function runPoolSolve(args: ParsedArgs, loaded: Ok): Promise<number> {
-  if (args.flags.shard !== undefined) throw new UsageError('--shard: solve --pool is a search whose next candidate depends on the last one\'s figures, so its work cannot be split in advance; shard a sweep over the pool\'s units instead (`headroom sweep … --set cluster.pools[0].units=8:64:8 --shard auto/N`, then `headroom merge`)');
   const pool = args.flags.pool as string;
   const target = args.flags['max-queue-delay-s'];
   if (typeof target !== 'number') throw new UsageError('solve --pool needs --max-queue-delay-s S');
-  const v = prepareVariant(source(loaded, args.file), [], { seed: args.flags.seed as number | undefined });
+  const shard = shardFlag(args, false);
+  const seed = args.flags.seed as number | undefined;
+  const v = prepareVariant(source(loaded, args.file), [], { seed });
   if (!v.ok) throw new InputError(v.errors);
   let progress: ProgressBar | null = null;
   try {
+    if (shard) {
+      // Every unit count the search may try, each shard its share (../backend/shard/solve-part.ts);
+      // the pool's demand goes in the part, as the merge may not have the job trace it comes from.
+      const percentile = args.flags.percentile as number | undefined;
+      const replications = args.flags.replications as number | undefined;
+      const p = preparePoolSolve(v.variant, pool, { maxQueueDelayS: target, percentile, replications });
+      return await emitShard(args, shard, {
+        command: 'solve',
+        args: { seed, replications, pool, max_queue_delay_s: target, percentile },
+        name: v.variant.scenario.name,
+        seed: v.variant.scenario.seed,
+        sources: [{ sha256: loaded.sha256, raw: loaded.raw, inputs: v.variant.inputs }],
+        cases: poolSolveCases(p).cases,
+        plan: p.demand,
+      });
+    }
     const result = await solvePool(v.variant, pool, {
       maxQueueDelayS: target,
       percentile: args.flags.percentile as number | undefined,
@@ -94,8 +118,7 @@ export async function runPoolSolve(args: ParsedArgs, loaded: Ok): Promise<number
       onProgress: (p) => (progress as ProgressBar | null)?.update(p),
     });
     (progress as ProgressBar | null)?.done();
-    process.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatPoolSolve(result)}\n`);
-    return 0;
+    return emitPoolSolve(args, result);
   } catch (e) {
     if (e instanceof PoolSolveInputError) throw new InputError([{ path: e.path, message: e.message }]);
     throw e;

@@ -55,10 +55,20 @@ function roundUp(n: number, step: number): number {
   return Math.ceil(n / step) * step;
 }
 
-export async function solvePoolUnits(spec: PoolSolveSpec, evaluate: (units: number) => Promise<PoolEvaluation>): Promise<PoolSolveResult> {
+/**
+ * The unit counts the search may try: from the largest job's request to every job at once, in
+ * node steps. Every count a search visits is one of them, whatever the figures (a sharded solve
+ * simulates them all).
+ */
+export function poolSearchRange(spec: Pick<PoolSolveSpec, 'step' | 'largestJob' | 'totalRequested'>): { step: number; lo: number; top: number } {
   const step = Math.max(1, spec.step);
-  const lo0 = roundUp(Math.max(1, spec.largestJob), step);
-  const top = Math.max(lo0, Math.min(roundUp(Math.max(spec.totalRequested, 1), step), Math.floor(MAX_UNITS / step) * step));
+  const lo = roundUp(Math.max(1, spec.largestJob), step);
+  const top = Math.max(lo, Math.min(roundUp(Math.max(spec.totalRequested, 1), step), Math.floor(MAX_UNITS / step) * step));
+  return { step, lo, top };
+}
+
+export async function solvePoolUnits(spec: PoolSolveSpec, evaluate: (units: number) => Promise<PoolEvaluation>): Promise<PoolSolveResult> {
+  const { step, lo: lo0, top } = poolSearchRange(spec);
   const evidence = new Map<number, PoolCandidate>();
   const meets = async (units: number): Promise<boolean> => {
     const r = await evaluate(units);

@@ -205,6 +205,24 @@ describe('solve --service --shard, then merge', () => {
   });
 });
 
+describe('solve --pool --shard, then merge', () => {
+  it('every unit count from the largest job to all at once, split k mod N: the single process\'s document, byte for byte', async () => {
+    const jobs = [4, 4, 2, 3].map((units, i) => ({ id: `j${i}`, pool: 'gpu', units, steps: 30, step_time_s: 0.5, arrival_s: i }));
+    const f = write('solve-pool.json', scenario({ serving: undefined, cluster: { pools: [{ id: 'gpu', units: 8 }], jobs } }));
+    const args = ['solve', f, '--pool', 'gpu', '--max-queue-delay-s', '5', '--replications', '3'];
+    const aws = (i: number) => ({ AWS_BATCH_JOB_ARRAY_INDEX: String(i) });
+    const [single, parts] = await Promise.all([headroom([...args, '--json', '--threads', '2']), shards('solve-pool', [...args, '--threads', '1'], 2, aws)]);
+    const doc = JSON.parse(ok(single).stdout) as { search_min: number; search_max: number; evidence: unknown[] };
+    expect([doc.search_min, doc.search_max]).toEqual([4, 13]);
+    const part = JSON.parse(fs.readFileSync(parts[0]!, 'utf8')) as { units: { total: number }; plan: unknown };
+    expect(part.units.total).toBe(10 * 3);
+    expect(part.plan).toEqual({ largest: 4, total: 13 });
+    const merged = ok(await headroom(['merge', ...parts, '--json']));
+    expect(merged.stdout).toBe(single.stdout);
+    expect(ok(await headroom(['merge', ...parts])).stdout).toBe(ok(await headroom(args)).stdout);
+  });
+});
+
 describe('run --shard of a trace-driven scenario, then merge', () => {
   // A part carries only the trace's length, first and last times (its offered rate): the merge
   // must give the same document without the file, which is gone by then.
@@ -370,9 +388,10 @@ describe('--shard refusals', () => {
     expect(slurmOutside.stderr).toMatch(/SLURM_ARRAY_TASK_ID=4 − SLURM_ARRAY_TASK_MIN=1/);
   });
 
-  it('refuses the pool solve (thousands of unit counts) with what to use instead', async () => {
-    const r = await headroom(['solve', file, '--pool', 'gpu', '--max-queue-delay-s', '60', '--shard', '0/2', '--json']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--shard: the pool solve .* shard a sweep over cluster\.pools\[…\]\.units instead/);
+  it('refuses a sharded solve with more than 1,000 counts to try, saying to shard a sweep instead', async () => {
+    const big = write('solve-big.json', scenario({ serving: undefined, cluster: { pools: [{ id: 'gpu', units: 8 }], jobs: Array.from({ length: 1100 }, (_, i) => ({ id: `j${i}`, pool: 'gpu', units: 1, steps: 1, step_time_s: 1, arrival_s: i })) } }));
+    const r = await headroom(['solve', big, '--pool', 'gpu', '--max-queue-delay-s', '60', '--shard', '0/2', '--json']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/--shard: a sharded solve simulates every count the search may try, here 1 to 1100 units in steps of 1 \(1100 counts\), more than 1000: shard a sweep over the counts you expect instead \(--set cluster\.pools\[…\]\.units=FROM:TO\)/);
   });
 });

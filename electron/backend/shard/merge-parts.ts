@@ -2,7 +2,7 @@
 // scenarios are rebuilt from the parts (partVariant), the outcomes gathered per case, and the
 // document made by the same function the command itself uses (mergeCase, sweepDocument, the
 // solve's search, compareSides, sensitivityResult, checkpointSweepOf), so the bytes match except wall-clock fields.
-import type { CheckpointSweep, CompareDocument, ResultDocument, Scenario, SensitivityResult, SweepDocument } from '../../../simulation';
+import type { CheckpointSweep, CompareDocument, PoolSolveResult, ResultDocument, Scenario, SensitivityResult, SweepDocument } from '../../../simulation';
 import { mergeCase } from '../runs/simulate';
 import { sha256OfScenario, type Overrides } from '../traces/scenario-source';
 import { parseSetSpec } from '../tools/sweep';
@@ -19,7 +19,7 @@ import type { ServiceSolve } from '../tools/solve';
 export type Merged =
   | { command: 'run'; doc: ResultDocument & { partial?: PartialNote }; scenario: Scenario }
   | { command: 'sweep'; doc: SweepDocument & { partial?: PartialNote }; scenario: Scenario }
-  | { command: 'solve'; doc: ServiceSolve; scenario: Scenario }
+  | { command: 'solve'; doc: ServiceSolve | PoolSolveResult; scenario: Scenario }
   | { command: 'compare'; doc: CompareDocument }
   | { command: 'sensitivity'; doc: SensitivityResult }
   | { command: 'checkpoint-sweep'; doc: CheckpointSweep; scenario: Scenario };

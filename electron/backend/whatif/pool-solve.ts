@@ -3,7 +3,8 @@
 // (simulation/whatif/cluster-solve.ts). A candidate is the scenario with only that pool's jobs
 // on only that pool — other pools do not share units with it — simulated over worker threads.
 import {
-  poolDemand, queueDelayAt, QUEUE_DELAY_PERCENTILES, solvePoolUnits, type PoolSolveResult, type Scenario,
+  poolDemand, queueDelayAt, QUEUE_DELAY_PERCENTILES, solvePoolUnits,
+  type HostInputs, type PoolEvaluation, type PoolSolveResult, type PoolSolveSpec, type ResultDocument, type Scenario,
 } from '../../../simulation';
 import { JOB_TRACE_KEY } from '../../../simulation';
 import type { PoolOptions } from '../runs/run-pool';
@@ -34,7 +35,23 @@ export function findPool(scenario: Scenario, id: string): number {
   return i;
 }
 
-export async function solvePool(v: Variant, id: string, options: PoolSolveOptions): Promise<PoolSolveResult> {
+/** A pool solve made ready: the search's spec, the pool's jobs' demand, and each count's scenario. */
+export interface PreparedPoolSolve {
+  id: string;
+  percentile: number;
+  spec: PoolSolveSpec;
+  /** The largest job's request and the sum of all (a job trace's too): the range comes from them. */
+  demand: { largest: number; total: number };
+  inputs: HostInputs;
+  /** The scenario a count is simulated as: only this pool and its jobs, with `units` units. */
+  candidate: (units: number) => Scenario;
+}
+
+/**
+ * `demand` (a merge of shards): the pool's demand as the shards found it, when the job trace it
+ * comes from is not at hand; otherwise it is computed from the scenario and its inputs.
+ */
+export function preparePoolSolve(v: Variant, id: string, options: Pick<PoolSolveOptions, 'maxQueueDelayS' | 'percentile' | 'replications'>, demand?: { largest: number; total: number }): PreparedPoolSolve {
   const scenario = v.scenario;
   const i = findPool(scenario, id);
   const cluster = scenario.cluster!;
@@ -47,8 +64,12 @@ export async function solvePool(v: Variant, id: string, options: PoolSolveOption
     throw new PoolSolveInputError('--max-queue-delay-s', `must be a number ≥ 0 (got ${options.maxQueueDelayS})`);
   }
   const trace = cluster.job_trace?.pool === id ? v.inputs.jobs?.[JOB_TRACE_KEY] : undefined;
-  const demand = poolDemand(cluster, id, scenario.seed, trace);
-  if (demand.jobs === 0) throw new PoolSolveInputError(`cluster.pools[${i}]`, `no job runs on pool "${id}", so its queueing delay is not defined`);
+  let found = demand;
+  if (!found) {
+    const d = poolDemand(cluster, id, scenario.seed, trace);
+    if (d.jobs === 0) throw new PoolSolveInputError(`cluster.pools[${i}]`, `no job runs on pool "${id}", so its queueing delay is not defined`);
+    found = d;
+  }
   const replications = options.replications ?? Math.max(scenario.replications, 10);
   // Only this pool and its jobs: the other pools' jobs never wait for its units.
   const only: Scenario = {
@@ -64,23 +85,38 @@ export async function solvePool(v: Variant, id: string, options: PoolSolveOption
   };
   delete only.serving;
   delete only.pipeline;
-  const inputs = trace ? v.inputs : { ...v.inputs, jobs: undefined };
-  return solvePoolUnits({
-    pool: id,
-    step: pool.units_per_node ?? 1,
-    largestJob: demand.largest,
-    totalRequested: demand.total,
-    costPerUnitHour: pool.cost_per_unit_hour ?? null,
+  return {
+    id,
     percentile,
-    maxQueueDelayS: options.maxQueueDelayS,
-    replications,
-  }, async (units) => {
+    spec: {
+      pool: id,
+      step: pool.units_per_node ?? 1,
+      largestJob: found.largest,
+      totalRequested: found.total,
+      costPerUnitHour: pool.cost_per_unit_hour ?? null,
+      percentile,
+      maxQueueDelayS: options.maxQueueDelayS,
+      replications,
+    },
+    demand: { largest: found.largest, total: found.total },
+    inputs: trace ? v.inputs : { ...v.inputs, jobs: undefined },
+    candidate: (units) => ({ ...only, cluster: { ...only.cluster!, pools: [{ ...pool, units, allocated_units: undefined }] } }),
+  };
+}
+
+/** What the search judges a count by, from the count's result document. */
+export function poolEvaluation(p: PreparedPoolSolve, result: ResultDocument): PoolEvaluation {
+  const c = result.cluster;
+  if (!c?.jobs || !c.pools) throw new Error('the cluster section was not simulated');
+  return { queue_delay_s: queueDelayAt(c.jobs, p.percentile), utilization: c.pools[p.id]?.utilization ?? null };
+}
+
+export async function solvePool(v: Variant, id: string, options: PoolSolveOptions): Promise<PoolSolveResult> {
+  const p = preparePoolSolve(v, id, options);
+  return solvePoolUnits(p.spec, async (units) => {
     options.onCandidate?.(units);
-    const candidate: Scenario = { ...only, cluster: { ...only.cluster!, pools: [{ ...pool, units, allocated_units: undefined }] } };
-    const { result } = await simulate(candidate, '', options, inputs);
+    const { result } = await simulate(p.candidate(units), '', options, p.inputs);
     if (!result) throw new Error('the solve was cancelled');
-    const c = result.cluster;
-    if (!c?.jobs || !c.pools) throw new Error('the cluster section was not simulated');
-    return { queue_delay_s: queueDelayAt(c.jobs, percentile), utilization: c.pools[id]?.utilization ?? null };
+    return poolEvaluation(p, result);
   });
 }
