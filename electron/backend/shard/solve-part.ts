@@ -1,10 +1,11 @@
-// A sharded `solve` (docs/cli.md#shards-and-merge), of a service's replicas or a pool's units. The search's next count depends on
-// the last one's figures, so no shard can know in advance which counts it will try: each shard
-// simulates its share of every count the search may try (solveSearchRange: the estimate to the
-// top of the range; poolSearchRange: the largest job to every job at once, in node steps), and the merge runs the same search over the merged figures, taking each
-// count's from the parts instead of simulating it. The counts it never visits are discarded: a
-// sharded solve does more work than one machine's, spread over many. Its document holds no
-// wall-clock field, so it is the single-machine document byte for byte.
+// A sharded `solve` (docs/cli.md#shards-and-merge), of a service's replicas or a pool's units.
+// The search's next count depends on the last one's figures, so no shard can know in advance
+// which counts it will try: each shard simulates its share of every count the search may try
+// (solveSearchRange: the estimate to the top of the range; poolSearchRange: the largest job to
+// every job at once, in node steps), and the merge runs the same search over the merged
+// figures, taking each count's from the parts instead of simulating it. The counts it never
+// visits are discarded: a sharded solve does more work than one machine's, spread over many.
+// Its document holds no wall-clock field, so it is the single-machine document byte for byte.
 import { poolSearchRange, solvePoolUnits, solveSearchRange, type PoolSolveResult, type ServiceResult } from '../../../simulation';
 import { mergeCase } from '../runs/simulate';
 import type { PoolCase } from '../runs/run-pool';
