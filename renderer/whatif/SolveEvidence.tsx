@@ -2,19 +2,13 @@
 // (mean and 95% CI; an `llm` service's TTFT and TPOT side by side), utilization, cost per hour and
 // whether it met the target; and, when no count meets it, why. The answer's row is highlighted.
 // The table is the reports' too (../charts/whatif/solve-text evidenceTable).
-import type { ReactNode } from 'react';
 import type { NumberText } from '../../simulation/present';
 import { statWithUnit, valueText } from '../../simulation/present';
 import { APP_NUMBERS } from '../format/numbers';
+import { stackedStat } from './StackedStat';
 import { answerText, evidenceTable, noAnswerReason, solveAnswer, solveQuestion, solveSearch, type AnySolve } from '../charts/whatif/solve-text';
 
 const t: NumberText = APP_NUMBERS;
-
-/** "40.7 ms [39.4, 41.9]" as the mean over its CI on a line of its own, so that seven columns fit the panel. */
-function stacked(text: string): ReactNode {
-  const at = text.indexOf(' [');
-  return at < 0 ? text : <>{text.slice(0, at)} <span className="wi-ci">{text.slice(at + 1)}</span></>;
-}
 
 export function SolveEvidence({ solve }: { solve: AnySolve }) {
   const answer = solveAnswer(solve);
@@ -24,7 +18,7 @@ export function SolveEvidence({ solve }: { solve: AnySolve }) {
   const rows = ev.rows.map((r) => ({
     n: r.n, meets: r.meets,
     cells: [
-      String(r.n), ...r.figures.map((f, i) => stacked(statWithUnit(t, f, ev.figures[i]!.unit))), stacked(statWithUnit(t, r.utilization, 'fraction')),
+      String(r.n), ...r.figures.map((f, i) => stackedStat(statWithUnit(t, f, ev.figures[i]!.unit))), stackedStat(statWithUnit(t, r.utilization, 'fraction')),
       valueText(t, r.cost, 'cost'), ...(ev.hasStable ? [r.stable ? 'yes' : 'no'] : []), r.meets ? 'yes' : 'no',
     ],
   }));

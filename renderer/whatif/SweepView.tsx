@@ -17,6 +17,7 @@ import { sweepFileName, sweepCsv } from './sweep-csv';
 import { poolCosts, replicasServiceIndex, sweepSeries } from '../charts/whatif/sweep-series';
 import { judgedColumns, judgedStat, sweepVerdict } from '../charts/whatif/sweep-judged';
 import { SweepHeatmap } from './SweepHeatmap';
+import { stackedStat } from './StackedStat';
 import { sectionIds, useSavedRaw } from './use-saved-scenario';
 import { useSolverAnswer } from './use-solver-answer';
 
@@ -105,8 +106,8 @@ export function SweepView({ summary, sweep }: { summary: AnalysisSummary; sweep:
               {series.points.map((p, i) => (
                 <tr key={p.values.join(':')} className={p === cheapest ? 'wi-answer-row' : undefined}>
                   {p.values.map((v, j) => <td key={j} className="num">{fmt(v)}</td>)}
-                  <td className="num">{statWithUnit(APP_NUMBERS, p.stat ?? null, unit)}</td>
-                  {besides.map((c) => <td key={c.path} className="num">{statWithUnit(APP_NUMBERS, judgedStat(sweep.points[i]!.result, c), 'ms')}</td>)}
+                  <td className="num">{stackedStat(statWithUnit(APP_NUMBERS, p.stat ?? null, unit))}</td>
+                  {besides.map((c) => <td key={c.path} className="num">{stackedStat(statWithUnit(APP_NUMBERS, judgedStat(sweep.points[i]!.result, c), 'ms'))}</td>)}
                   {series.hasCost && <td className="num">{valueText(APP_NUMBERS, p.cost, 'cost')}</td>}
                   {series.sloService !== null && <td>{p.meets ? 'yes' : 'no'}{p === cheapest ? ' (cheapest)' : ''}</td>}
                 </tr>
