@@ -65,10 +65,15 @@ export function formatSolve(r: SolveResult, replay: TraceReplayMethod | null = n
   return out.join('\n');
 }
 
+/** "TTFT p99 ≤ 1,000 ms and TPOT p99 ≤ 50 ms": the two SLOs an `llm` service is judged on. */
+function llmSlosText(slo: LlmSlo): string {
+  return `TTFT ${percentileLabel(slo.ttft_percentile)} ≤ ${fmt(slo.ttft_ms)} ms and TPOT ${percentileLabel(slo.tpot_percentile)} ≤ ${fmt(slo.tpot_ms)} ms`;
+}
+
 /** `solve` of an `llm` service: each count's TTFT and TPOT at their SLO percentiles, judged together. */
 function formatLlmSolve(r: SolveResult & { reason?: string | null }, slo: NonNullable<SolveResult['llm_slo']>, replay: TraceReplayMethod | null): string {
   const pt = percentileLabel(slo.ttft_percentile), pp = percentileLabel(slo.tpot_percentile);
-  const both = `TTFT ${pt} ≤ ${fmt(slo.ttft_ms)} ms and TPOT ${pp} ≤ ${fmt(slo.tpot_ms)} ms`;
+  const both = llmSlosText(slo);
   const out = [
     `Service ${r.service}: the fewest replicas whose ${both}, at the upper ends of their 95% CIs`,
     `${r.replications} replications per count; roofline estimate ${r.estimate} (fewest replicas below 100% utilization), searched by doubling up to ${r.search_max}`,
@@ -160,7 +165,7 @@ function formatLlmSweep(doc: { parameters: string[]; points: { values: number[];
   });
   const out = [`Service ${id} (llm: TTFT and TPOT at their SLO percentiles)`, ...table(rows, [...parameters.map(() => true), ...rows[0]!.slice(parameters.length).map(() => false)])];
   if (slo) {
-    const both = `TTFT ${percentileLabel(slo.ttft_percentile)} ≤ ${fmt(slo.ttft_ms)} ms and TPOT ${percentileLabel(slo.tpot_percentile)} ≤ ${fmt(slo.tpot_ms)} ms`;
+    const both = llmSlosText(slo);
     const byCost = meeting.length > 0 && meeting.every((m) => m.cost !== null);
     const best = byCost ? [...meeting].sort((a, b) => (a.cost as number) - (b.cost as number))[0] : meeting[0];
     const at = (m: { values: number[] }) => parameters.map((name, i) => `${name} = ${fmt(m.values[i] as number, 6)}`).join(', ');

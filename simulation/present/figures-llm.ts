@@ -4,6 +4,7 @@
 // predict the same thing. Keys are document paths within the service, as in ./figures-serving.ts.
 // Token rates and token counts have no unit of the catalogue: their labels say "tokens".
 import type { LlmAnalytic, LlmLatencyStats, LlmServiceResult, MaybeStat, ServiceResult } from '../result/types';
+import { meetsLlmSlos } from '../serving/solve';
 import { figureRows, type Figure, type FigureDef } from './figure';
 
 /** The SLOs of the service's `llm` block, from the scenario (the result does not carry them). */
@@ -121,16 +122,9 @@ export function llmServiceFigures(id: string, e: LlmEntity): Figure[] {
   return figureRows([...LLM_LATENCY, ...LLM_SLO, ...LLM_THROUGHPUT, ...LLM_UTILIZATION, ...LLM_ANALYTIC], e, 'serving', id);
 }
 
-/**
- * Whether an `llm` service meets both its SLOs with 95% confidence, as `solve` judges it
- * (simulation/serving/solve.ts, meetsSlo): the upper ends of the CIs of TTFT and TPOT at their
- * SLO percentiles within the SLOs; without a TPOT (no request decoded a second token), TTFT alone
- * if any request completed. A time of null (not known) never meets.
- */
+/** Whether an `llm` service meets both its SLOs with 95% confidence, as `solve` judges it (meetsLlmSlos). */
 export function llmMeetsSlo(e: LlmEntity, slo: { ttft_ms: number | null; tpot_ms: number | null }): boolean {
-  const ttft = e.llm.ttft_at_slo_ms, tpot = e.llm.tpot_at_slo_ms;
-  if (ttft === null || slo.ttft_ms === null || ttft.ci95[1] > slo.ttft_ms) return false;
-  return tpot === null ? e.svc.completed > 0 : slo.tpot_ms !== null && tpot.ci95[1] <= slo.tpot_ms;
+  return meetsLlmSlos(e.svc, slo);
 }
 
 /** The statistic of the latency `kind` ("ttft", "tpot") at `stat`. */

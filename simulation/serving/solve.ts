@@ -74,13 +74,22 @@ export function solveRefusal(svc: ServiceSpec, offeredRps: number, tokens?: Trac
   return null;
 }
 
+/**
+ * An `llm` service meets both its SLOs with 95% confidence: the upper ends of the CIs of TTFT and
+ * TPOT at their percentiles within them. No request of two tokens or more: no TPOT to miss
+ * (one-token outputs meet it, as in vLLM's goodput), if any request completed. An SLO or a time
+ * not known (null: a sweep recovers the SLOs from its results) never meets. The one judgement of
+ * solve, the sweeps (app and CLI) and the reports.
+ */
+export function meetsLlmSlos(r: ServiceResult, slo: { ttft_ms: number | null; tpot_ms: number | null }): boolean {
+  const ttft = r.llm?.ttft_at_slo_ms ?? null, tpot = r.llm?.tpot_at_slo_ms ?? null;
+  if (ttft === null || slo.ttft_ms === null || ttft.ci95[1] > slo.ttft_ms) return false;
+  return tpot === null ? r.completed > 0 : slo.tpot_ms !== null && tpot.ci95[1] <= slo.tpot_ms;
+}
+
 /** Met with 95% confidence: the CI's upper end within the budget (an `llm` service: within both its TTFT and TPOT SLOs). */
 export function meetsSlo(svc: ServiceSpec, r: ServiceResult): boolean {
-  if (svc.llm) {
-    const slo = svc.llm.slo, ttft = r.llm?.ttft_at_slo_ms ?? null, tpot = r.llm?.tpot_at_slo_ms ?? null;
-    // No request of two tokens or more: no TPOT to miss (one-token outputs meet it, as in vLLM's goodput).
-    return ttft !== null && ttft.ci95[1] <= slo.ttft_ms && (tpot === null ? r.completed > 0 : tpot.ci95[1] <= slo.tpot_ms);
-  }
+  if (svc.llm) return meetsLlmSlos(r, svc.llm.slo);
   const p = r.latency_at_slo_ms;
   return p !== null && p.ci95[1] <= svc.latency_budget_ms;
 }

@@ -6,37 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { LLM_WHATIF_SERVICE, llmWhatIfScenario } from '../llm-whatif-scenario';
 import { callApi, collectConsoleProblems, expect, test } from './fixtures';
 
 const shots = process.env.HEADROOM_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-llm-whatif-'));
 const NAME = 'E2E LLM what-if';
-const SVC = 'chat';
-
-/** A 1e9-parameter model on one GPU at 60 requests/s: one replica misses the SLOs, two meet them. */
-const SCENARIO = JSON.stringify({
-  format: 'headroom.scenario/v1',
-  name: NAME,
-  seed: 3,
-  replications: 2,
-  horizon_s: 60,
-  serving: {
-    services: [{
-      id: SVC,
-      arrivals: { process: 'poisson', rate_rps: 60 },
-      replicas: 1,
-      latency_budget_ms: 60000,
-      cost_per_replica_hour: 4,
-      llm: {
-        hardware: { compute_flops: 1e14, memory_bandwidth: 1e12, kv_cache_bytes: 4e9, bytes_per_param: 2 },
-        model: { num_parameters: 1e9, num_layers: 16, hidden_dim: 2048, num_heads: 16, num_kv_heads: 16, max_seq_len: 4096 },
-        scheduler: { max_num_batched_tokens: 1024 },
-        prompt_tokens: { dist: 'lognormal', mean: 500, cv: 0.8 },
-        output_tokens: { dist: 'lognormal', mean: 50, cv: 0.8 },
-        slo: { ttft_ms: 150, ttft_percentile: 95, tpot_ms: 12, tpot_percentile: 90 },
-      },
-    }],
-  },
-}, null, 2);
+const SVC = LLM_WHATIF_SERVICE;
+const SCENARIO = JSON.stringify(llmWhatIfScenario(NAME), null, 2);
 
 interface Stat { mean: number; ci95: [number, number] }
 interface Summary { id: string; kind: string }

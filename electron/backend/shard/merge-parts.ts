@@ -70,9 +70,7 @@ export async function mergeParts(parts: readonly LoadedPart[], allowPartial: boo
     }
     case 'solve': {
       refusePartial('solve', 'may need any count\'s every replication');
-      const seed = overrides.seed;
-      const doc = await mergeSolveParts(parts, src, seed);
-      return { command: 'solve', doc, scenario: partVariant(src, [], { seed }).scenario };
+      return { command: 'solve', ...(await mergeSolveParts(parts, src, overrides.seed)) };
     }
     case 'compare': {
       refusePartial('comparison');

@@ -6,7 +6,7 @@
 // figures, taking each count's from the parts instead of simulating it. The counts it never
 // visits are discarded: a sharded solve does more work than one machine's, spread over many.
 // Its document holds no wall-clock field, so it is the single-machine document byte for byte.
-import { poolSearchRange, solvePoolUnits, solveSearchRange, type PoolSolveResult, type ServiceResult } from '../../../simulation';
+import { poolSearchRange, solvePoolUnits, solveSearchRange, type PoolSolveResult, type Scenario, type ServiceResult } from '../../../simulation';
 import { mergeCase } from '../runs/simulate';
 import type { PoolCase } from '../runs/run-pool';
 import { prepareServiceSolve, searchReplicas, SolveInputError, type PreparedSolve, type ServiceSolve } from '../tools/solve';
@@ -61,27 +61,26 @@ function mergedCounts(parts: readonly LoadedPart[], { counts, cases }: SolveCase
   };
 }
 
-/** The solve's document from its parts: the search over each count's merged figures. */
-export async function mergeSolveParts(parts: readonly LoadedPart[], src: PartSource, seed: number | undefined): Promise<ServiceSolve | PoolSolveResult> {
+/** The solve's document from its parts (the search over each count's merged figures), and the scenario it solved. */
+export async function mergeSolveParts(parts: readonly LoadedPart[], src: PartSource, seed: number | undefined): Promise<{ doc: ServiceSolve | PoolSolveResult; scenario: Scenario }> {
   const { args, plan } = parts[0]!.part;
   const file = parts[0]!.file;
+  const v = partVariant(src, [], { seed });
   if (typeof args.pool === 'string') {
     const demand = plan as { largest?: unknown; total?: unknown } | undefined;
     if (typeof demand?.largest !== 'number' || typeof demand.total !== 'number') throw new PartError(file, 'plan: expected the pool\'s demand { largest, total }');
-    const v = partVariant(src, [], { seed });
     const p = preparePoolSolve(v, args.pool, {
       maxQueueDelayS: Number(args.max_queue_delay_s),
       percentile: args.percentile === undefined ? undefined : Number(args.percentile),
       replications: args.replications === undefined ? undefined : Number(args.replications),
     }, { largest: demand.largest, total: demand.total });
     const result = mergedCounts(parts, poolSolveCases(p));
-    return solvePoolUnits(p.spec, async (units) => poolEvaluation(p, result(units)));
+    return { doc: await solvePoolUnits(p.spec, async (units) => poolEvaluation(p, result(units))), scenario: v.scenario };
   }
   if (typeof args.service !== 'string') throw new PartError(file, 'args.service: expected the --service id');
   const replications = args.replications === undefined ? undefined : Number(args.replications);
-  const v = partVariant(src, [], { seed });
   const p = prepareServiceSolve(v.scenario, v.inputs, args.service, replications);
   const result = mergedCounts(parts, solveCases(p));
   const id = args.service;
-  return searchReplicas(p, async (n) => result(n).serving![id] as ServiceResult);
+  return { doc: await searchReplicas(p, async (n) => result(n).serving![id] as ServiceResult), scenario: v.scenario };
 }

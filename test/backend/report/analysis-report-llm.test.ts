@@ -10,36 +10,12 @@ import { Backend } from '../../../electron/backend/backend';
 import { meanText } from '../../../electron/backend/report/format';
 import type { AnalysisRecord } from '../../../electron/common/contract';
 import type { AnalysisDocument, ServiceResult, SolveResult } from '../../../simulation';
+import { LLM_WHATIF_SERVICE, LLM_WHATIF_SLO, llmWhatIfScenario } from '../../llm-whatif-scenario';
 import { closeTempBackend, type TempBackend } from '../temp-backend';
 
-const SVC = 'chat';
-const SLO = { ttft_ms: 150, ttft_percentile: 95, tpot_ms: 12, tpot_percentile: 90 };
-
-/** A 1e9-parameter model on one GPU (test/validation/llm-helpers.ts), busy enough that one replica misses. */
-const SCENARIO = JSON.stringify({
-  format: 'headroom.scenario/v1',
-  name: 'LLM what-if',
-  seed: 3,
-  replications: 2,
-  horizon_s: 60,
-  serving: {
-    services: [{
-      id: SVC,
-      arrivals: { process: 'poisson', rate_rps: 60 },
-      replicas: 1,
-      latency_budget_ms: 60_000,
-      cost_per_replica_hour: 4,
-      llm: {
-        hardware: { compute_flops: 1e14, memory_bandwidth: 1e12, kv_cache_bytes: 4e9, bytes_per_param: 2 },
-        model: { num_parameters: 1e9, num_layers: 16, hidden_dim: 2048, num_heads: 16, num_kv_heads: 16, max_seq_len: 4096 },
-        scheduler: { max_num_batched_tokens: 1024 },
-        prompt_tokens: { dist: 'lognormal', mean: 500, cv: 0.8 },
-        output_tokens: { dist: 'lognormal', mean: 50, cv: 0.8 },
-        slo: SLO,
-      },
-    }],
-  },
-});
+const SVC = LLM_WHATIF_SERVICE;
+const SLO = LLM_WHATIF_SLO;
+const SCENARIO = JSON.stringify(llmWhatIfScenario('LLM what-if'));
 
 let t: TempBackend;
 let sweep: AnalysisRecord;
